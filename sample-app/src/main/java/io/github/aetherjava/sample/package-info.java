@@ -1,0 +1,5 @@
+/** Sample Spring Boot application showing the Aether starter on the embedded gateway. */
+@NullMarked
+package io.github.aetherjava.sample;
+
+import org.jspecify.annotations.NullMarked;
