@@ -95,10 +95,6 @@ public final class GatewayCore implements AutoCloseable {
     }
   }
 
-  public @Nullable Session session(String sessionId) {
-    return registry.bySessionId(sessionId);
-  }
-
   public Map<String, Integer> backlogs() {
     return router.backlogs();
   }

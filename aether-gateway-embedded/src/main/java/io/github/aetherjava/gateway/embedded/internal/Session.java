@@ -41,7 +41,6 @@ public final class Session {
   private final ArrayDeque<DownstreamMessage> lanes = new ArrayDeque<>();
   private final AtomicInteger wip = new AtomicInteger();
   private final AtomicLong drops = new AtomicLong();
-  private final AtomicLong delivered = new AtomicLong();
   private final Set<String> laneSubscriptions = ConcurrentHashMap.newKeySet();
 
   private volatile String workspace;
@@ -132,11 +131,6 @@ public final class Session {
   /** Frames dropped because this session could not keep up. */
   public long backpressureDrops() {
     return drops.get();
-  }
-
-  /** Frames written to the transport. */
-  public long deliveredFrames() {
-    return delivered.get();
   }
 
   public boolean isTerminated() {
@@ -328,7 +322,6 @@ public final class Session {
 
   private void write(DownstreamMessage frame) {
     call.onNext(frame);
-    delivered.incrementAndGet();
   }
 
   private void finish(Status status) {
