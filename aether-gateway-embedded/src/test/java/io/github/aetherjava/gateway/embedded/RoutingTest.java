@@ -366,17 +366,39 @@ class RoutingTest extends GatewayTestBase {
   // ---- shutdown and back-pressure --------------------------------------------------------------------------------
 
   @Test
-  void closeSendsGracefulDisconnectToEverySession() {
-    TestClient a = connected(TestClient.user("a", "1"));
-    TestClient b = tcpClient();
+  void closeSignalsGracefulDisconnectAndDrainsWhatClientsStillSend() throws Exception {
+    EmbeddedAetherGateway gw = track(EmbeddedAetherGateway.builder().inProcessName("drain-" + java.util.UUID.randomUUID())
+        .shutdownDrainTimeout(java.time.Duration.ofMillis(500)).start());
+    var ch = io.grpc.inprocess.InProcessChannelBuilder.forName(gw.inProcessName()).build();
+    track(() -> ch.shutdownNow());
+    TestClient a = track(TestClient.open(ch));
+    a.connect(TestClient.user("a", "1"));
+    var tcp = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(gw.address()).usePlaintext().build();
+    track(() -> tcp.shutdownNow());
+    TestClient b = track(TestClient.open(tcp));
     b.connect(TestClient.user("b", "1"));
-    gateway.close();
+
+    java.util.concurrent.CompletableFuture<Void> closing = java.util.concurrent.CompletableFuture.runAsync(gw::close);
     for (TestClient c : List.of(a, b)) {
       DownstreamMessage sig = c.next(DownstreamMessage::hasSignal);
       assertThat(sig.getSignal().getType()).isEqualTo(Signal.SignalType.GRACEFUL_DISCONNECT);
       assertThat(sig.getSignal().getReason()).isEqualTo("server shutting down");
-      assertThat(c.awaitClosed().isOk()).isFalse();
     }
+    // Frames written after the signal are still processed while the gateway drains.
+    a.sendMessage("us::b::1", "late");
+    assertThat(utf8(b.nextMessage().getPayload())).isEqualTo("late");
+    // A client that half-closes ends cleanly; one that does not is ended when the drain timeout expires.
+    a.halfClose();
+    assertThat(a.awaitClosed().isOk()).isTrue();
+    Status bStatus = b.awaitClosed();
+    assertThat(bStatus.getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+    closing.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    // No new stream is accepted once closing started.
+    var late = io.grpc.inprocess.InProcessChannelBuilder.forName(gw.inProcessName()).build();
+    track(() -> late.shutdownNow());
+    TestClient refused = track(TestClient.open(late));
+    assertThat(refused.connectExpectingFailure(TestClient.user("c", "1")).getCode())
+        .isEqualTo(Status.Code.UNAVAILABLE);
   }
 
   @Test
