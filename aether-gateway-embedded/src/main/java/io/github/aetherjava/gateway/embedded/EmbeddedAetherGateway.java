@@ -372,7 +372,7 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
         if (tcp) {
           NettyServerBuilder b = NettyServerBuilder
               .forAddress(new InetSocketAddress("127.0.0.1", port), credentials())
-              .maxInboundMessageSize(GatewaySettings.MAX_INBOUND_BYTES)
+              .maxInboundMessageSize(GatewaySettings.TRANSPORT_MAX_INBOUND_BYTES)
               .keepAliveTime(30, TimeUnit.SECONDS)
               .keepAliveTimeout(10, TimeUnit.SECONDS)
               .permitKeepAliveTime(10, TimeUnit.SECONDS)
@@ -388,7 +388,7 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
         }
         if (inProcessName != null) {
           inProcess = InProcessServerBuilder.forName(inProcessName)
-              .maxInboundMessageSize(GatewaySettings.MAX_INBOUND_BYTES)
+              .maxInboundMessageSize(GatewaySettings.TRANSPORT_MAX_INBOUND_BYTES)
               .addService(connect)
               .addService(health.getHealthService())
               .build()

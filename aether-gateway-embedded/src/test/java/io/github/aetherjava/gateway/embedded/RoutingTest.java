@@ -487,7 +487,9 @@ class RoutingTest extends GatewayTestBase {
     call.request(1);
     call.sendMessage(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x01, 0x02});
     call.halfClose();
-    assertThat(closed.get(10, java.util.concurrent.TimeUnit.SECONDS).isOk()).isFalse();
+    Status status = closed.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(status.getCode()).isEqualTo(Status.Code.INTERNAL);
+    assertThat(status.getDescription()).startsWith("grpc: error unmarshalling request: ");
     // The server is fine.
     connected(TestClient.user("alice", "t1"));
   }
