@@ -126,6 +126,10 @@ public final class GatewayService implements io.grpc.BindableService {
     Connection c = new Connection(call, EXTENSIONS_CTX.get());
     call.setOnReadyHandler(c::onReady);
     call.setOnCancelHandler(c::onCancel);
+    // Manual inbound flow control: the next frame is requested only once this one is handled and no topic the
+    // client publishes to is congested.
+    call.disableAutoRequest();
+    call.request(1);
     c.timeout = scheduler.schedule(c::initTimedOut, settings.initTimeout().toMillis(), TimeUnit.MILLISECONDS);
     return c;
   }
@@ -219,6 +223,7 @@ public final class GatewayService implements io.grpc.BindableService {
           return;
         }
         handshake(frame.getInit());
+        call.request(1);
         return;
       }
       Session s = session;
@@ -230,6 +235,9 @@ public final class GatewayService implements io.grpc.BindableService {
         return;
       }
       dispatcher.dispatch(s, frame);
+      if (!s.inboundPaused()) {
+        call.request(1);
+      }
     }
 
     @Override
@@ -271,6 +279,7 @@ public final class GatewayService implements io.grpc.BindableService {
         s = new Session(UUID.randomUUID().toString(), identity, call, settings.sessionQueueCapacity(),
             GatewaySettings.MAX_OUTBOUND_BYTES, settings.clock().instant(), this::cleanup);
         s.rateLimiter(policy.newRateLimiter());
+        s.inboundRequester(() -> call.request(1));
         try {
           previous = registry.acquire(s, init.getResumeSessionId());
         } catch (StatusException e) {
