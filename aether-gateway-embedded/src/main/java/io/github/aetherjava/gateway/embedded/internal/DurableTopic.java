@@ -2,6 +2,8 @@ package io.github.aetherjava.gateway.embedded.internal;
 
 import io.github.aetherjava.proto.v1.DownstreamMessage;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +22,7 @@ final class DurableTopic {
   private final MessageJournal journal;
   private final int pushbackAt;
   private final ArrayDeque<Entry> entries = new ArrayDeque<>();
-  private final java.util.List<Runnable> drainWaiters = new java.util.ArrayList<>();
+  private final List<Runnable> drainWaiters = new ArrayList<>();
   private long bytes;
   private long dropped;
   private @Nullable Session consumer;
@@ -73,7 +75,7 @@ final class DurableTopic {
 
   /** Marks {@code seq} as delivered by {@code session}. */
   void ack(Session session, long seq) {
-    java.util.List<Runnable> release = null;
+    List<Runnable> release = null;
     synchronized (this) {
       if (consumer != session) {
         return;
@@ -108,13 +110,13 @@ final class DurableTopic {
     return true;
   }
 
-  private java.util.List<Runnable> takeWaiters() {
-    java.util.List<Runnable> out = new java.util.ArrayList<>(drainWaiters);
+  private List<Runnable> takeWaiters() {
+    List<Runnable> out = new ArrayList<>(drainWaiters);
     drainWaiters.clear();
     return out;
   }
 
-  private static void run(java.util.@Nullable List<Runnable> waiters) {
+  private static void run(@Nullable List<Runnable> waiters) {
     if (waiters != null) {
       waiters.forEach(Runnable::run);
     }
@@ -127,7 +129,7 @@ final class DurableTopic {
   }
 
   boolean detach(Session session) {
-    java.util.List<Runnable> release = null;
+    List<Runnable> release = null;
     boolean removable;
     synchronized (this) {
       if (consumer == session) {

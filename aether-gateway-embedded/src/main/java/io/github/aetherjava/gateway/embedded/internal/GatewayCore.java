@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import org.jspecify.annotations.Nullable;
 
 /** Wires the gateway's parts together; the public {@code EmbeddedAetherGateway} adds the transports. */
 public final class GatewayCore implements AutoCloseable {

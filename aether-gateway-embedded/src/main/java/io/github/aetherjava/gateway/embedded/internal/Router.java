@@ -3,8 +3,10 @@ package io.github.aetherjava.gateway.embedded.internal;
 import io.github.aetherjava.proto.v1.DownstreamMessage;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -116,7 +118,7 @@ public final class Router {
   }
 
   /** Publishes to a broadcast lane, delivering only to subscribers accepted by {@code filter}. */
-  public void publishLane(String lane, DownstreamMessage frame, java.util.function.Predicate<Session> filter) {
+  public void publishLane(String lane, DownstreamMessage frame, Predicate<Session> filter) {
     Set<Session> subs = lanes.get(lane);
     if (subs != null) {
       for (Session s : subs) {
@@ -172,7 +174,7 @@ public final class Router {
   }
 
   Map<String, Integer> backlogs() {
-    Map<String, Integer> out = new java.util.TreeMap<>();
+    Map<String, Integer> out = new TreeMap<>();
     durable.forEach((k, v) -> {
       int n = v.size();
       if (n > 0) {

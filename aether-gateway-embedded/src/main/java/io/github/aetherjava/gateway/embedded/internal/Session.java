@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -53,8 +54,8 @@ public final class Session {
   private volatile int reconnectionCount;
   private volatile long initialConnectionMs;
   private volatile Policy.@Nullable RateLimiter rateLimiter;
-  private final java.util.concurrent.atomic.AtomicBoolean inboundPaused =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean inboundPaused =
+      new AtomicBoolean();
   private volatile Runnable requestMore = () -> { };
 
   Session(
