@@ -54,6 +54,7 @@ public final class GatewayCore implements AutoCloseable {
     new CheckpointComponent(checkpoints, settings.clock(), settings.checkpointDefaultTtl()).register(dispatcher);
     new ProgressComponent(router, settings.clock()).register(dispatcher);
     new ConnectionStatusComponent(registry).register(dispatcher);
+    new WorkflowRelayComponent(registry, scheduler).register(dispatcher);
 
     this.service = new GatewayService(settings, registry, router, routing, dispatcher, scheduler, kv::snapshot, policy, this::closing);
   }
