@@ -335,10 +335,7 @@ public final class Session {
         }
         DurableTopic topic = durable;
         if (topic != null) {
-          DurableTopic.Entry entry = topic.head(this);
-          if (entry != null) {
-            write(entry.frame());
-            topic.ack(this, entry.seq());
+          if (topic.deliverHead(this, this::write)) {
             continue;
           }
         }
