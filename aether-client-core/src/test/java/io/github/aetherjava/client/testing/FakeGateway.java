@@ -62,6 +62,16 @@ public final class FakeGateway implements AutoCloseable {
             }
         }
 
+        /** @return the next upstream frame; fails the test when none arrives */
+        public UpstreamMessage nextOrFail() {
+            try {
+                return next();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+
         public UpstreamMessage next() throws InterruptedException {
             UpstreamMessage m = received.poll(10, TimeUnit.SECONDS);
             if (m == null) {
