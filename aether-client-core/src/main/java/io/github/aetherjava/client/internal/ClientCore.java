@@ -177,6 +177,11 @@ public final class ClientCore {
         boolean start = false;
         lock.lock();
         try {
+            if (state == ConnectionState.CLOSED && connectFuture.isDone() && !connectFuture.isCompletedExceptionally()) {
+                // connected once, closed since: a closed client never reconnects
+                return CompletableFuture.failedFuture(new ConnectionException(FailureReason.CLOSED,
+                        "client is closed; build a new client to connect again", lastError, false, null));
+            }
             if (state == ConnectionState.IDLE) {
                 setState(ConnectionState.CONNECTING, null);
                 start = true;

@@ -249,6 +249,13 @@ class KvProtocolTest {
     }
 
     @Test
+    void framesOverTheGatewaysFourMibLimitAreRefusedLocally() {
+        Throwable t = failure(agent.kv().put(KvTarget.global(), "huge", new byte[5 * 1024 * 1024]));
+        assertThat(t).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("4 MiB");
+        assertThat(agent.status().pendingRequests()).isZero();
+    }
+
+    @Test
     void checkpointsUseTheDefaultKeyTtlSemanticsAndTypedResults() throws Exception {
         gw.responder = (c, m) -> {
             if (!m.hasCheckpointOp()) {
