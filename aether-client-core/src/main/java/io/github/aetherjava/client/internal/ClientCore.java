@@ -489,9 +489,20 @@ public final class ClientCore {
         } finally {
             lock.unlock();
         }
+        // recoverable only when the client reconnects (retrying after a terminal close cannot help)
         ConnectionException dropped = new ConnectionException(FailureReason.DISCONNECTED,
-                "stream dropped before the response arrived: " + error.getMessage(), error, true, error.grpcStatus());
-        pending.failSent(dropped);
+                "stream dropped before the response arrived: " + error.getMessage(), error, willReconnect,
+                error.grpcStatus());
+        if (willReconnect) {
+            pending.failSent(dropped, (id, frame) -> enqueue(frame, () -> pending.markSent(id))
+                    .whenComplete((v, e) -> {
+                        if (e != null) {
+                            pending.fail(id, e);
+                        }
+                    }));
+        } else {
+            pending.failSent(dropped);
+        }
         if (notifyDisconnect) {
             DisconnectInfo di = new DisconnectInfo(error.getMessage(), closing ? null : error, willReconnect);
             dispatchEvent(() -> listeners.forEach(l -> l.onDisconnect(di)));
@@ -622,7 +633,24 @@ public final class ClientCore {
      */
     public CompletableFuture<DownstreamMessage> request(String operation, String requestId, UpstreamMessage frame,
             Duration timeout) {
-        CompletableFuture<DownstreamMessage> response = pending.register(requestId, operation, timeout);
+        return request(operation, requestId, frame, timeout, false);
+    }
+
+    /**
+     * Sends a correlated request; an idempotent one (a read) is re-sent on the next stream when the stream drops
+     * while it is in flight and its deadline has not passed, instead of failing with {@code DISCONNECTED}.
+     *
+     * @param operation operation name, e.g. {@code kv.get}
+     * @param requestId unique id carried by the frame
+     * @param frame the frame
+     * @param timeout deadline
+     * @param idempotent whether re-sending is safe
+     * @return the response frame
+     */
+    public CompletableFuture<DownstreamMessage> request(String operation, String requestId, UpstreamMessage frame,
+            Duration timeout, boolean idempotent) {
+        CompletableFuture<DownstreamMessage> response = pending.register(requestId, operation, timeout,
+                idempotent ? frame : null);
         enqueue(frame, () -> pending.markSent(requestId)).whenComplete((v, e) -> {
             if (e != null) {
                 pending.fail(requestId, e);
