@@ -230,7 +230,8 @@ public final class ClientCore {
     }
 
     private void startAttempt() {
-        Attempt a;
+        Attempt a = null;
+        AetherException setupFailure = null;
         lock.lock();
         try {
             retryTimer = null;
@@ -246,13 +247,20 @@ public final class ClientCore {
             a = new Attempt(call);
             current = a;
         } catch (RuntimeException e) {
-            LOG.warn("cannot create the gRPC call for {}", host.identity(), e);
-            finishClose(new ConnectionException(FailureReason.UNAVAILABLE, "cannot create channel: " + e.getMessage(),
-                    e, false, null), "cannot create channel");
-            return;
+            LOG.warn("{}: cannot create the gRPC channel or call", host.identity(), e);
+            setupFailure = e instanceof AetherException ae ? ae
+                    : new ConnectionException(FailureReason.UNAVAILABLE, "cannot create channel: " + e.getMessage(), e,
+                            false, null);
         } finally {
             lock.unlock();
         }
+        if (setupFailure != null || a == null) {
+            if (setupFailure != null) {
+                finishClose(setupFailure, "cannot create channel");
+            }
+            return;
+        }
+        Attempt attempt = a;
         Metadata headers = new Metadata();
         options.headers().forEach((k, v) -> headers.put(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER), v));
         InitConnection.Builder init = InitConnection.newBuilder().putAllCredentials(options.credentials().asMap())
@@ -265,14 +273,14 @@ public final class ClientCore {
         host.fillIdentity(init);
         UpstreamMessage frame = UpstreamMessage.newBuilder().setInit(init).build();
         outbound.withLock(() -> {
-            a.call.start(a, headers);
-            a.call.request(options.inboundWindow());
-            a.call.sendMessage(frame);
+            attempt.call.start(attempt, headers);
+            attempt.call.request(options.inboundWindow());
+            attempt.call.sendMessage(frame);
         });
-        a.handshakeTimer = ClientExecutors.scheduler().schedule(() -> {
-            if (!a.acked && !a.done) {
-                a.timedOut = true;
-                outbound.withLock(() -> a.call.cancel("no ConnectionAck within " + options.connectTimeout(), null));
+        attempt.handshakeTimer = ClientExecutors.scheduler().schedule(() -> {
+            if (!attempt.acked && !attempt.done) {
+                attempt.timedOut = true;
+                outbound.withLock(() -> attempt.call.cancel("no ConnectionAck within " + options.connectTimeout(), null));
             }
         }, options.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
         LOG.debug("{}: connecting to {} (resume={})", host.identity(), options.address(), resume != null);
