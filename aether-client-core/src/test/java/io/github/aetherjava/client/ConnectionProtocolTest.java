@@ -526,6 +526,42 @@ class ConnectionProtocolTest {
         assertThat(io.github.aetherjava.client.internal.ClientExecutors.usesVirtualThreads()).isEqualTo(hasVirtualThreads);
     }
 
+    @Test
+    void gracefulDisconnectStopsWritingHalfClosesAndKeepsNewSendsForTheNextStream() throws Exception {
+        AgentClient a = agent(options.toBuilder().reconnect(ReconnectPolicy.builder()
+                .initialDelay(Duration.ofSeconds(20)).maxDelay(Duration.ofSeconds(20)).build()).build());
+        a.connect().get(10, TimeUnit.SECONDS);
+        FakeGateway.Conn c = gw.nextConnection();
+        a.send("ag::p::i::s", utf8("before")).get(10, TimeUnit.SECONDS);
+        assertThat(c.next().getSend().getPayload().toStringUtf8()).isEqualTo("before");
+        gw.autoAck = false;
+        c.send(DownstreamMessage.newBuilder().setSignal(Signal.newBuilder()
+                .setType(Signal.SignalType.GRACEFUL_DISCONNECT).setReason("server shutting down")).build());
+        // the client ends its side: FakeGateway completes the stream when it sees the half-close
+        await().until(() -> c.halfClosed);
+        CompletableFuture<Void> after = a.send("ag::p::i::s", utf8("after"));
+        FakeGateway.Conn c2 = gw.nextConnection();
+        assertThat(c.received).isEmpty();
+        assertThat(after).isNotDone();
+        c2.send(DownstreamMessage.newBuilder().setConnectionAck(
+                io.github.aetherjava.proto.v1.ConnectionAck.newBuilder().setSessionId("s-2")).build());
+        after.get(10, TimeUnit.SECONDS);
+        assertThat(c2.next().getSend().getPayload().toStringUtf8()).isEqualTo("after");
+    }
+
+    @Test
+    void connectFailuresNameTheAddressAndTheCause() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        AgentClient a = agent(options.toBuilder().address("127.0.0.1:" + closedPort).build());
+        Throwable t = failure(a.connect());
+        assertThat(t).isInstanceOf(ConnectionException.class)
+                .hasMessageContaining("cannot connect to 127.0.0.1:" + closedPort)
+                .hasMessageContaining("refused");
+    }
+
     static DownstreamMessage msg(String text) {
         return DownstreamMessage.newBuilder().setMsg(io.github.aetherjava.proto.v1.IncomingMessage.newBuilder()
                 .setSourceTopic("ag::prod::other::1").setPayload(ByteString.copyFromUtf8(text))
