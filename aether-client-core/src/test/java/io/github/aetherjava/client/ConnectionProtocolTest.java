@@ -439,6 +439,8 @@ class ConnectionProtocolTest {
         List<TaskAssignment> tasks = new CopyOnWriteArrayList<>();
         a.onConfig(configs::add);
         a.onTaskAssignment(tasks::add);
+        List<ProgressUpdate> progress = new CopyOnWriteArrayList<>();
+        a.onProgress(progress::add);
         a.connect().get(10, TimeUnit.SECONDS);
         FakeGateway.Conn c = gw.nextConnection();
         c.send(DownstreamMessage.newBuilder().setConfig(io.github.aetherjava.proto.v1.ConfigSnapshot.newBuilder()
@@ -447,7 +449,15 @@ class ConnectionProtocolTest {
         c.send(DownstreamMessage.newBuilder().setTaskAssignment(io.github.aetherjava.proto.v1.TaskAssignment
                 .newBuilder().setTaskId("t-9").setTaskType("agent_startup").putLaunchParams("auth_token", "s3cr3t-value"))
                 .build());
-        await().until(() -> configs.size() == 1 && tasks.size() == 1);
+        c.send(DownstreamMessage.newBuilder().setProgressUpdate(io.github.aetherjava.proto.v1.ProgressUpdate
+                .newBuilder().setSource("ag::prod::other::1").setTaskId("t-9").setCompletion(0.25)
+                .setTimestampMs(1_700_000_000_000L).setStep(io.github.aetherjava.proto.v1.ProgressStep.newBuilder()
+                        .setName("load").setSequence(1).setTotalSteps(4))).build());
+        await().until(() -> configs.size() == 1 && tasks.size() == 1 && progress.size() == 1);
+        assertThat(progress.get(0).completion()).isEqualTo(0.25);
+        assertThat(progress.get(0).step().name()).isEqualTo("load");
+        assertThat(progress.get(0).timestamp().toEpochMilli()).isEqualTo(1_700_000_000_000L);
+        assertThat(ProgressUpdate.fromProto(progress.get(0).toProto())).isEqualTo(progress.get(0));
         assertThat(configs.get(0).taskContext()).containsEntry("task_id", "t-9");
         assertThat(configs.get(0).workspaceExclusiveString("k")).contains("v");
         assertThat(configs.get(0).globalExclusiveString("g")).contains("w");
