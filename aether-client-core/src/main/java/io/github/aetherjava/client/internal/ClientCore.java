@@ -428,7 +428,7 @@ public final class ClientCore {
         ConnectionInfo ci = ConnectionInfo.fromProto(m.getConnectionAck(), clock.instant());
         lock.lock();
         try {
-            if (a != current || a.done || a.acked) {
+            if (a != current || a.done || a.acked || closing) {
                 return;
             }
             a.acked = true;
