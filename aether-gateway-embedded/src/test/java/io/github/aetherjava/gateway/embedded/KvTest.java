@@ -323,6 +323,21 @@ class KvTest extends GatewayTestBase {
   }
 
   @Test
+  void listPagesStayBelowTheFrameLimit() {
+    TestClient a = agentClient("prod", "a");
+    ByteString mib = ByteString.copyFrom(new byte[1024 * 1024]);
+    for (int i = 0; i < 20; i++) {
+      a.kv(op(OpType.PUT, Scope.GLOBAL_EXCLUSIVE, "big" + (char) ('a' + i)).setValue(mib));
+    }
+    KVResponse first = a.kv(op(OpType.LIST, Scope.GLOBAL_EXCLUSIVE, "big"));
+    assertThat(first.getKeysCount()).isBetween(1, 15);
+    assertThat(first.getHasMore()).isTrue();
+    KVResponse second = a.kv(op(OpType.LIST, Scope.GLOBAL_EXCLUSIVE, "big").setCursor(first.getNextCursor()));
+    assertThat(first.getKeysCount() + second.getKeysCount()).isEqualTo(20);
+    assertThat(second.getHasMore()).isFalse();
+  }
+
+  @Test
   void listDefaultsToOneHundred() {
     TestClient a = agentClient("prod", "a");
     for (int i = 0; i < 120; i++) {
@@ -408,6 +423,12 @@ class KvTest extends GatewayTestBase {
     a.connect(agent("prod", "impl", "a"));
     a.next();
     assertThat(a.kv(put(Scope.WORKSPACE_EXCLUSIVE, "k", "v")).getSuccess()).isTrue();
+    assertThat(utf8(a.kv(op(OpType.GET, Scope.WORKSPACE_EXCLUSIVE, "k")).getValue())).isEqualTo("v");
+    assertThat(a.kv(op(OpType.INCREMENT, Scope.GLOBAL_EXCLUSIVE, "n")).getCounterValue()).isEqualTo(1);
+    // LIST has no owner shortcut in AetherLite: refused even in the caller's own exclusive scope.
+    String listId = a.kvAsync(op(OpType.LIST, Scope.WORKSPACE_EXCLUSIVE, ""));
+    assertThat(a.next().getKv().getSuccess()).isFalse();
+    assertThat(a.expectError("KV_ERROR").getRequestId()).isEqualTo(listId);
     for (Scope shared : List.of(Scope.GLOBAL, Scope.WORKSPACE, Scope.USER_SHARED, Scope.USER_WORKSPACE_SHARED)) {
       String id = a.kvAsync(put(shared, "k", "v"));
       assertThat(a.next().getKv().getSuccess()).isFalse();
