@@ -48,8 +48,10 @@ public final class GatewayCore implements AutoCloseable {
         dir == null ? KvStore.inMemory() : KvStore.file(dir.resolve("checkpoints.log")));
     closeables.add(checkpoints);
     new CheckpointComponent(checkpoints, settings.clock(), settings.checkpointDefaultTtl()).register(dispatcher);
+    new ProgressComponent(router, settings.clock()).register(dispatcher);
+    new ConnectionStatusComponent(registry).register(dispatcher);
 
-    this.service = new GatewayService(settings, registry, router, routing, dispatcher, scheduler, kv::snapshot);
+    this.service = new GatewayService(settings, registry, router, routing, dispatcher, scheduler, kv::snapshot, policy);
   }
 
   /** The Connect service. */
