@@ -49,6 +49,7 @@ public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBas
   private final ScheduledExecutorService scheduler;
   private final Function<Session, ConfigSnapshot> snapshots;
   private final Policy policy;
+  private final java.util.function.BooleanSupplier closing;
 
   GatewayService(
       GatewaySettings settings,
@@ -58,7 +59,8 @@ public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBas
       Dispatcher dispatcher,
       ScheduledExecutorService scheduler,
       Function<Session, ConfigSnapshot> snapshots,
-      Policy policy) {
+      Policy policy,
+      java.util.function.BooleanSupplier closing) {
     this.settings = settings;
     this.registry = registry;
     this.router = router;
@@ -68,6 +70,7 @@ public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBas
     this.scheduler = scheduler;
     this.snapshots = snapshots;
     this.policy = policy;
+    this.closing = closing;
   }
 
   /** Copies the {@code aether-extensions} header into the call context. */
@@ -192,6 +195,10 @@ public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBas
     }
 
     private void handshake(InitConnection init) {
+      if (closing.getAsBoolean()) {
+        fail(GatewayCore.SHUTTING_DOWN);
+        return;
+      }
       Identity identity;
       try {
         identity = IdentityResolver.resolve(init);

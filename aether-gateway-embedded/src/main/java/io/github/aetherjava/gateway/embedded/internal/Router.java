@@ -151,17 +151,6 @@ public final class Router {
     return t == null ? 0 : t.dropped();
   }
 
-  /** Current lane subscribers of {@code topic} (for introspection). */
-  public int laneSubscribers(String topic) {
-    Set<Session> s = lanes.get(topic);
-    return s == null ? 0 : s.size();
-  }
-
-  @Nullable Session durableConsumer(String topic) {
-    DurableTopic t = durable.get(topic);
-    return t == null ? null : t.consumer();
-  }
-
   Map<String, Integer> backlogs() {
     Map<String, Integer> out = new java.util.TreeMap<>();
     durable.forEach((k, v) -> {

@@ -41,7 +41,6 @@ public final class Session {
   private final ArrayDeque<DownstreamMessage> lanes = new ArrayDeque<>();
   private final AtomicInteger wip = new AtomicInteger();
   private final AtomicLong drops = new AtomicLong();
-  private final AtomicLong delivered = new AtomicLong();
   private final Set<String> laneSubscriptions = ConcurrentHashMap.newKeySet();
 
   private volatile String workspace;
@@ -134,11 +133,6 @@ public final class Session {
     return drops.get();
   }
 
-  /** Frames written to the transport. */
-  public long deliveredFrames() {
-    return delivered.get();
-  }
-
   public boolean isTerminated() {
     return terminated || pendingTermination != null;
   }
@@ -223,6 +217,20 @@ public final class Session {
       control.add(Frames.signal(type, reason));
     }
     terminate(status);
+  }
+
+  /**
+   * Queues {@code signal} without ending the stream: the session keeps being served (so frames the client already
+   * wrote are still processed) until the client half-closes or the caller terminates it.
+   */
+  public void signal(Signal.SignalType type, String reason) {
+    if (isTerminated()) {
+      return;
+    }
+    synchronized (queueLock) {
+      control.add(Frames.signal(type, reason));
+    }
+    drain();
   }
 
   /** Ends the stream with {@code status} (OK = normal completion) after flushing queued responses. */
@@ -328,7 +336,6 @@ public final class Session {
 
   private void write(DownstreamMessage frame) {
     call.onNext(frame);
-    delivered.incrementAndGet();
   }
 
   private void finish(Status status) {
