@@ -38,7 +38,8 @@ public final class GatewayCore implements AutoCloseable {
     });
     Path dir = settings.dataDirectory();
     this.journal = dir == null ? MessageJournal.none() : new FileMessageJournal(dir.resolve("messages.log"));
-    this.router = new Router(settings.offlineQueueCapacity(), settings.offlineQueueMaxBytes(), journal);
+    this.router = new Router(settings.offlineQueueCapacity(), settings.offlineQueueMaxBytes(),
+        settings.senderPushbackThreshold(), journal);
     this.policy = new Policy(settings.policyMode(), settings.clock());
     RoutingComponent routing = new RoutingComponent(router, registry, policy);
     routing.register(dispatcher);

@@ -20,8 +20,10 @@ public final class Router {
   private final int maxMessagesPerTopic;
   private final long maxBytesPerTopic;
   private final MessageJournal journal;
+  private final int pushbackAt;
 
-  Router(int maxMessagesPerTopic, long maxBytesPerTopic, MessageJournal journal) {
+  Router(int maxMessagesPerTopic, long maxBytesPerTopic, int pushbackAt, MessageJournal journal) {
+    this.pushbackAt = pushbackAt;
     this.maxMessagesPerTopic = maxMessagesPerTopic;
     this.maxBytesPerTopic = maxBytesPerTopic;
     this.journal = journal;
@@ -66,24 +68,42 @@ public final class Router {
   }
 
   private DurableTopic topic(String name) {
-    return durable.computeIfAbsent(name, n -> new DurableTopic(n, maxMessagesPerTopic, maxBytesPerTopic, journal));
+    return durable.computeIfAbsent(name, n -> new DurableTopic(n, maxMessagesPerTopic, maxBytesPerTopic, pushbackAt, journal));
   }
 
   /** Publishes an already stamped frame to {@code topic}. */
   public void publish(String topic, DownstreamMessage frame) {
+    publish(topic, frame, null);
+  }
+
+  /**
+   * Publishes an already stamped frame to {@code topic}. If that leaves a live consumer's backlog congested, the
+   * {@code sender}'s inbound stream is paused until the backlog has halved: gRPC flow control then pushes back on
+   * the sending client instead of the gateway dropping messages.
+   */
+  public void publish(String topic, DownstreamMessage frame, @Nullable Session sender) {
     if (isDurable(topic)) {
       Session wake;
+      DurableTopic[] target = new DurableTopic[1];
       // Appending under the map's per-key lock keeps a concurrent "remove empty topic" from losing the message.
       Session[] holder = new Session[1];
       durable.compute(topic, (name, existing) -> {
         DurableTopic t = existing != null ? existing
-            : new DurableTopic(name, maxMessagesPerTopic, maxBytesPerTopic, journal);
+            : new DurableTopic(name, maxMessagesPerTopic, maxBytesPerTopic, pushbackAt, journal);
         holder[0] = t.append(seq.incrementAndGet(), frame, true);
+        target[0] = t;
         return t;
       });
       wake = holder[0];
       if (wake != null) {
         wake.drain();
+      }
+      DurableTopic t = target[0];
+      if (sender != null && t != null && wake != sender && t.congested()) {
+        sender.pauseInbound();
+        if (!t.whenDrained(sender::resumeInbound)) {
+          sender.resumeInbound();
+        }
       }
       return;
     }

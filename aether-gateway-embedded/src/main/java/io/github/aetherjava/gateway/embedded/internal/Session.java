@@ -53,6 +53,9 @@ public final class Session {
   private volatile int reconnectionCount;
   private volatile long initialConnectionMs;
   private volatile Policy.@Nullable RateLimiter rateLimiter;
+  private final java.util.concurrent.atomic.AtomicBoolean inboundPaused =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile Runnable requestMore = () -> { };
 
   Session(
       String id,
@@ -113,6 +116,28 @@ public final class Session {
 
   void rateLimiter(Policy.@Nullable RateLimiter limiter) {
     this.rateLimiter = limiter;
+  }
+
+  /** How to ask the transport for the next upstream frame (manual inbound flow control). */
+  void inboundRequester(Runnable requestOne) {
+    this.requestMore = requestOne;
+  }
+
+  /** Stops reading this client's frames (a topic it publishes to is congested). */
+  void pauseInbound() {
+    inboundPaused.set(true);
+  }
+
+  /** Resumes reading this client's frames. */
+  void resumeInbound() {
+    if (inboundPaused.compareAndSet(true, false)) {
+      requestMore.run();
+    }
+  }
+
+  /** True while this client's frames are not being read. */
+  public boolean inboundPaused() {
+    return inboundPaused.get();
   }
 
   void markResumedFrom(Session previous) {
