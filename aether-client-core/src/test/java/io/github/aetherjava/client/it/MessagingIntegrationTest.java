@@ -36,6 +36,12 @@ import org.junit.jupiter.api.Test;
 /** Every principal connects to the embedded gateway (in-process) and every send helper reaches its receivers. */
 class MessagingIntegrationTest {
 
+    static {
+        // poll at once and often: Awaitility's default 100 ms first delay adds up over many small waits
+        org.awaitility.Awaitility.setDefaultPollDelay(java.time.Duration.ZERO);
+        org.awaitility.Awaitility.setDefaultPollInterval(java.time.Duration.ofMillis(5));
+    }
+
     private static EmbeddedAetherGateway gw;
     private static AetherClientOptions options;
     private final List<AetherClient> clients = new ArrayList<>();

@@ -2,6 +2,9 @@ package io.github.aetherjava.gateway.embedded.internal;
 
 import io.github.aetherjava.proto.v1.DownstreamMessage;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +23,7 @@ final class DurableTopic {
   private final MessageJournal journal;
   private final int pushbackAt;
   private final ArrayDeque<Entry> entries = new ArrayDeque<>();
-  private final java.util.List<Runnable> drainWaiters = new java.util.ArrayList<>();
+  private final List<Runnable> drainWaiters = new ArrayList<>();
   private long bytes;
   private long dropped;
   private @Nullable Session consumer;
@@ -63,32 +66,33 @@ final class DurableTopic {
     return wake;
   }
 
-  /** The oldest message if {@code session} is the current consumer. */
-  synchronized @Nullable Entry head(Session session) {
-    if (consumer != session) {
-      return null;
-    }
-    return entries.peekFirst();
-  }
-
-  /** Marks {@code seq} as delivered by {@code session}. */
-  void ack(Session session, long seq) {
-    java.util.List<Runnable> release = null;
+  /**
+   * Writes the oldest message to {@code session} with {@code writer} and removes it, if {@code session} is the
+   * current consumer; returns whether a message was written. The write happens under this topic's lock, so a
+   * takeover ({@link #detach} / {@link #consumer}) cannot slip in between reading the head and removing it: a message
+   * is written by exactly one session, never by the old one and then again by its successor. If {@code writer}
+   * throws, the message stays for the next consumer.
+   */
+  boolean deliverHead(Session session, Consumer<DownstreamMessage> writer) {
+    List<Runnable> release = null;
     synchronized (this) {
       if (consumer != session) {
-        return;
+        return false;
       }
       Entry first = entries.peekFirst();
-      if (first != null && first.seq() == seq) {
-        entries.removeFirst();
-        bytes -= first.bytes();
-        journal.ack(topic, seq);
+      if (first == null) {
+        return false;
       }
+      writer.accept(first.frame());
+      entries.removeFirst();
+      bytes -= first.bytes();
+      journal.ack(topic, first.seq());
       if (!drainWaiters.isEmpty() && entries.size() <= pushbackAt / 2) {
         release = takeWaiters();
       }
     }
     run(release);
+    return true;
   }
 
   /**
@@ -108,13 +112,13 @@ final class DurableTopic {
     return true;
   }
 
-  private java.util.List<Runnable> takeWaiters() {
-    java.util.List<Runnable> out = new java.util.ArrayList<>(drainWaiters);
+  private List<Runnable> takeWaiters() {
+    List<Runnable> out = new ArrayList<>(drainWaiters);
     drainWaiters.clear();
     return out;
   }
 
-  private static void run(java.util.@Nullable List<Runnable> waiters) {
+  private static void run(@Nullable List<Runnable> waiters) {
     if (waiters != null) {
       waiters.forEach(Runnable::run);
     }
@@ -127,7 +131,7 @@ final class DurableTopic {
   }
 
   boolean detach(Session session) {
-    java.util.List<Runnable> release = null;
+    List<Runnable> release = null;
     boolean removable;
     synchronized (this) {
       if (consumer == session) {

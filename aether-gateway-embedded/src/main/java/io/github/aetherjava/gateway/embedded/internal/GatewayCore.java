@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import org.jspecify.annotations.Nullable;
 
 /** Wires the gateway's parts together; the public {@code EmbeddedAetherGateway} adds the transports. */
 public final class GatewayCore implements AutoCloseable {
@@ -55,6 +54,7 @@ public final class GatewayCore implements AutoCloseable {
     new CheckpointComponent(checkpoints, settings.clock(), settings.checkpointDefaultTtl()).register(dispatcher);
     new ProgressComponent(router, settings.clock()).register(dispatcher);
     new ConnectionStatusComponent(registry).register(dispatcher);
+    new WorkflowRelayComponent(registry, scheduler).register(dispatcher);
 
     this.service = new GatewayService(settings, registry, router, routing, dispatcher, scheduler, kv::snapshot, policy, this::closing);
   }
@@ -99,7 +99,7 @@ public final class GatewayCore implements AutoCloseable {
    */
   public void shutdownSessions(java.time.Duration drain) {
     closing = true;
-    for (Session s : registry.all()) {
+    for (Session s : registry.beginShutdown()) {
       s.signal(Signal.SignalType.GRACEFUL_DISCONNECT, "server shutting down");
     }
     try {

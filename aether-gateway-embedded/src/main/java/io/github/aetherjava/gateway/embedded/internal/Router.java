@@ -3,8 +3,10 @@ package io.github.aetherjava.gateway.embedded.internal;
 import io.github.aetherjava.proto.v1.DownstreamMessage;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -116,7 +118,7 @@ public final class Router {
   }
 
   /** Publishes to a broadcast lane, delivering only to subscribers accepted by {@code filter}. */
-  public void publishLane(String lane, DownstreamMessage frame, java.util.function.Predicate<Session> filter) {
+  public void publishLane(String lane, DownstreamMessage frame, Predicate<Session> filter) {
     Set<Session> subs = lanes.get(lane);
     if (subs != null) {
       for (Session s : subs) {
@@ -129,8 +131,14 @@ public final class Router {
 
   /** Makes {@code session} the consumer of its identity topic; the backlog is then delivered in order. */
   void attachDurable(Session session, String topic) {
-    DurableTopic t = topic(topic);
-    t.consumer(session);
+    // Under the map's per-key lock: a concurrent detachAll of the previous consumer removes an empty topic only
+    // while it has no consumer, so the new consumer is never attached to a topic that is no longer in the map.
+    DurableTopic t = durable.compute(topic, (name, existing) -> {
+      DurableTopic d = existing != null ? existing
+          : new DurableTopic(name, maxMessagesPerTopic, maxBytesPerTopic, pushbackAt, journal);
+      d.consumer(session);
+      return d;
+    });
     session.durable(t);
   }
 
@@ -172,7 +180,7 @@ public final class Router {
   }
 
   Map<String, Integer> backlogs() {
-    Map<String, Integer> out = new java.util.TreeMap<>();
+    Map<String, Integer> out = new TreeMap<>();
     durable.forEach((k, v) -> {
       int n = v.size();
       if (n > 0) {
