@@ -1,0 +1,76 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.aetherjava.spring.test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Starts an embedded Aether gateway for a Spring test context (e.g. a {@code @SpringBootTest}) and points
+ * the application's clients at it by setting {@code aether.address}.
+ *
+ * <p>
+ * The gateway is a bean named {@value #GATEWAY_BEAN_NAME} and is closed with the context. The context also
+ * gets an {@link AetherListenerCapture} bean, which records every listener invocation, and an
+ * {@link AetherTestClient} bean, a separate agent principal to send messages to the application's listeners
+ * and receive their replies.
+ *
+ * <pre class="code">
+ * &#064;SpringBootTest
+ * &#064;EmbeddedAether
+ * class MyListenerTests {
+ *
+ *     &#064;Autowired AetherTestClient testClient;
+ *     &#064;Autowired AetherListenerCapture capture;
+ *
+ *     &#064;Test
+ *     void replies() {
+ *         IncomingMessage reply = testClient.request(Topics.agent("prod", "impl", "s1"), "ping");
+ *         assertThat(reply.payloadAsString()).isEqualTo("pong");
+ *     }
+ * }
+ * </pre>
+ *
+ * @since 0.1.0
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+public @interface EmbeddedAether {
+
+	/**
+	 * Bean name of the embedded gateway.
+	 */
+	String GATEWAY_BEAN_NAME = "aetherEmbeddedGateway";
+
+	/**
+	 * Loopback TCP port of the gateway, 0 for a free port.
+	 * @return the port
+	 */
+	int port() default 0;
+
+	/**
+	 * Policy mode of the gateway, {@code PERMISSIVE} or {@code LITE_PARITY}.
+	 * @return the policy mode
+	 */
+	String policyMode() default "PERMISSIVE";
+
+}
