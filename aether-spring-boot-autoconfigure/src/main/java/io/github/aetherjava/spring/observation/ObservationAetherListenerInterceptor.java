@@ -49,17 +49,8 @@ public class ObservationAetherListenerInterceptor implements AetherListenerInter
 		Observation observation = AetherObservationDocumentation.LISTENER.observation(this.convention,
 				DefaultAetherListenerObservationConvention.INSTANCE, () -> new AetherListenerObservationContext(invocation),
 				this.registry);
-		observation.start();
-		try (Observation.Scope scope = observation.openScope()) {
-			return chain.proceed();
-		}
-		catch (Exception | Error ex) {
-			observation.error(ex);
-			throw ex;
-		}
-		finally {
-			observation.stop();
-		}
+		// Started, in scope, errors recorded and stopped by observeChecked.
+		return observation.observeChecked(chain::proceed);
 	}
 
 }

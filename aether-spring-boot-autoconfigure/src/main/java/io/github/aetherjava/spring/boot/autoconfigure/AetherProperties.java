@@ -47,8 +47,8 @@ import org.springframework.validation.Validator;
 public class AetherProperties implements Validator {
 
 	/**
-	 * Address of the Aether gateway, as "host:port" or "in-process:name". When unset and the
-	 * embedded gateway is on the classpath, an embedded gateway is started instead.
+	 * Address of the Aether gateway, as "host:port" or "in-process:name". When unset, an embedded
+	 * gateway is started if aether-gateway-embedded is on the classpath, else localhost:50051 is used.
 	 */
 	private @Nullable String address;
 

@@ -28,6 +28,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 
+import io.github.aetherjava.client.AetherClientOptions;
 import io.github.aetherjava.client.Credentials;
 import io.github.aetherjava.client.TlsOptions;
 import org.jspecify.annotations.Nullable;
@@ -67,11 +68,7 @@ public class PropertiesAetherConnectionDetails implements AetherConnectionDetail
 	@Override
 	public String getAddress() {
 		String address = this.properties.getAddress();
-		if (address == null) {
-			throw new InvalidAetherConfigurationException("aether.address",
-					"must be set (or add aether-gateway-embedded to the classpath for local development)", null);
-		}
-		return address;
+		return (address != null) ? address : AetherClientOptions.DEFAULT_ADDRESS;
 	}
 
 	@Override
