@@ -8,6 +8,7 @@ import io.github.aetherjava.spring.annotation.AetherListener;
 import io.github.aetherjava.spring.listener.AetherHeaders;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.SendTo;
 import org.springframework.stereotype.Component;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Component;
  * The workflow engine principal ({@code aether.workflow-engine.enabled=true}, the singleton
  * {@code wfe::shard0}): every event published to {@code event::*} in the fabric reaches it. It records the
  * event and notifies the user; {@code @SendTo} sends the return value to the user's topic instead of back
- * to the event's source.
+ * to the event's source. Absent when {@code aether.workflow-engine.enabled=false} (AetherLite runs its own engine,
+ * and there can only be one).
  */
 @Component
+@ConditionalOnBooleanProperty("aether.workflow-engine.enabled")
 public class WorkflowEngine {
 
     private static final String ME = "workflow-engine";

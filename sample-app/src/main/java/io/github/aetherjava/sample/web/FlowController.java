@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -60,19 +61,21 @@ public class FlowController {
     private final AssistantAgent assistant;
     private final AliceUser alice;
     private final AuditorAgent auditor;
-    private final WorkflowEngine engine;
-    private final WorkflowEngineClient engineClient;
+    private final @Nullable WorkflowEngine engine;
+    private final @Nullable WorkflowEngineClient engineClient;
     private final Correlations correlations;
     private final Transcript transcript;
     private final JsonMapper json;
 
-    FlowController(AssistantAgent assistant, AliceUser alice, AuditorAgent auditor, WorkflowEngine engine,
-            WorkflowEngineClient engineClient, Correlations correlations, Transcript transcript, JsonMapper json) {
+    FlowController(AssistantAgent assistant, AliceUser alice, AuditorAgent auditor,
+            ObjectProvider<WorkflowEngine> engine, ObjectProvider<WorkflowEngineClient> engineClient,
+            Correlations correlations, Transcript transcript, JsonMapper json) {
         this.assistant = assistant;
         this.alice = alice;
         this.auditor = auditor;
-        this.engine = engine;
-        this.engineClient = engineClient;
+        // Both absent with aether.workflow-engine.enabled=false (e.g. against AetherLite's own engine).
+        this.engine = engine.getIfAvailable();
+        this.engineClient = engineClient.getIfAvailable();
         this.correlations = correlations;
         this.transcript = transcript;
         this.json = json;
@@ -117,9 +120,10 @@ public class FlowController {
      * Result of {@code POST /api/events}.
      *
      * @param event what the assistant published
-     * @param notification what the workflow engine then sent to alice
+     * @param notification what the sample's workflow engine then sent to alice; {@code null} when the sample
+     *     runs no workflow engine (the gateway's own engine, if any, received the event)
      */
-    public record EventResult(FabricEvent event, Notification notification) {
+    public record EventResult(FabricEvent event, @Nullable Notification notification) {
     }
 
     /**
@@ -182,6 +186,9 @@ public class FlowController {
         CompletableFuture<Notification> pending = correlations.notifications().expect(event.id());
         transcript.say("assistant", "-> event::* EVENT " + event.type() + " (" + event.id() + ")");
         assistant.client().sendEvent(json.writeValueAsBytes(event));
+        if (engine == null) {
+            return new EventResult(event, null);
+        }
         return new EventResult(event, await(pending, "the notification for " + event.id()));
     }
 
@@ -192,7 +199,7 @@ public class FlowController {
      */
     @GetMapping("/events")
     public List<WorkflowEngine.SeenEvent> events() {
-        return engine.events();
+        return engine == null ? List.of() : engine.events();
     }
 
     /**
@@ -219,9 +226,12 @@ public class FlowController {
                 read(() -> agent.kv().get(KvTarget.workspaceExclusive(), AssistantAgent.GREETING_KEY)));
         view.put("assistant workspace-exclusive " + AssistantAgent.ANSWERS_KEY,
                 read(() -> agent.kv().get(KvTarget.workspaceExclusive(), AssistantAgent.ANSWERS_KEY)));
-        view.put("workflow-engine reads workspace " + agent.workspace() + " " + AssistantAgent.QUESTIONS_KEY,
-                read(() -> engineClient.kv().get(KvTarget.workspaceScope(agent.workspace()),
-                        AssistantAgent.QUESTIONS_KEY)));
+        WorkflowEngineClient reader = engineClient;
+        if (reader != null) {
+            view.put("workflow-engine reads workspace " + agent.workspace() + " " + AssistantAgent.QUESTIONS_KEY,
+                    read(() -> reader.kv().get(KvTarget.workspaceScope(agent.workspace()),
+                            AssistantAgent.QUESTIONS_KEY)));
+        }
         return view;
     }
 
