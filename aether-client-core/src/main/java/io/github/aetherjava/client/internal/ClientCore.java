@@ -49,7 +49,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -494,8 +493,13 @@ public final class ClientCore {
         }
         if (willReconnect) {
             int n = attemptNo;
-            LOG.info("{}: stream ended ({}); reconnect attempt {} in {} ms", host.identity(), error.getMessage(), n,
-                    delay.toMillis());
+            if (n == 1 || n % 10 == 0) {
+                LOG.info("{}: stream ended ({}); reconnect attempt {} in {} ms", host.identity(), error.getMessage(), n,
+                        delay.toMillis());
+            } else {
+                LOG.debug("{}: attempt failed ({}); reconnect attempt {} in {} ms", host.identity(),
+                        error.getMessage(), n, delay.toMillis());
+            }
             for (ClientObserver o : options.observers()) {
                 o.onReconnectAttempt(host.client(), n);
             }
@@ -769,10 +773,5 @@ public final class ClientCore {
      */
     public void runOrdered(Runnable task) {
         dispatchEvent(task);
-    }
-
-    /** @return supplier-friendly identity */
-    public Supplier<String> identitySupplier() {
-        return host::identity;
     }
 }

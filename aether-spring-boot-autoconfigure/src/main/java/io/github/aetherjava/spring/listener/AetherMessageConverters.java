@@ -43,12 +43,19 @@ public final class AetherMessageConverters {
 	}
 
 	/**
-	 * Create the default converter chain.
-	 * @param jsonConverter the JSON converter to use, or {@code null} to create a default one when Jackson
-	 * is present
+	 * Create the default converter chain, with JSON support when Jackson 3 is on the classpath.
 	 * @return the composite converter
 	 */
-	public static CompositeMessageConverter createDefault(@Nullable MessageConverter jsonConverter) {
+	public static CompositeMessageConverter createDefault() {
+		return create(JACKSON_PRESENT ? JacksonSupport.create() : null);
+	}
+
+	/**
+	 * Create the converter chain with the given JSON converter.
+	 * @param jsonConverter the JSON converter to use last, or {@code null} for no JSON support
+	 * @return the composite converter
+	 */
+	public static CompositeMessageConverter create(@Nullable MessageConverter jsonConverter) {
 		List<MessageConverter> converters = new ArrayList<>();
 		converters.add(new ByteArrayMessageConverter());
 		converters.add(new StringMessageConverter());
@@ -56,9 +63,6 @@ public final class AetherMessageConverters {
 		converters.add(new ProtobufMessageConverter());
 		if (jsonConverter != null) {
 			converters.add(jsonConverter);
-		}
-		else if (JACKSON_PRESENT) {
-			converters.add(JacksonSupport.create());
 		}
 		return new CompositeMessageConverter(converters);
 	}

@@ -34,6 +34,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -98,7 +99,7 @@ public final class AetherListenerAutoConfiguration {
 		MessageConverter aetherMessageConverter(ObjectProvider<JsonMapper> jsonMapper) {
 			JsonMapper mapper = jsonMapper.getIfAvailable();
 			return AetherMessageConverters
-				.createDefault((mapper != null) ? new JacksonJsonMessageConverter(mapper) : null);
+				.create((mapper != null) ? new JacksonJsonMessageConverter(mapper) : new JacksonJsonMessageConverter());
 		}
 
 	}
@@ -107,12 +108,13 @@ public final class AetherListenerAutoConfiguration {
 	 * Payload converter without JSON support, when Jackson is absent.
 	 */
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("tools.jackson.databind.json.JsonMapper")
 	static class DefaultConverterConfiguration {
 
 		@Bean(name = AetherListenerAnnotationBeanPostProcessor.MESSAGE_CONVERTER_BEAN_NAME)
 		@ConditionalOnMissingBean(name = AetherListenerAnnotationBeanPostProcessor.MESSAGE_CONVERTER_BEAN_NAME)
 		MessageConverter aetherMessageConverter() {
-			return AetherMessageConverters.createDefault(null);
+			return AetherMessageConverters.create(null);
 		}
 
 	}

@@ -1,0 +1,89 @@
+package io.github.aetherjava.spring.boot.autoconfigure.metrics;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import io.github.aetherjava.client.AetherClientOptions;
+import io.github.aetherjava.client.AgentClient;
+import io.github.aetherjava.client.MessageType;
+import io.github.aetherjava.gateway.embedded.EmbeddedAetherGateway;
+import io.github.aetherjava.spring.boot.autoconfigure.AetherAutoConfiguration;
+import io.github.aetherjava.spring.boot.autoconfigure.embedded.AetherEmbeddedGatewayAutoConfiguration;
+import io.github.aetherjava.spring.metrics.AetherClientMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class AetherMetricsAutoConfigurationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(AetherEmbeddedGatewayAutoConfiguration.class,
+				AetherAutoConfiguration.class, AetherMetricsAutoConfiguration.class))
+		.withPropertyValues("aether.agent.workspace=prod", "aether.agent.implementation=impl",
+				"aether.agent.specifier=s1", "aether.fail-fast=true");
+
+	@Test
+	void metersAreRecordedInARealRegistry() {
+		this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			AgentClient agent = context.getBean(AgentClient.class);
+			assertThat(registry.get(AetherClientMetrics.CONNECTED)
+				.tag("principal", "agent")
+				.tag("identity", "ag::prod::impl::s1")
+				.gauge()
+				.value()).isEqualTo(1.0);
+			String address = context.getBean(EmbeddedAetherGateway.class).address();
+			try (AgentClient peer = AgentClient.builder(AetherClientOptions.builder().address(address).build())
+				.workspace("test")
+				.implementation("peer")
+				.specifier("p1")
+				.build()) {
+				peer.connectBlocking();
+				peer.send(agent.topic(), "hi".getBytes(StandardCharsets.UTF_8), MessageType.CHAT).join();
+				agent.send(peer.topic(), "back".getBytes(StandardCharsets.UTF_8), MessageType.EVENT).join();
+				await().atMost(TIMEOUT)
+					.until(() -> registry.find(AetherClientMetrics.MESSAGES_RECEIVED).tag("type", "chat").counter() != null);
+				assertThat(registry.get(AetherClientMetrics.MESSAGES_RECEIVED)
+					.tag("principal", "agent")
+					.tag("type", "chat")
+					.counter()
+					.count()).isEqualTo(1.0);
+				assertThat(registry.get(AetherClientMetrics.MESSAGES_SENT).tag("type", "event").counter().count())
+					.isEqualTo(1.0);
+			}
+			assertThat(registry.get(AetherClientMetrics.STATE).gauge().value()).isEqualTo(2.0);
+			assertThat(registry.get(AetherClientMetrics.SENDS_BUFFERED).gauge().value()).isZero();
+			assertThat(registry.get(AetherClientMetrics.REQUESTS_PENDING).gauge().value()).isZero();
+			// Requests are timed by operation and outcome.
+			agent.options().observers().forEach((observer) -> observer.onRequest(agent, "kv.get").onComplete(null));
+			assertThat(registry.get(AetherClientMetrics.REQUESTS)
+				.tag("operation", "kv.get")
+				.tag("outcome", "success")
+				.timer()
+				.count()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void backsOffWithoutMeterRegistryBean() {
+		this.runner.withPropertyValues("aether.connect-on-startup=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(AetherClientMetrics.class));
+	}
+
+	@Test
+	void backsOffWithoutMicrometer() {
+		this.runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+			.withPropertyValues("aether.connect-on-startup=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(AetherClientMetrics.class));
+	}
+
+}
