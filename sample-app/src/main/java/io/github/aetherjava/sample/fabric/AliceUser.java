@@ -61,6 +61,9 @@ public class AliceUser {
     private void record(String line) {
         transcript.say(ME, line);
         synchronized (inbox) {
+            if (inbox.size() == Transcript.CAPACITY) {
+                inbox.remove(0); // bounded: the sample may run for a long time
+            }
             inbox.add(line);
         }
     }

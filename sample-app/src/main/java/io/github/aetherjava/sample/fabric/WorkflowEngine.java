@@ -54,6 +54,9 @@ public class WorkflowEngine {
     public Notification onEvent(FabricEvent event, @Header(AetherHeaders.SOURCE_TOPIC) String from) {
         transcript.say(ME, "<- " + from + " EVENT " + event.type() + " (" + event.id() + "): " + event.detail());
         synchronized (events) {
+            if (events.size() == Transcript.CAPACITY) {
+                events.remove(0); // bounded: the sample may run for a long time
+            }
             events.add(new SeenEvent(from, event));
         }
         transcript.say(ME, "-> notify alice about " + event.id());
