@@ -34,7 +34,7 @@ class SampleApplicationTests {
     @Test
     void startsTheEmbeddedGatewayAndAnswers() {
         RestClient http = RestClient.create("http://localhost:" + port);
-        await().atMost(Duration.ofSeconds(15)).until(() -> gateway.connectedIdentities().size() == 4);
+        await().atMost(Duration.ofSeconds(30)).until(() -> gateway.connectedIdentities().size() == 4);
         assertThat(gateway.connectedIdentities()).containsExactlyInAnyOrder("ag::demo::assistant::1",
                 "ag::demo::auditor::1", "us::alice::tab-1", "wfe::shard0");
 

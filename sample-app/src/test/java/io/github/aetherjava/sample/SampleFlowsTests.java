@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 @DirtiesContext
 class SampleFlowsTests {
 
-    static final Duration WAIT = Duration.ofSeconds(15);
+    // Generous: the build machine may be busy; Awaitility returns as soon as the condition holds.
+    static final Duration WAIT = Duration.ofSeconds(30);
     static final String ASSISTANT = "ag::demo::assistant::1";
     static final String AUDITOR = "ag::demo::auditor::1";
 
