@@ -366,17 +366,39 @@ class RoutingTest extends GatewayTestBase {
   // ---- shutdown and back-pressure --------------------------------------------------------------------------------
 
   @Test
-  void closeSendsGracefulDisconnectToEverySession() {
-    TestClient a = connected(TestClient.user("a", "1"));
-    TestClient b = tcpClient();
+  void closeSignalsGracefulDisconnectAndDrainsWhatClientsStillSend() throws Exception {
+    EmbeddedAetherGateway gw = track(EmbeddedAetherGateway.builder().inProcessName("drain-" + java.util.UUID.randomUUID())
+        .shutdownDrainTimeout(java.time.Duration.ofMillis(500)).start());
+    var ch = io.grpc.inprocess.InProcessChannelBuilder.forName(gw.inProcessName()).build();
+    track(() -> ch.shutdownNow());
+    TestClient a = track(TestClient.open(ch));
+    a.connect(TestClient.user("a", "1"));
+    var tcp = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(gw.address()).usePlaintext().build();
+    track(() -> tcp.shutdownNow());
+    TestClient b = track(TestClient.open(tcp));
     b.connect(TestClient.user("b", "1"));
-    gateway.close();
+
+    java.util.concurrent.CompletableFuture<Void> closing = java.util.concurrent.CompletableFuture.runAsync(gw::close);
     for (TestClient c : List.of(a, b)) {
       DownstreamMessage sig = c.next(DownstreamMessage::hasSignal);
       assertThat(sig.getSignal().getType()).isEqualTo(Signal.SignalType.GRACEFUL_DISCONNECT);
       assertThat(sig.getSignal().getReason()).isEqualTo("server shutting down");
-      assertThat(c.awaitClosed().isOk()).isFalse();
     }
+    // Frames written after the signal are still processed while the gateway drains.
+    a.sendMessage("us::b::1", "late");
+    assertThat(utf8(b.nextMessage().getPayload())).isEqualTo("late");
+    // A client that half-closes ends cleanly; one that does not is ended when the drain timeout expires.
+    a.halfClose();
+    assertThat(a.awaitClosed().isOk()).isTrue();
+    Status bStatus = b.awaitClosed();
+    assertThat(bStatus.getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+    closing.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    // No new stream is accepted once closing started.
+    var late = io.grpc.inprocess.InProcessChannelBuilder.forName(gw.inProcessName()).build();
+    track(() -> late.shutdownNow());
+    TestClient refused = track(TestClient.open(late));
+    assertThat(refused.connectExpectingFailure(TestClient.user("c", "1")).getCode())
+        .isEqualTo(Status.Code.UNAVAILABLE);
   }
 
   @Test
@@ -419,5 +441,72 @@ class RoutingTest extends GatewayTestBase {
     assertThat(slow.closed).isNotDone();
     Status none = slow.closed.getNow(null);
     assertThat(none).isNull();
+  }
+
+  @Test
+  void aClientThatSendsRequestsButNeverReadsHasBoundedResponseQueues() {
+    EmbeddedAetherGateway small = track(EmbeddedAetherGateway.builder().sessionQueueCapacity(16).start());
+    var ch = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(small.address()).usePlaintext()
+        .build();
+    track(() -> ch.shutdownNow());
+    TestClient slow = track(TestClient.openNeverReading(ch));
+    slow.send(UpstreamMessage.newBuilder().setInit(agent("prod", "impl", "greedy")).build());
+    byte[] value = new byte[64 * 1024];
+    slow.send(UpstreamMessage.newBuilder().setKvOp(io.github.aetherjava.proto.v1.KVOperation.newBuilder()
+        .setOp(io.github.aetherjava.proto.v1.KVOperation.OpType.PUT)
+        .setScope(io.github.aetherjava.proto.v1.KVOperation.Scope.GLOBAL).setKey("big")
+        .setValue(com.google.protobuf.ByteString.copyFrom(value))).build());
+    for (int i = 0; i < 2000; i++) {
+      slow.send(UpstreamMessage.newBuilder().setKvOp(io.github.aetherjava.proto.v1.KVOperation.newBuilder()
+          .setOp(io.github.aetherjava.proto.v1.KVOperation.OpType.GET)
+          .setScope(io.github.aetherjava.proto.v1.KVOperation.Scope.GLOBAL).setKey("big")
+          .setRequestId("r" + i)).build());
+    }
+    Awaitility.await().untilAsserted(() -> assertThat(small.sessions()).singleElement()
+        .satisfies(s -> assertThat(s.backpressureDrops()).isPositive()));
+    assertThat(small.sessions()).singleElement().satisfies(s -> assertThat(s.queuedFrames()).isLessThanOrEqualTo(32));
+    assertThat(slow.closed).isNotDone();
+  }
+
+  @Test
+  void undecodableBytesEndOnlyThatStream() throws Exception {
+    io.grpc.MethodDescriptor<byte[], byte[]> raw = io.grpc.MethodDescriptor.<byte[], byte[]>newBuilder()
+        .setType(io.grpc.MethodDescriptor.MethodType.BIDI_STREAMING)
+        .setFullMethodName("aether.v1.AetherGateway/Connect")
+        .setRequestMarshaller(new BytesMarshaller())
+        .setResponseMarshaller(new BytesMarshaller())
+        .build();
+    io.grpc.ClientCall<byte[], byte[]> call = channel.newCall(raw, io.grpc.CallOptions.DEFAULT);
+    java.util.concurrent.CompletableFuture<Status> closed = new java.util.concurrent.CompletableFuture<>();
+    call.start(new io.grpc.ClientCall.Listener<>() {
+      @Override
+      public void onClose(Status status, io.grpc.Metadata trailers) {
+        closed.complete(status);
+      }
+    }, new io.grpc.Metadata());
+    call.request(1);
+    call.sendMessage(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x01, 0x02});
+    call.halfClose();
+    Status status = closed.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(status.getCode()).isEqualTo(Status.Code.INTERNAL);
+    assertThat(status.getDescription()).startsWith("grpc: error unmarshalling request: ");
+    // The server is fine.
+    connected(TestClient.user("alice", "t1"));
+  }
+
+  private static final class BytesMarshaller implements io.grpc.MethodDescriptor.Marshaller<byte[]> {
+    @Override
+    public java.io.InputStream stream(byte[] value) {
+      return new java.io.ByteArrayInputStream(value);
+    }
+
+    @Override
+    public byte[] parse(java.io.InputStream stream) {
+      try {
+        return stream.readAllBytes();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
   }
 }

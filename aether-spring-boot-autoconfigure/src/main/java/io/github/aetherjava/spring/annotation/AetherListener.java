@@ -23,6 +23,8 @@ import java.lang.annotation.Target;
 
 import io.github.aetherjava.client.MessageType;
 
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * Marks a bean method as a listener for messages delivered to an Aether client.
  *
@@ -48,6 +50,7 @@ import io.github.aetherjava.client.MessageType;
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective
 public @interface AetherListener {
 
 	/**

@@ -23,6 +23,8 @@ import java.lang.annotation.Target;
 
 import io.github.aetherjava.spring.listener.AetherConnectionEvent;
 
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * Marks a bean method to receive {@link AetherConnectionEvent connection events} of a client (connected,
  * disconnected, reconnecting, state changed). Callbacks must be quick: they run on the client's callback
@@ -33,6 +35,7 @@ import io.github.aetherjava.spring.listener.AetherConnectionEvent;
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective
 public @interface OnConnectionEvent {
 
 	/**

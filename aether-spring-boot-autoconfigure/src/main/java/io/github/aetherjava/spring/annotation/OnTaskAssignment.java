@@ -21,6 +21,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * Marks a bean method to receive task assignments (the payload is a {@link io.github.aetherjava.client.TaskAssignment}). Arguments are resolved as for {@link AetherListener}.
  *
@@ -29,6 +31,7 @@ import java.lang.annotation.Target;
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective
 public @interface OnTaskAssignment {
 
 	/**

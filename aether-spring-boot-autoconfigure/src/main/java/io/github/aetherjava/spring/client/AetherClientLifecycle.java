@@ -82,17 +82,16 @@ public class AetherClientLifecycle implements SmartLifecycle {
 		if (!this.settings.connectOnStartup()) {
 			return;
 		}
+		Map<String, AetherClient> clients = this.clients.get();
+		// Connect all clients concurrently, then wait (fail-fast) or just report (background retry).
 		Map<String, CompletableFuture<?>> connecting = new LinkedHashMap<>();
-		this.clients.get().forEach((name, client) -> {
+		clients.forEach((name, client) -> {
 			if (client.state() == ConnectionState.IDLE) {
 				connecting.put(name, client.connect());
 			}
 		});
 		connecting.forEach((name, future) -> {
-			AetherClient client = this.clients.get().get(name);
-			if (client == null) {
-				return;
-			}
+			AetherClient client = clients.get(name);
 			if (this.settings.failFast()) {
 				awaitConnect(name, client, future);
 			}

@@ -33,6 +33,7 @@ import io.github.aetherjava.client.AetherClient;
 import io.github.aetherjava.spring.annotation.AetherListener;
 import io.github.aetherjava.spring.annotation.OnConfig;
 import io.github.aetherjava.spring.annotation.OnConnectionEvent;
+import io.github.aetherjava.spring.annotation.OnProgress;
 import io.github.aetherjava.spring.annotation.OnTaskAssignment;
 import org.jspecify.annotations.Nullable;
 
@@ -53,7 +54,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * Finds {@link AetherListener @AetherListener}, {@link OnConfig @OnConfig},
- * {@link OnTaskAssignment @OnTaskAssignment} and
+ * {@link OnTaskAssignment @OnTaskAssignment}, {@link OnProgress @OnProgress} and
  * {@link OnConnectionEvent @OnConnectionEvent} methods on beans and, once every singleton exists,
  * registers an {@link AetherListenerContainer} per endpoint with the {@link AetherListenerEndpointRegistry}
  * (the spring-kafka {@code KafkaListenerAnnotationBeanPostProcessor} pattern).
@@ -84,7 +85,7 @@ public class AetherListenerAnnotationBeanPostProcessor
 	public static final String ERROR_HANDLER_BEAN_NAME = "aetherListenerErrorHandler";
 
 	private static final List<Class<? extends Annotation>> ANNOTATIONS = List.of(AetherListener.class,
-			OnConfig.class, OnTaskAssignment.class, OnConnectionEvent.class);
+			OnConfig.class, OnTaskAssignment.class, OnProgress.class, OnConnectionEvent.class);
 
 	private final List<Pending> pending = new ArrayList<>();
 
@@ -201,6 +202,10 @@ public class AetherListenerAnnotationBeanPostProcessor
 		}
 		if (annotation instanceof OnTaskAssignment onTask) {
 			return List.of(simple(id(onTask.id(), item), AetherListenerKind.TASK_ASSIGNMENT, item, onTask.client(),
+					null));
+		}
+		if (annotation instanceof OnProgress onProgress) {
+			return List.of(simple(id(onProgress.id(), item), AetherListenerKind.PROGRESS, item, onProgress.client(),
 					null));
 		}
 		OnConnectionEvent onEvent = (OnConnectionEvent) annotation;

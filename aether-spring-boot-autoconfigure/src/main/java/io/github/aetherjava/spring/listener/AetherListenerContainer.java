@@ -200,6 +200,7 @@ public class AetherListenerContainer implements Lifecycle {
 			case CONFIG -> this.client.onConfig(this::onConfig);
 			case TASK_ASSIGNMENT -> this.client.onTaskAssignment(
 					(assignment) -> dispatch(assignment, baseHeaders(), null));
+			case PROGRESS -> this.client.onProgress((update) -> dispatch(update, baseHeaders(), null));
 			case CONNECTION_EVENT -> this.client.addConnectionListener(new EventAdapter());
 		};
 	}

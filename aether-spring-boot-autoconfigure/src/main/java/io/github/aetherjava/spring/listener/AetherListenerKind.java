@@ -38,6 +38,11 @@ public enum AetherListenerKind {
 	TASK_ASSIGNMENT,
 
 	/**
+	 * Progress updates, from {@link io.github.aetherjava.spring.annotation.OnProgress @OnProgress}.
+	 */
+	PROGRESS,
+
+	/**
 	 * Connection events, from {@link io.github.aetherjava.spring.annotation.OnConnectionEvent @OnConnectionEvent}.
 	 */
 	CONNECTION_EVENT

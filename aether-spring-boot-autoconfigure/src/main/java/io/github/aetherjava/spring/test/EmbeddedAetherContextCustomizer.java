@@ -64,9 +64,10 @@ class EmbeddedAetherContextCustomizer implements ContextCustomizer {
 		AetherTestClient testClient = new AetherTestClient(gateway.address());
 		beanFactory.registerSingleton("aetherTestClient", testClient);
 		if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
-			// Registered singletons are not destroyed by default; close the client before the gateway.
-			registry.registerDisposableBean("aetherTestClient", testClient::close);
+			// Registered singletons are not destroyed by default. Disposables run in reverse registration
+			// order, so the gateway goes last: after the application's clients and the test client.
 			registry.registerDisposableBean(EmbeddedAether.GATEWAY_BEAN_NAME, gateway::close);
+			registry.registerDisposableBean("aetherTestClient", testClient::close);
 		}
 	}
 

@@ -30,8 +30,13 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code aether.v1.AetherGateway/Connect}: the handshake, then hands every frame to the {@link Dispatcher}. */
-public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBase {
+/**
+ * {@code aether.v1.AetherGateway/Connect}: the handshake, then hands every frame to the {@link Dispatcher}.
+ *
+ * <p>Frames arrive as raw bytes and are decoded here, so that undecodable and oversized frames end the stream with
+ * the real gateway's status codes ({@code INTERNAL} / {@code RESOURCE_EXHAUSTED}) instead of grpc-java's defaults.
+ */
+public final class GatewayService implements io.grpc.BindableService {
 
   private static final Logger log = LoggerFactory.getLogger(GatewayService.class);
 
@@ -49,6 +54,7 @@ public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBas
   private final ScheduledExecutorService scheduler;
   private final Function<Session, ConfigSnapshot> snapshots;
   private final Policy policy;
+  private final java.util.function.BooleanSupplier closing;
 
   GatewayService(
       GatewaySettings settings,
@@ -58,7 +64,8 @@ public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBas
       Dispatcher dispatcher,
       ScheduledExecutorService scheduler,
       Function<Session, ConfigSnapshot> snapshots,
-      Policy policy) {
+      Policy policy,
+      java.util.function.BooleanSupplier closing) {
     this.settings = settings;
     this.registry = registry;
     this.router = router;
@@ -68,6 +75,7 @@ public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBas
     this.scheduler = scheduler;
     this.snapshots = snapshots;
     this.policy = policy;
+    this.closing = closing;
   }
 
   /** Copies the {@code aether-extensions} header into the call context. */
@@ -86,7 +94,34 @@ public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBas
   }
 
   @Override
-  public StreamObserver<UpstreamMessage> connect(StreamObserver<DownstreamMessage> responseObserver) {
+  public io.grpc.ServerServiceDefinition bindService() {
+    io.grpc.MethodDescriptor<byte[], DownstreamMessage> method = AetherGatewayGrpc.getConnectMethod()
+        .toBuilder(new RawFrames(), io.grpc.protobuf.ProtoUtils.marshaller(DownstreamMessage.getDefaultInstance()))
+        .build();
+    return io.grpc.ServerServiceDefinition.builder(AetherGatewayGrpc.SERVICE_NAME)
+        .addMethod(method, io.grpc.stub.ServerCalls.asyncBidiStreamingCall(this::connect))
+        .build();
+  }
+
+  /** Passes upstream frames through undecoded. */
+  private static final class RawFrames implements io.grpc.MethodDescriptor.Marshaller<byte[]> {
+    @Override
+    public java.io.InputStream stream(byte[] value) {
+      return new java.io.ByteArrayInputStream(value);
+    }
+
+    @Override
+    public byte[] parse(java.io.InputStream stream) {
+      try {
+        return stream.readAllBytes();
+      } catch (java.io.IOException e) {
+        throw Status.INTERNAL.withDescription("grpc: error reading request: " + e.getMessage())
+            .asRuntimeException();
+      }
+    }
+  }
+
+  private StreamObserver<byte[]> connect(StreamObserver<DownstreamMessage> responseObserver) {
     ServerCallStreamObserver<DownstreamMessage> call = (ServerCallStreamObserver<DownstreamMessage>) responseObserver;
     Connection c = new Connection(call, EXTENSIONS_CTX.get());
     call.setOnReadyHandler(c::onReady);
@@ -98,7 +133,7 @@ public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBas
   private enum State { AWAITING_INIT, ACTIVE, CLOSED }
 
   /** One stream, from its first frame to its end. */
-  private final class Connection implements StreamObserver<UpstreamMessage> {
+  private final class Connection implements StreamObserver<byte[]> {
     private final ServerCallStreamObserver<DownstreamMessage> call;
     private final @Nullable String extensionsHeader;
     private volatile State state = State.AWAITING_INIT;
@@ -154,7 +189,29 @@ public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBas
     }
 
     @Override
-    public void onNext(UpstreamMessage frame) {
+    public void onNext(byte[] raw) {
+      Status bad = null;
+      UpstreamMessage frame = null;
+      if (raw.length > GatewaySettings.MAX_INBOUND_BYTES) {
+        bad = Status.RESOURCE_EXHAUSTED.withDescription("grpc: received message larger than max (" + raw.length
+            + " vs. " + GatewaySettings.MAX_INBOUND_BYTES + ")");
+      } else {
+        try {
+          frame = UpstreamMessage.parseFrom(raw);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          bad = Status.INTERNAL.withDescription("grpc: error unmarshalling request: " + e.getMessage());
+        }
+      }
+      if (bad != null || frame == null) {
+        Session s = session;
+        Status status = bad != null ? bad : Status.INTERNAL;
+        if (s != null) {
+          s.terminate(status);
+        } else {
+          fail(status);
+        }
+        return;
+      }
       State st = state;
       if (st == State.AWAITING_INIT) {
         if (!frame.hasInit()) {
@@ -192,6 +249,10 @@ public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBas
     }
 
     private void handshake(InitConnection init) {
+      if (closing.getAsBoolean()) {
+        fail(GatewayCore.SHUTTING_DOWN);
+        return;
+      }
       Identity identity;
       try {
         identity = IdentityResolver.resolve(init);

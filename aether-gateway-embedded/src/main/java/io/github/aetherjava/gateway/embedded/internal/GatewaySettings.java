@@ -33,6 +33,11 @@ public record GatewaySettings(
 
   /** Largest inbound frame, as on the real gateway. */
   public static final int MAX_INBOUND_BYTES = 4 * 1024 * 1024;
+  /**
+   * What the transport itself accepts: larger than {@link #MAX_INBOUND_BYTES} so that frames up to this size are
+   * refused by the service with the real gateway's status; beyond it grpc-java resets the stream.
+   */
+  public static final int TRANSPORT_MAX_INBOUND_BYTES = 16 * 1024 * 1024;
   /** Largest outbound frame, as on the real gateway. */
   public static final int MAX_OUTBOUND_BYTES = 16 * 1024 * 1024;
   /** Server version reported in the ack: the upstream release whose behaviour this gateway emulates. */

@@ -194,6 +194,10 @@ final class KvComponent implements Dispatcher.Component {
     if (policy.deniesKvScope(op.getScope())) {
       throw new KvFailure("KV access denied for scope " + op.getScope() + ": no ACL grant (lite-parity)");
     }
+    if (op.getOp() == KVOperation.OpType.LIST && policy.deniesKvList()) {
+      throw new KvFailure("KV LIST denied for scope " + op.getScope()
+          + ": LIST is checked against the scope ACL without the owner shortcut (lite-parity)");
+    }
     long now = clock.millis();
     String key = op.getKey();
     String full = namespace + ":" + key;

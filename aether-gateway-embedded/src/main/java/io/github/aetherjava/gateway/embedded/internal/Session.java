@@ -219,6 +219,20 @@ public final class Session {
     terminate(status);
   }
 
+  /**
+   * Queues {@code signal} without ending the stream: the session keeps being served (so frames the client already
+   * wrote are still processed) until the client half-closes or the caller terminates it.
+   */
+  public void signal(Signal.SignalType type, String reason) {
+    if (isTerminated()) {
+      return;
+    }
+    synchronized (queueLock) {
+      control.add(Frames.signal(type, reason));
+    }
+    drain();
+  }
+
   /** Ends the stream with {@code status} (OK = normal completion) after flushing queued responses. */
   public void terminate(Status status) {
     synchronized (queueLock) {

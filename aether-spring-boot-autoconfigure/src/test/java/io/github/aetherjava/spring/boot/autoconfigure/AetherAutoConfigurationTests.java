@@ -20,6 +20,8 @@ import io.github.aetherjava.gateway.embedded.EmbeddedAetherGateway;
 import io.github.aetherjava.spring.client.AetherClientLifecycle;
 import io.github.aetherjava.spring.client.AetherRetry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -29,6 +31,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -151,6 +154,20 @@ class AetherAutoConfigurationTests {
 			assertThat(executor).isInstanceOf(ThreadPoolExecutor.class);
 			assertThat(((ThreadPoolExecutor) executor).getMaximumPoolSize()).isEqualTo(3);
 		});
+	}
+
+	@Test
+	@EnabledForJreRange(min = JRE.JAVA_21)
+	void virtualThreadsWhenEnabledOnJava21() {
+		this.runner.withPropertyValues("spring.threads.virtual.enabled=true")
+			.run((context) -> assertThat(context.getBean("aetherTaskExecutor")).isInstanceOf(SimpleAsyncTaskExecutor.class));
+	}
+
+	@Test
+	@EnabledForJreRange(max = JRE.JAVA_20)
+	void virtualThreadsFallBackToBoundedPoolBeforeJava21() {
+		this.runner.withPropertyValues("spring.threads.virtual.enabled=true")
+			.run((context) -> assertThat(context.getBean("aetherTaskExecutor")).isInstanceOf(ThreadPoolExecutor.class));
 	}
 
 	@Test
