@@ -147,7 +147,9 @@ class SampleFlowsTests {
                     .contains("question " + id + " answered by " + ASSISTANT);
             assertThat(strings(get("/api/inbox")))
                     .anyMatch(line -> line.startsWith("<- " + ASSISTANT + " CHAT answer " + id))
-                    .anyMatch(line -> line.contains("question " + id + " answered"));
+                    .anyMatch(line -> line.contains("question " + id + " answered"))
+                    .anyMatch(line -> line.startsWith("<- progress from " + ASSISTANT + ": question-" + id
+                            + " answered (100%)"));
         });
     }
 

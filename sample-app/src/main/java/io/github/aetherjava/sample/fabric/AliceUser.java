@@ -1,11 +1,13 @@
 package io.github.aetherjava.sample.fabric;
 
 import io.github.aetherjava.client.MessageType;
+import io.github.aetherjava.client.ProgressUpdate;
 import io.github.aetherjava.client.UserClient;
 import io.github.aetherjava.sample.Transcript;
 import io.github.aetherjava.sample.messages.Answer;
 import io.github.aetherjava.sample.messages.Notification;
 import io.github.aetherjava.spring.annotation.AetherListener;
+import io.github.aetherjava.spring.annotation.OnProgress;
 import io.github.aetherjava.spring.listener.AetherHeaders;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The user principal ({@code aether.user.*}, {@code us::alice::tab-1}): receives the assistant's answers
- * and the workflow engine's notifications, one listener each, told apart by their source topic.
+ * and the workflow engine's notifications, one listener each, told apart by their source topic, and the
+ * progress the assistant reports for her.
  */
 @Component
 public class AliceUser {
@@ -56,6 +59,17 @@ public class AliceUser {
     public void notification(Notification notification, @Header(AetherHeaders.SOURCE_TOPIC) String from) {
         record("<- " + from + " notification: " + notification.text());
         correlations.notifications().arrived(notification.eventId(), notification);
+    }
+
+    /**
+     * Receives progress reported for alice ({@code ProgressReport} routed by the gateway, not a message).
+     *
+     * @param update the progress update
+     */
+    @OnProgress(id = "alice-progress", client = "aetherUserClient")
+    public void progress(ProgressUpdate update) {
+        record("<- progress from " + update.source() + ": " + update.taskId() + " " + update.state() + " ("
+                + Math.round(update.completion() * 100) + "%) " + update.summary());
     }
 
     private void record(String line) {

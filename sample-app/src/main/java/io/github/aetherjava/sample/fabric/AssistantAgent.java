@@ -4,6 +4,7 @@ import io.github.aetherjava.client.AgentClient;
 import io.github.aetherjava.client.AetherException;
 import io.github.aetherjava.client.ConfigSnapshot;
 import io.github.aetherjava.client.MessageType;
+import io.github.aetherjava.client.Progress;
 import io.github.aetherjava.client.checkpoint.Checkpoint;
 import io.github.aetherjava.client.kv.KvTarget;
 import io.github.aetherjava.sample.Transcript;
@@ -29,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The assistant agent ({@code aether.agent.*}): answers questions (request/reply with typed JSON payloads),
  * counts them in KV (its exclusive scope and the workspace's shared scope), checkpoints its conversation,
- * raises an event per answer, receives workspace broadcasts, and takes its greeting from the configuration
+ * reports progress to the asker, raises an event per answer, receives workspace broadcasts, and takes its greeting from the configuration
  * the gateway pushes when it connects.
  */
 @Component
@@ -91,6 +92,13 @@ public class AssistantAgent {
         retry.call("checkpoint.save",
                 () -> agent.checkpoint().save(CHECKPOINT_KEY, json.writeValueAsBytes(conversation)));
         transcript.say(ME, "checkpoint '" + CHECKPOINT_KEY + "' saved (" + number + " answered)");
+
+        // Progress for the asker: the gateway routes it to the user's progress stream (not a message).
+        if (from.startsWith("us::")) {
+            agent.reportProgress(Progress.builder("question-" + question.id()).state("answered").completion(1.0)
+                    .summary("answer #" + number + " is on its way").recipient("us::" + from.split("::")[1]).build());
+            transcript.say(ME, "-> progress question-" + question.id() + " for " + from);
+        }
 
         FabricEvent event = new FabricEvent(UUID.randomUUID().toString().substring(0, 8), "question.answered",
                 "question " + question.id() + " answered by " + agent.identity());
