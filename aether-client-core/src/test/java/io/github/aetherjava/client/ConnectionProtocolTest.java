@@ -28,6 +28,12 @@ import org.junit.jupiter.api.Test;
 /** Protocol behaviour of the connection core against a scriptable fake gateway. */
 class ConnectionProtocolTest {
 
+    static {
+        // poll at once and often: Awaitility's default 100 ms first delay adds up over many small waits
+        org.awaitility.Awaitility.setDefaultPollDelay(java.time.Duration.ZERO);
+        org.awaitility.Awaitility.setDefaultPollInterval(java.time.Duration.ofMillis(5));
+    }
+
     private FakeGateway gw;
     private AetherClientOptions options;
     private final List<AetherClient> clients = new CopyOnWriteArrayList<>();

@@ -135,7 +135,7 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
   private SessionInfo info(Session s) {
     return new SessionInfo(s.id(), s.identity().key(), s.identity().type(), s.workspace(), s.resumed(),
         s.reconnectionCount(), s.connectedAt(), s.queuedFrames(), core.router().backlog(s.identity().ownTopic()),
-        s.backpressureDrops());
+        s.backpressureDrops(), s.inboundPaused());
   }
 
   /** Messages stored for an identity topic (offline or slow consumer) and not yet delivered. */
@@ -224,8 +224,23 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
     private Duration checkpointDefaultTtl = Duration.ZERO;
     private @Nullable Duration maxConnectionAge;
     private Duration drainTimeout = Duration.ofSeconds(10);
+    private int senderPushbackThreshold = 1000;
 
     private Builder() {}
+
+    /**
+     * Backlog (messages) of a <em>connected</em> consumer's identity topic at which the gateway stops reading from
+     * the senders that publish to it, until the backlog has halved (default 1000). gRPC flow control then slows
+     * the senders down instead of messages being dropped. Offline consumers never pause senders: their messages
+     * are stored up to {@link #offlineQueueCapacity(int)}.
+     */
+    public Builder senderPushbackThreshold(int messages) {
+      if (messages < 2) {
+        throw new IllegalArgumentException("senderPushbackThreshold must be at least 2, got " + messages);
+      }
+      this.senderPushbackThreshold = messages;
+      return this;
+    }
 
     /**
      * How long {@link EmbeddedAetherGateway#close()} waits for clients to half-close after GRACEFUL_DISCONNECT before ending their
@@ -360,7 +375,8 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
         throw new IllegalStateException("no transport: enable TCP or set an in-process name");
       }
       GatewaySettings settings = new GatewaySettings(credentials, policyMode, dataDirectory, clock, initTimeout,
-          sessionQueueCapacity, offlineQueueCapacity, offlineQueueMaxBytes, checkpointDefaultTtl);
+          sessionQueueCapacity, offlineQueueCapacity, offlineQueueMaxBytes, checkpointDefaultTtl,
+          Math.min(senderPushbackThreshold, offlineQueueCapacity));
       GatewayCore core = new GatewayCore(settings);
       HealthStatusManager health = new HealthStatusManager();
       health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);

@@ -401,46 +401,92 @@ class RoutingTest extends GatewayTestBase {
         .isEqualTo(Status.Code.UNAVAILABLE);
   }
 
-  @Test
-  void aClientThatNeverReadsCannotGrowServerMemory() {
-    EmbeddedAetherGateway small = track(EmbeddedAetherGateway.builder().sessionQueueCapacity(16)
-        .offlineQueueCapacity(100).start());
-    var ch = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(small.address()).usePlaintext()
-        .build();
+  private TestClient neverReading(EmbeddedAetherGateway gw, InitConnection init) {
+    var ch = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(gw.address()).usePlaintext().build();
     track(() -> ch.shutdownNow());
     TestClient slow = track(TestClient.openNeverReading(ch));
-    slow.send(UpstreamMessage.newBuilder().setInit(agent("prod", "impl", "slow")).build());
-    Awaitility.await().until(() -> small.connectedIdentities().contains("ag::prod::impl::slow"));
+    slow.send(UpstreamMessage.newBuilder().setInit(init).build());
+    Awaitility.await().until(() -> gw.connectedIdentities().size() == 1);
+    return slow;
+  }
 
-    var ch2 = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(small.address()).usePlaintext()
-        .build();
-    track(() -> ch2.shutdownNow());
-    TestClient sender = track(TestClient.open(ch2));
-    sender.connect(agent("prod", "impl", "fast"));
+  private TestClient tcpClientOf(EmbeddedAetherGateway gw, InitConnection init) {
+    var ch = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(gw.address()).usePlaintext().build();
+    track(() -> ch.shutdownNow());
+    TestClient c = track(TestClient.open(ch));
+    c.connect(init);
+    return c;
+  }
+
+  @Test
+  void broadcastFramesForAClientThatNeverReadsAreBoundedAndDropped() {
+    EmbeddedAetherGateway small = track(EmbeddedAetherGateway.builder().sessionQueueCapacity(16).start());
+    TestClient slow = neverReading(small, agent("prod", "impl", "slow"));
+    TestClient sender = tcpClientOf(small, agent("prod", "impl", "fast"));
     byte[] payload = new byte[32 * 1024];
     for (int i = 0; i < 400; i++) {
-      sender.sendMessage("ag::prod::impl::slow", payload, MessageType.OPAQUE);
       sender.sendMessage("ga::prod", payload, MessageType.OPAQUE);
     }
-    // The direct lane keeps at most 100 stored messages, the broadcast queue at most 16 frames.
-    Awaitility.await().untilAsserted(() -> {
-      assertThat(small.droppedMessages("ag::prod::impl::slow")).isPositive();
-      assertThat(small.sessions()).filteredOn(s -> s.identity().endsWith("slow")).singleElement()
-          .satisfies(s -> assertThat(s.backpressureDrops()).isPositive());
-    });
-    assertThat(small.topicBacklog("ag::prod::impl::slow")).isLessThanOrEqualTo(100);
+    Awaitility.await().untilAsserted(() -> assertThat(small.sessions())
+        .filteredOn(s -> s.identity().endsWith("slow")).singleElement()
+        .satisfies(s -> assertThat(s.backpressureDrops()).isPositive()));
     assertThat(small.sessions()).allSatisfy(s -> assertThat(s.queuedFrames()).isLessThanOrEqualTo(32));
-    // The sender was never slowed down or disconnected.
+    // Broadcasts never slow the sender down.
     sender.sendMessage("bogus", "probe");
     sender.next(f -> f.hasError() && f.getError().getCode().equals("ERR_INVALID_TOPIC"));
-
-    // Once the slow client reads again it gets a BACKPRESSURE notice and the retained (newest) messages.
+    // Once the slow client reads again it learns about the loss.
     slow.request(Integer.MAX_VALUE);
     slow.next(f -> f.hasError() && f.getError().getCode().equals("BACKPRESSURE"));
-    Awaitility.await().until(() -> small.topicBacklog("ag::prod::impl::slow") == 0);
     assertThat(slow.closed).isNotDone();
-    Status none = slow.closed.getNow(null);
-    assertThat(none).isNull();
+  }
+
+  @Test
+  void aConnectedSlowConsumerPushesBackOnItsSendersInsteadOfLosingMessages() {
+    EmbeddedAetherGateway gw = track(EmbeddedAetherGateway.builder().senderPushbackThreshold(50).start());
+    TestClient slow = neverReading(gw, agent("prod", "impl", "slow"));
+    TestClient sender = tcpClientOf(gw, agent("prod", "impl", "fast"));
+    int total = 2000;
+    byte[] pad = new byte[8 * 1024];
+    for (int i = 0; i < total; i++) {
+      byte[] p = java.util.Arrays.copyOf(pad, pad.length);
+      System.arraycopy(Integer.toString(i).getBytes(), 0, p, 0, Integer.toString(i).length());
+      sender.sendMessage("ag::prod::impl::slow", p, MessageType.OPAQUE);
+    }
+    Awaitility.await().untilAsserted(() -> assertThat(gw.sessions())
+        .filteredOn(s -> s.identity().endsWith("fast")).singleElement()
+        .satisfies(s -> assertThat(s.inboundPaused()).isTrue()));
+    assertThat(gw.topicBacklog("ag::prod::impl::slow")).isLessThanOrEqualTo(51);
+
+    slow.request(Integer.MAX_VALUE);
+    for (int i = 0; i < total; i++) {
+      var m = slow.next(DownstreamMessage::hasMsg).getMsg();
+      String n = m.getPayload().substring(0, Integer.toString(i).length()).toStringUtf8();
+      assertThat(n).isEqualTo(Integer.toString(i));
+    }
+    assertThat(gw.droppedMessages("ag::prod::impl::slow")).isZero();
+    assertThat(gw.backpressureDrops()).isZero();
+  }
+
+  @Test
+  void offlineBacklogIsBoundedOldestFirst() {
+    EmbeddedAetherGateway gw = track(EmbeddedAetherGateway.builder().offlineQueueCapacity(10)
+        .inProcessName("bound-" + java.util.UUID.randomUUID()).start());
+    var ch = io.grpc.inprocess.InProcessChannelBuilder.forName(gw.inProcessName()).build();
+    track(() -> ch.shutdownNow());
+    TestClient sender = track(TestClient.open(ch));
+    sender.connect(TestClient.user("u", "1"));
+    for (int i = 0; i < 15; i++) {
+      sender.sendMessage("ag::prod::impl::off", "m" + i);
+    }
+    Awaitility.await().until(() -> gw.droppedMessages("ag::prod::impl::off") == 5);
+    assertThat(gw.topicBacklog("ag::prod::impl::off")).isEqualTo(10);
+    TestClient target = track(TestClient.open(ch));
+    target.connect(agent("prod", "impl", "off"));
+    for (int i = 5; i < 15; i++) {
+      assertThat(utf8(target.nextMessage().getPayload())).isEqualTo("m" + i);
+    }
+    // Offline consumers never pause the sender.
+    assertThat(gw.sessions()).noneMatch(SessionInfo::inboundPaused);
   }
 
   @Test

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import org.jspecify.annotations.Nullable;
 
 /** Wires the gateway's parts together; the public {@code EmbeddedAetherGateway} adds the transports. */
 public final class GatewayCore implements AutoCloseable {
@@ -38,7 +37,8 @@ public final class GatewayCore implements AutoCloseable {
     });
     Path dir = settings.dataDirectory();
     this.journal = dir == null ? MessageJournal.none() : new FileMessageJournal(dir.resolve("messages.log"));
-    this.router = new Router(settings.offlineQueueCapacity(), settings.offlineQueueMaxBytes(), journal);
+    this.router = new Router(settings.offlineQueueCapacity(), settings.offlineQueueMaxBytes(),
+        settings.senderPushbackThreshold(), journal);
     this.policy = new Policy(settings.policyMode(), settings.clock());
     RoutingComponent routing = new RoutingComponent(router, registry, policy);
     routing.register(dispatcher);
@@ -54,6 +54,7 @@ public final class GatewayCore implements AutoCloseable {
     new CheckpointComponent(checkpoints, settings.clock(), settings.checkpointDefaultTtl()).register(dispatcher);
     new ProgressComponent(router, settings.clock()).register(dispatcher);
     new ConnectionStatusComponent(registry).register(dispatcher);
+    new WorkflowRelayComponent(registry, scheduler).register(dispatcher);
 
     this.service = new GatewayService(settings, registry, router, routing, dispatcher, scheduler, kv::snapshot, policy, this::closing);
   }

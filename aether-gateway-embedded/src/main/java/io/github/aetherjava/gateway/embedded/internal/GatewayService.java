@@ -1,5 +1,6 @@
 package io.github.aetherjava.gateway.embedded.internal;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.github.aetherjava.proto.v1.AetherGatewayGrpc;
 import io.github.aetherjava.proto.v1.BuildInfo;
 import io.github.aetherjava.proto.v1.ConfigSnapshot;
@@ -10,21 +11,31 @@ import io.github.aetherjava.proto.v1.InitConnection;
 import io.github.aetherjava.proto.v1.NegotiatedExtension;
 import io.github.aetherjava.proto.v1.PrincipalType;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
+import io.grpc.BindableService;
 import io.grpc.Context;
+import io.grpc.Contexts;
 import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.StatusException;
+import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * <p>Frames arrive as raw bytes and are decoded here, so that undecodable and oversized frames end the stream with
  * the real gateway's status codes ({@code INTERNAL} / {@code RESOURCE_EXHAUSTED}) instead of grpc-java's defaults.
  */
-public final class GatewayService implements io.grpc.BindableService {
+public final class GatewayService implements BindableService {
 
   private static final Logger log = LoggerFactory.getLogger(GatewayService.class);
 
@@ -54,7 +65,7 @@ public final class GatewayService implements io.grpc.BindableService {
   private final ScheduledExecutorService scheduler;
   private final Function<Session, ConfigSnapshot> snapshots;
   private final Policy policy;
-  private final java.util.function.BooleanSupplier closing;
+  private final BooleanSupplier closing;
 
   GatewayService(
       GatewaySettings settings,
@@ -65,7 +76,7 @@ public final class GatewayService implements io.grpc.BindableService {
       ScheduledExecutorService scheduler,
       Function<Session, ConfigSnapshot> snapshots,
       Policy policy,
-      java.util.function.BooleanSupplier closing) {
+      BooleanSupplier closing) {
     this.settings = settings;
     this.registry = registry;
     this.router = router;
@@ -88,33 +99,33 @@ public final class GatewayService implements io.grpc.BindableService {
         if (ext == null) {
           return next.startCall(call, headers);
         }
-        return io.grpc.Contexts.interceptCall(Context.current().withValue(EXTENSIONS_CTX, ext), call, headers, next);
+        return Contexts.interceptCall(Context.current().withValue(EXTENSIONS_CTX, ext), call, headers, next);
       }
     };
   }
 
   @Override
-  public io.grpc.ServerServiceDefinition bindService() {
-    io.grpc.MethodDescriptor<byte[], DownstreamMessage> method = AetherGatewayGrpc.getConnectMethod()
-        .toBuilder(new RawFrames(), io.grpc.protobuf.ProtoUtils.marshaller(DownstreamMessage.getDefaultInstance()))
+  public ServerServiceDefinition bindService() {
+    MethodDescriptor<byte[], DownstreamMessage> method = AetherGatewayGrpc.getConnectMethod()
+        .toBuilder(new RawFrames(), ProtoUtils.marshaller(DownstreamMessage.getDefaultInstance()))
         .build();
-    return io.grpc.ServerServiceDefinition.builder(AetherGatewayGrpc.SERVICE_NAME)
-        .addMethod(method, io.grpc.stub.ServerCalls.asyncBidiStreamingCall(this::connect))
+    return ServerServiceDefinition.builder(AetherGatewayGrpc.SERVICE_NAME)
+        .addMethod(method, ServerCalls.asyncBidiStreamingCall(this::connect))
         .build();
   }
 
   /** Passes upstream frames through undecoded. */
-  private static final class RawFrames implements io.grpc.MethodDescriptor.Marshaller<byte[]> {
+  private static final class RawFrames implements MethodDescriptor.Marshaller<byte[]> {
     @Override
-    public java.io.InputStream stream(byte[] value) {
-      return new java.io.ByteArrayInputStream(value);
+    public InputStream stream(byte[] value) {
+      return new ByteArrayInputStream(value);
     }
 
     @Override
-    public byte[] parse(java.io.InputStream stream) {
+    public byte[] parse(InputStream stream) {
       try {
         return stream.readAllBytes();
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw Status.INTERNAL.withDescription("grpc: error reading request: " + e.getMessage())
             .asRuntimeException();
       }
@@ -126,6 +137,10 @@ public final class GatewayService implements io.grpc.BindableService {
     Connection c = new Connection(call, EXTENSIONS_CTX.get());
     call.setOnReadyHandler(c::onReady);
     call.setOnCancelHandler(c::onCancel);
+    // Manual inbound flow control: the next frame is requested only once this one is handled and no topic the
+    // client publishes to is congested.
+    call.disableAutoRequest();
+    call.request(1);
     c.timeout = scheduler.schedule(c::initTimedOut, settings.initTimeout().toMillis(), TimeUnit.MILLISECONDS);
     return c;
   }
@@ -198,7 +213,7 @@ public final class GatewayService implements io.grpc.BindableService {
       } else {
         try {
           frame = UpstreamMessage.parseFrom(raw);
-        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+        } catch (InvalidProtocolBufferException e) {
           bad = Status.INTERNAL.withDescription("grpc: error unmarshalling request: " + e.getMessage());
         }
       }
@@ -219,6 +234,7 @@ public final class GatewayService implements io.grpc.BindableService {
           return;
         }
         handshake(frame.getInit());
+        call.request(1);
         return;
       }
       Session s = session;
@@ -230,6 +246,9 @@ public final class GatewayService implements io.grpc.BindableService {
         return;
       }
       dispatcher.dispatch(s, frame);
+      if (!s.inboundPaused()) {
+        call.request(1);
+      }
     }
 
     @Override
@@ -271,6 +290,7 @@ public final class GatewayService implements io.grpc.BindableService {
         s = new Session(UUID.randomUUID().toString(), identity, call, settings.sessionQueueCapacity(),
             GatewaySettings.MAX_OUTBOUND_BYTES, settings.clock().instant(), this::cleanup);
         s.rateLimiter(policy.newRateLimiter());
+        s.inboundRequester(() -> call.request(1));
         try {
           previous = registry.acquire(s, init.getResumeSessionId());
         } catch (StatusException e) {

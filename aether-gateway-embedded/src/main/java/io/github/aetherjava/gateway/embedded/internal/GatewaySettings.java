@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param offlineQueueCapacity bound of each identity topic's stored backlog (messages)
  * @param offlineQueueMaxBytes bound of each identity topic's stored backlog (bytes)
  * @param checkpointDefaultTtl TTL used for checkpoint SAVE with ttl -1 (zero = never expires)
+ * @param senderPushbackThreshold backlog of a connected consumer at which senders to it are paused
  */
 public record GatewaySettings(
     CredentialsPolicy credentials,
@@ -29,7 +30,8 @@ public record GatewaySettings(
     int sessionQueueCapacity,
     int offlineQueueCapacity,
     long offlineQueueMaxBytes,
-    Duration checkpointDefaultTtl) {
+    Duration checkpointDefaultTtl,
+    int senderPushbackThreshold) {
 
   /** Largest inbound frame, as on the real gateway. */
   public static final int MAX_INBOUND_BYTES = 4 * 1024 * 1024;

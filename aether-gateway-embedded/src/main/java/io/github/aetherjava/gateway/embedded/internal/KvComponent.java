@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.LongUnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -296,7 +298,7 @@ final class KvComponent implements Dispatcher.Component {
   }
 
   private <T> T setUpdate(String full, long now,
-      java.util.function.Function<KvStore.@Nullable Entry, KvStore.Update<T>> fn) throws KvFailure {
+      Function<KvStore.@Nullable Entry, KvStore.Update<T>> fn) throws KvFailure {
     try {
       return store.update(full, now, fn);
     } catch (IllegalArgumentException e) {
@@ -357,7 +359,7 @@ final class KvComponent implements Dispatcher.Component {
     return Long.parseLong(s);
   }
 
-  private Counter counter(String full, long now, java.util.function.LongUnaryOperator f, long ttl)
+  private Counter counter(String full, long now, LongUnaryOperator f, long ttl)
       throws KvFailure {
     try {
       return store.update(full, now, cur -> {

@@ -192,6 +192,21 @@ class AetherListenerAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure().hasMessageContaining("needs a client"));
 	}
 
+	@Test
+	void listenerMustChooseAClientWhenThereAreSeveral() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(AetherAutoConfiguration.class, AetherListenerAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(EmbeddedAetherGateway.class))
+			.withPropertyValues("aether.connect-on-startup=false", "aether.agent.workspace=prod",
+					"aether.agent.implementation=impl", "aether.agent.specifier=s1", "aether.service.implementation=search",
+					"aether.service.specifier=1")
+			.withUserConfiguration(Listeners.class)
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContaining("must choose one of the Aether clients")
+				.hasMessageContaining("aetherAgentClient")
+				.hasMessageContaining("aetherServiceClient"));
+	}
+
 	private static void withPeer(AssertableApplicationContext context, PeerTest test) throws Exception {
 		withPeer(context, "peer", test);
 	}
