@@ -132,15 +132,18 @@ class SampleFlowsTests {
         long number = answer.path("answerNumber").asLong();
         assertThat(number).isGreaterThanOrEqualTo(42);
 
-        JsonNode checkpoint = get("/api/checkpoint");
-        assertThat(checkpoint.path("present").asBoolean()).isTrue();
-        assertThat(checkpoint.path("current").path("answered").asLong()).isGreaterThanOrEqualTo(number);
+        // The listener writes KV and the checkpoint without waiting for them, so these land shortly after.
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode checkpoint = get("/api/checkpoint");
+            assertThat(checkpoint.path("present").asBoolean()).isTrue();
+            assertThat(checkpoint.path("current").path("answered").asLong()).isGreaterThanOrEqualTo(number);
 
-        JsonNode kv = get("/api/kv");
-        assertThat(kv.path("assistant workspace-exclusive answers-given").asLong()).isGreaterThanOrEqualTo(number);
-        assertThat(kv.path("assistant workspace-exclusive greeting").asString()).isEqualTo("Welcome back!");
-        // Written by the agent in the shared workspace scope, read by a different principal.
-        assertThat(kv.path("workflow-engine reads workspace demo questions-asked").asLong()).isPositive();
+            JsonNode kv = get("/api/kv");
+            assertThat(kv.path("assistant workspace-exclusive answers-given").asLong()).isGreaterThanOrEqualTo(number);
+            assertThat(kv.path("assistant workspace-exclusive greeting").asString()).isEqualTo("Welcome back!");
+            // Written by the agent in the shared workspace scope, read by a different principal.
+            assertThat(kv.path("workflow-engine reads workspace demo questions-asked").asLong()).isPositive();
+        });
 
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(get("/api/events").findValuesAsString("detail"))
@@ -216,10 +219,10 @@ class SampleFlowsTests {
     @Test
     void transcriptTellsTheStory() {
         post("/api/ask", "{\"text\":\"tell the story\"}");
-        assertThat(strings(get("/api/transcript")))
+        await().atMost(WAIT).untilAsserted(() -> assertThat(strings(get("/api/transcript")))
                 .anyMatch(line -> line.startsWith("[alice]") && line.contains("CHAT question"))
                 .anyMatch(line -> line.startsWith("[assistant]") && line.contains("checkpoint 'conversation' saved"))
-                .anyMatch(line -> line.startsWith("[workflow-engine]") && line.contains("EVENT question.answered"));
+                .anyMatch(line -> line.startsWith("[workflow-engine]") && line.contains("EVENT question.answered")));
     }
 
     static List<String> strings(JsonNode array) {

@@ -1,7 +1,9 @@
 package io.github.aetherjava.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,15 +39,17 @@ class SampleLiteParityTests {
                 .body("{\"text\":\"does it work on AetherLite?\"}").retrieve().body(String.class));
         assertThat(result.path("answer").path("answerNumber").asLong()).isEqualTo(1);
 
-        JsonNode kv = json.readTree(http.get().uri("/api/kv").retrieve().body(String.class));
-        assertThat(kv.path("assistant workspace-exclusive answers-given").asString()).isEqualTo("1");
-
-        JsonNode transcript = json.readTree(http.get().uri("/api/transcript").retrieve().body(String.class));
-        boolean denialShown = false;
-        for (JsonNode line : transcript) {
-            denialShown |= line.asString().contains("questions-asked (workspace, shared) = denied");
-        }
-        assertThat(denialShown).isTrue();
+        // KV is written after the answer, without the listener waiting for it.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode kv = json.readTree(http.get().uri("/api/kv").retrieve().body(String.class));
+            assertThat(kv.path("assistant workspace-exclusive answers-given").asString()).isEqualTo("1");
+            JsonNode transcript = json.readTree(http.get().uri("/api/transcript").retrieve().body(String.class));
+            boolean denialShown = false;
+            for (JsonNode line : transcript) {
+                denialShown |= line.asString().contains("questions-asked (workspace, shared) = denied");
+            }
+            assertThat(denialShown).isTrue();
+        });
 
         // No workflow engine in this application: the event goes out, nobody here answers it.
         JsonNode event = json.readTree(http.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)

@@ -1,11 +1,11 @@
 package io.github.aetherjava.sample.fabric;
 
 import io.github.aetherjava.client.AgentClient;
-import io.github.aetherjava.client.AetherException;
 import io.github.aetherjava.client.ConfigSnapshot;
 import io.github.aetherjava.client.MessageType;
 import io.github.aetherjava.client.Progress;
 import io.github.aetherjava.client.checkpoint.Checkpoint;
+import io.github.aetherjava.client.kv.KvClient;
 import io.github.aetherjava.client.kv.KvTarget;
 import io.github.aetherjava.sample.Transcript;
 import io.github.aetherjava.sample.messages.Announcement;
@@ -22,6 +22,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
@@ -55,6 +58,7 @@ public class AssistantAgent {
     private final Transcript transcript;
     private final Correlations correlations;
 
+    private final AtomicLong answered = new AtomicLong();
     private volatile String greeting = DEFAULT_GREETING;
     private volatile @Nullable ConfigSnapshot lastConfig;
     private volatile @Nullable Conversation restored;
@@ -72,6 +76,11 @@ public class AssistantAgent {
      * Answers a question. The return value is the reply: the starter sends it as JSON to the asker's topic
      * (the message's source topic) with the same message type.
      *
+     * <p>The KV and checkpoint writes are requests of this same client, so they are composed, never awaited
+     * here: a listener that blocks on its own client's responses can deadlock under load (the response
+     * queues behind the listener). The answer count comes from memory, seeded by the configuration the
+     * gateway pushes at connect.
+     *
      * @param question the question, converted from JSON
      * @param from the asker's topic
      * @return the answer
@@ -79,19 +88,21 @@ public class AssistantAgent {
     @AetherListener(id = "assistant-questions", client = "aetherAgentClient", messageType = MessageType.CHAT)
     public Answer answer(Question question, @Header(AetherHeaders.SOURCE_TOPIC) String from) {
         transcript.say(ME, "<- " + from + " CHAT question " + question.id() + ": \"" + question.text() + "\"");
+        long number = answered.incrementAndGet();
 
-        // Blocking on KV here is fine: responses are completed on another executor thread, not behind
-        // this listener. AetherRetry retries only failures the client marks recoverable.
-        long number = Objects.requireNonNull(retry.call("kv.increment",
-                () -> agent.kv().increment(KvTarget.workspaceExclusive(), ANSWERS_KEY)));
-        String shared = incrementShared();
-        transcript.say(ME, "KV " + ANSWERS_KEY + " (workspace-exclusive) = " + number + ", " + QUESTIONS_KEY
-                + " (workspace, shared) = " + shared);
+        KvClient kv = agent.kv();
+        CompletableFuture<String> exclusive = kv.put(KvTarget.workspaceExclusive(), ANSWERS_KEY, Long.toString(number))
+                .handle((ok, error) -> error == null ? Long.toString(number) : "failed (" + reason(error) + ")");
+        // AetherLite in dev mode denies every shared scope; the exclusive ones keep working.
+        CompletableFuture<String> shared = kv.increment(KvTarget.workspaceScope(), QUESTIONS_KEY)
+                .handle((count, error) -> error == null ? String.valueOf(count) : "denied (" + reason(error) + ")");
+        exclusive.thenAcceptBoth(shared, (mine, ours) -> transcript.say(ME, "KV " + ANSWERS_KEY
+                + " (workspace-exclusive) = " + mine + ", " + QUESTIONS_KEY + " (workspace, shared) = " + ours));
 
         Conversation conversation = new Conversation(number, question.id(), question.text());
-        retry.call("checkpoint.save",
-                () -> agent.checkpoint().save(CHECKPOINT_KEY, json.writeValueAsBytes(conversation)));
-        transcript.say(ME, "checkpoint '" + CHECKPOINT_KEY + "' saved (" + number + " answered)");
+        agent.checkpoint().save(CHECKPOINT_KEY, json.writeValueAsBytes(conversation)).whenComplete(
+                (saved, error) -> transcript.say(ME, error == null ? "checkpoint '" + CHECKPOINT_KEY + "' saved ("
+                        + number + " answered)" : "checkpoint not saved: " + reason(error)));
 
         // Progress for the asker: the gateway routes it to the user's progress stream (not a message).
         if (from.startsWith("us::")) {
@@ -111,15 +122,9 @@ public class AssistantAgent {
         return answer;
     }
 
-    private String incrementShared() {
-        try {
-            Long value = retry.call("kv.increment",
-                    () -> agent.kv().increment(KvTarget.workspaceScope(), QUESTIONS_KEY));
-            return String.valueOf(value);
-        } catch (AetherException e) {
-            // AetherLite in dev mode denies every shared scope; the exclusive ones keep working.
-            return "denied (" + e.getMessage() + ")";
-        }
+    private static String reason(Throwable error) {
+        Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
+        return String.valueOf(cause.getMessage());
     }
 
     /**
@@ -142,6 +147,9 @@ public class AssistantAgent {
     @OnConfig(id = "assistant-config", client = "aetherAgentClient")
     public void configured(ConfigSnapshot snapshot) {
         lastConfig = snapshot;
+        // The exclusive counter written after every answer comes back here on each (re)connect.
+        snapshot.workspaceExclusiveString(ANSWERS_KEY).map(Long::parseLong)
+                .ifPresent(stored -> answered.accumulateAndGet(stored, Math::max));
         transcript.say(ME, "config pushed by the gateway: workspace-exclusive keys "
                 + new TreeSet<>(snapshot.workspaceExclusiveKv().keySet()));
     }
@@ -197,7 +205,8 @@ public class AssistantAgent {
     }
 
     /**
-     * Loads the current conversation checkpoint.
+     * Loads the current conversation checkpoint, waiting for the answer; for callers outside this client's
+     * listeners (the REST endpoints).
      *
      * @return the checkpoint (empty when none was saved)
      */
