@@ -131,13 +131,14 @@ public class AetherClientLifecycle implements SmartLifecycle {
 		CompletableFuture<Void> done = new CompletableFuture<>();
 		stop(() -> done.complete(null));
 		try {
-			done.get(this.settings.disconnectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			// stop(callback) always calls back, at the latest when its own disconnect timeout fires.
+			done.get(this.settings.disconnectTimeout().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 		catch (ExecutionException | TimeoutException ex) {
-			logger.warn("Aether clients did not disconnect within " + this.settings.disconnectTimeout());
+			// Already reported by stop(callback).
 		}
 	}
 
@@ -161,7 +162,13 @@ public class AetherClientLifecycle implements SmartLifecycle {
 		});
 		CompletableFuture.allOf(disconnecting.toArray(new CompletableFuture<?>[0]))
 			.orTimeout(this.settings.disconnectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-			.whenComplete((result, ex) -> callback.run());
+			.whenComplete((result, ex) -> {
+				if (ex != null) {
+					logger.warn("Aether clients did not disconnect within " + this.settings.disconnectTimeout()
+							+ "; they are closed when the context is destroyed");
+				}
+				callback.run();
+			});
 	}
 
 	@Override

@@ -47,6 +47,7 @@ final class AetherPropertiesValidator {
 		positive(errors, "connectTimeout", properties.getConnectTimeout());
 		positive(errors, "requestTimeout", properties.getRequestTimeout());
 		validateTls(properties.getTls(), errors);
+		validateCredentials(properties.getCredentials(), errors);
 		validateReconnect(properties.getReconnect(), errors);
 		if (properties.getKeepalive().getTime().compareTo(MIN_KEEPALIVE_TIME) < 0) {
 			// gRPC servers answer too-frequent pings with GOAWAY (ENHANCE_YOUR_CALM).
@@ -96,6 +97,20 @@ final class AetherPropertiesValidator {
 		if ((tls.getCertificate() == null) != (tls.getPrivateKey() == null)) {
 			errors.rejectValue((tls.getCertificate() == null) ? "tls.certificate" : "tls.privateKey", "aether.tls",
 					"tls.certificate and tls.private-key must be set together");
+		}
+	}
+
+	private static void validateCredentials(AetherProperties.Credentials credentials, Errors errors) {
+		notBlank(errors, "credentials.apiKey", credentials.getApiKey());
+		notBlank(errors, "credentials.token", credentials.getToken());
+		notBlank(errors, "credentials.taskToken", credentials.getTaskToken());
+		notBlank(errors, "credentials.tenant", credentials.getTenant());
+	}
+
+	private static void notBlank(Errors errors, String field, @Nullable String value) {
+		if (value != null && value.isBlank()) {
+			// An unset environment variable often ends up as an empty value; fail instead of sending it.
+			errors.rejectValue(field, "aether.blank", "must not be blank when set");
 		}
 	}
 

@@ -207,6 +207,14 @@ class AetherAutoConfigurationTests {
 	}
 
 	@Test
+	void blankCredentialFailsNamingTheProperty() {
+		this.runner.withPropertyValues("aether.credentials.api-key=")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("credentials.apiKey")
+				.hasMessageContaining("must not be blank"));
+	}
+
+	@Test
 	void unreadablePemFailsWithAnalyzableException() {
 		this.runner.withPropertyValues("aether.tls.trust-certificates=classpath:missing.pem").run((context) -> {
 			assertThat(context).hasFailed();

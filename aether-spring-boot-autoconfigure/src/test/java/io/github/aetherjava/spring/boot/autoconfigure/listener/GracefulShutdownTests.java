@@ -69,6 +69,41 @@ class GracefulShutdownTests {
 			});
 	}
 
+	@Test
+	void shutdownDoesNotWaitLongerThanTheShutdownTimeout() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(AetherEmbeddedGatewayAutoConfiguration.class,
+					AetherAutoConfiguration.class, AetherListenerAutoConfiguration.class))
+			.withPropertyValues("aether.agent.workspace=prod", "aether.agent.implementation=slow",
+					"aether.agent.specifier=s1", "aether.fail-fast=true", "aether.listener.shutdown-timeout=200ms")
+			.withUserConfiguration(SlowListener.class)
+			.run((context) -> {
+				SlowListener listener = context.getBean(SlowListener.class);
+				String address = context.getBean(EmbeddedAetherGateway.class).address();
+				try (AgentClient peer = AgentClient.builder(AetherClientOptions.builder().address(address).build())
+					.workspace("test")
+					.implementation("peer")
+					.specifier("p1")
+					.build()) {
+					peer.connectBlocking();
+					peer.send("ag::prod::slow::s1", "stuck".getBytes(StandardCharsets.UTF_8), MessageType.CHAT).join();
+					assertThat(listener.entered.await(10, TimeUnit.SECONDS)).isTrue();
+				}
+				AetherListenerEndpointRegistry registry = context.getBean(AetherListenerEndpointRegistry.class);
+				try {
+					// Stopping drains for at most the shutdown timeout, then gives up on the stuck handler.
+					registry.stop();
+					assertThat(registry.getListenerContainer("slow").getInFlight()).isEqualTo(1);
+					assertThat(listener.events).doesNotContain("handler-done");
+				}
+				finally {
+					listener.release.countDown();
+				}
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> registry.getListenerContainer("slow").getInFlight() == 0);
+			});
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class SlowListener {
 

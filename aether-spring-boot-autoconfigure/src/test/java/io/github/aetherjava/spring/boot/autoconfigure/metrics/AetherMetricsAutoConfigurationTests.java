@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import io.github.aetherjava.client.AetherClientOptions;
 import io.github.aetherjava.client.AgentClient;
+import io.github.aetherjava.client.ConnectionState;
 import io.github.aetherjava.client.MessageType;
 import io.github.aetherjava.gateway.embedded.EmbeddedAetherGateway;
 import io.github.aetherjava.spring.boot.autoconfigure.AetherAutoConfiguration;
@@ -71,6 +72,32 @@ class AetherMetricsAutoConfigurationTests {
 				.timer()
 				.count()).isEqualTo(1);
 		});
+	}
+
+	@Test
+	void failedAndRejectedSendsAreCounted() {
+		this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("aether.buffer.max-sends=1", "aether.reconnect.initial-delay=10s",
+					"aether.reconnect.max-delay=10s")
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				AgentClient agent = context.getBean(AgentClient.class);
+				byte[] payload = "x".getBytes(StandardCharsets.UTF_8);
+				// Gateway gone: the client waits to reconnect and buffers sends, up to one.
+				context.getBean(EmbeddedAetherGateway.class).close();
+				await().atMost(TIMEOUT).until(() -> agent.state() == ConnectionState.RECONNECTING);
+				agent.send("ag::test::peer::p1", payload, MessageType.CHAT);
+				assertThat(agent.send("ag::test::peer::p1", payload, MessageType.CHAT)).isCompletedExceptionally();
+				assertThat(registry.get(AetherClientMetrics.SEND_FAILURES).tag("reason", "buffer_full").counter().count())
+					.isEqualTo(1.0);
+				assertThat(registry.get(AetherClientMetrics.SENDS_REJECTED).tag("reason", "buffer_full").counter().count())
+					.isEqualTo(1.0);
+				assertThat(registry.get(AetherClientMetrics.SENDS_BUFFERED).gauge().value()).isEqualTo(1.0);
+				assertThat(registry.get(AetherClientMetrics.CONNECTED).gauge().value()).isZero();
+				// The first reconnection attempt is immediate.
+				await().atMost(TIMEOUT).until(() -> registry.find(AetherClientMetrics.RECONNECTS).counter() != null
+						&& registry.find(AetherClientMetrics.RECONNECTS).counter().count() >= 1.0);
+			});
 	}
 
 	@Test
