@@ -78,7 +78,8 @@ final class Pki {
   static byte[] encryptedKeyPem(Issued issued, String password) {
     try {
       OutputEncryptor enc = new JceOpenSSLPKCS8EncryptorBuilder(org.bouncycastle.openssl.PKCS8Generator.AES_256_CBC)
-          .setRandom(RANDOM).setPassword(password.toCharArray()).build();
+          .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider()).setRandom(RANDOM)
+          .setPassword(password.toCharArray()).build();
       return pem(new JcaPKCS8Generator(issued.key(), enc));
     } catch (Exception e) {
       throw new IllegalStateException(e);
