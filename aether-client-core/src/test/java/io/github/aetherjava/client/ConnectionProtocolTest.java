@@ -456,6 +456,76 @@ class ConnectionProtocolTest {
         assertThat(tasks.get(0).toString()).doesNotContain("s3cr3t-value");
     }
 
+    @Test
+    void observerSeesStateChangesSendsReceivesReconnectsAndGatewayErrors() throws Exception {
+        List<String> events = new CopyOnWriteArrayList<>();
+        AgentClient a = agent(options.toBuilder().addObserver(new ClientObserver() {
+            @Override
+            public void onStateChanged(AetherClient client, ConnectionState from, ConnectionState to,
+                    Throwable cause) {
+                events.add("state:" + from + "->" + to);
+            }
+
+            @Override
+            public void onMessageSent(AetherClient client, String topic, MessageType type, int bytes) {
+                events.add("sent:" + topic + ":" + type + ":" + bytes);
+            }
+
+            @Override
+            public void onSendFailed(AetherClient client, String topic, Throwable error) {
+                events.add("sendFailed:" + topic);
+            }
+
+            @Override
+            public void onMessageReceived(AetherClient client, IncomingMessage message) {
+                events.add("received:" + message.payloadAsString());
+            }
+
+            @Override
+            public void onReconnectAttempt(AetherClient client, int attempt) {
+                events.add("reconnect:" + attempt);
+            }
+
+            @Override
+            public void onGatewayError(AetherClient client, GatewayError error) {
+                events.add("error:" + error.code());
+            }
+        }).build());
+        a.connect().get(10, TimeUnit.SECONDS);
+        FakeGateway.Conn c = gw.nextConnection();
+        a.sendToAgent("prod", "x", "1", utf8("abc")).get(10, TimeUnit.SECONDS);
+        a.send("xx::bad", utf8("abc"));
+        c.send(msg("in"));
+        c.send(DownstreamMessage.newBuilder().setError(ErrorResponse.newBuilder().setCode("ERR_INVALID_TOPIC")).build());
+        await().until(() -> events.contains("received:in") && events.contains("error:ERR_INVALID_TOPIC"));
+        c.close(Status.UNAVAILABLE);
+        gw.nextConnection();
+        await().until(() -> events.contains("state:RECONNECTING->READY"));
+        a.close();
+        assertThat(events).containsSubsequence("state:IDLE->CONNECTING", "state:CONNECTING->READY",
+                "sent:ag::prod::x::1:OPAQUE:3", "state:READY->RECONNECTING", "reconnect:1",
+                "state:RECONNECTING->READY", "state:READY->CLOSED");
+        assertThat(events).contains("sendFailed:xx::bad");
+    }
+
+    @Test
+    void aClosedClientDoesNotConnectAgain() throws Exception {
+        AgentClient a = agent(options);
+        a.connect().get(10, TimeUnit.SECONDS);
+        a.close();
+        assertThat(a.state()).isEqualTo(ConnectionState.CLOSED);
+        assertThat(((AetherException) failure(a.connect())).reason()).isEqualTo(FailureReason.CLOSED);
+        AgentClient never = agent(options);
+        never.close();
+        assertThat(failure(never.connect())).isInstanceOf(ConnectionException.class);
+    }
+
+    @Test
+    void defaultCallbackExecutorMatchesTheRuntime() {
+        boolean hasVirtualThreads = Runtime.version().feature() >= 21;
+        assertThat(io.github.aetherjava.client.internal.ClientExecutors.usesVirtualThreads()).isEqualTo(hasVirtualThreads);
+    }
+
     static DownstreamMessage msg(String text) {
         return DownstreamMessage.newBuilder().setMsg(io.github.aetherjava.proto.v1.IncomingMessage.newBuilder()
                 .setSourceTopic("ag::prod::other::1").setPayload(ByteString.copyFromUtf8(text))

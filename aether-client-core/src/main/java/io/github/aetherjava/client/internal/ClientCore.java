@@ -49,7 +49,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -178,6 +177,11 @@ public final class ClientCore {
         boolean start = false;
         lock.lock();
         try {
+            if (state == ConnectionState.CLOSED && connectFuture.isDone() && !connectFuture.isCompletedExceptionally()) {
+                // connected once, closed since: a closed client never reconnects
+                return CompletableFuture.failedFuture(new ConnectionException(FailureReason.CLOSED,
+                        "client is closed; build a new client to connect again", lastError, false, null));
+            }
             if (state == ConnectionState.IDLE) {
                 setState(ConnectionState.CONNECTING, null);
                 start = true;
@@ -226,7 +230,8 @@ public final class ClientCore {
     }
 
     private void startAttempt() {
-        Attempt a;
+        Attempt a = null;
+        AetherException setupFailure = null;
         lock.lock();
         try {
             retryTimer = null;
@@ -242,13 +247,20 @@ public final class ClientCore {
             a = new Attempt(call);
             current = a;
         } catch (RuntimeException e) {
-            LOG.warn("cannot create the gRPC call for {}", host.identity(), e);
-            finishClose(new ConnectionException(FailureReason.UNAVAILABLE, "cannot create channel: " + e.getMessage(),
-                    e, false, null), "cannot create channel");
-            return;
+            LOG.warn("{}: cannot create the gRPC channel or call", host.identity(), e);
+            setupFailure = e instanceof AetherException ae ? ae
+                    : new ConnectionException(FailureReason.UNAVAILABLE, "cannot create channel: " + e.getMessage(), e,
+                            false, null);
         } finally {
             lock.unlock();
         }
+        if (setupFailure != null || a == null) {
+            if (setupFailure != null) {
+                finishClose(setupFailure, "cannot create channel");
+            }
+            return;
+        }
+        Attempt attempt = a;
         Metadata headers = new Metadata();
         options.headers().forEach((k, v) -> headers.put(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER), v));
         InitConnection.Builder init = InitConnection.newBuilder().putAllCredentials(options.credentials().asMap())
@@ -261,14 +273,14 @@ public final class ClientCore {
         host.fillIdentity(init);
         UpstreamMessage frame = UpstreamMessage.newBuilder().setInit(init).build();
         outbound.withLock(() -> {
-            a.call.start(a, headers);
-            a.call.request(options.inboundWindow());
-            a.call.sendMessage(frame);
+            attempt.call.start(attempt, headers);
+            attempt.call.request(options.inboundWindow());
+            attempt.call.sendMessage(frame);
         });
-        a.handshakeTimer = ClientExecutors.scheduler().schedule(() -> {
-            if (!a.acked && !a.done) {
-                a.timedOut = true;
-                outbound.withLock(() -> a.call.cancel("no ConnectionAck within " + options.connectTimeout(), null));
+        attempt.handshakeTimer = ClientExecutors.scheduler().schedule(() -> {
+            if (!attempt.acked && !attempt.done) {
+                attempt.timedOut = true;
+                outbound.withLock(() -> attempt.call.cancel("no ConnectionAck within " + options.connectTimeout(), null));
             }
         }, options.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
         LOG.debug("{}: connecting to {} (resume={})", host.identity(), options.address(), resume != null);
@@ -485,17 +497,33 @@ public final class ClientCore {
         } finally {
             lock.unlock();
         }
+        // recoverable only when the client reconnects (retrying after a terminal close cannot help)
         ConnectionException dropped = new ConnectionException(FailureReason.DISCONNECTED,
-                "stream dropped before the response arrived: " + error.getMessage(), error, true, error.grpcStatus());
-        pending.failSent(dropped);
+                "stream dropped before the response arrived: " + error.getMessage(), error, willReconnect,
+                error.grpcStatus());
+        if (willReconnect) {
+            pending.failSent(dropped, (id, frame) -> enqueue(frame, () -> pending.markSent(id))
+                    .whenComplete((v, e) -> {
+                        if (e != null) {
+                            pending.fail(id, e);
+                        }
+                    }));
+        } else {
+            pending.failSent(dropped);
+        }
         if (notifyDisconnect) {
             DisconnectInfo di = new DisconnectInfo(error.getMessage(), closing ? null : error, willReconnect);
             dispatchEvent(() -> listeners.forEach(l -> l.onDisconnect(di)));
         }
         if (willReconnect) {
             int n = attemptNo;
-            LOG.info("{}: stream ended ({}); reconnect attempt {} in {} ms", host.identity(), error.getMessage(), n,
-                    delay.toMillis());
+            if (n == 1 || n % 10 == 0) {
+                LOG.info("{}: stream ended ({}); reconnect attempt {} in {} ms", host.identity(), error.getMessage(), n,
+                        delay.toMillis());
+            } else {
+                LOG.debug("{}: attempt failed ({}); reconnect attempt {} in {} ms", host.identity(),
+                        error.getMessage(), n, delay.toMillis());
+            }
             for (ClientObserver o : options.observers()) {
                 o.onReconnectAttempt(host.client(), n);
             }
@@ -613,7 +641,24 @@ public final class ClientCore {
      */
     public CompletableFuture<DownstreamMessage> request(String operation, String requestId, UpstreamMessage frame,
             Duration timeout) {
-        CompletableFuture<DownstreamMessage> response = pending.register(requestId, operation, timeout);
+        return request(operation, requestId, frame, timeout, false);
+    }
+
+    /**
+     * Sends a correlated request; an idempotent one (a read) is re-sent on the next stream when the stream drops
+     * while it is in flight and its deadline has not passed, instead of failing with {@code DISCONNECTED}.
+     *
+     * @param operation operation name, e.g. {@code kv.get}
+     * @param requestId unique id carried by the frame
+     * @param frame the frame
+     * @param timeout deadline
+     * @param idempotent whether re-sending is safe
+     * @return the response frame
+     */
+    public CompletableFuture<DownstreamMessage> request(String operation, String requestId, UpstreamMessage frame,
+            Duration timeout, boolean idempotent) {
+        CompletableFuture<DownstreamMessage> response = pending.register(requestId, operation, timeout,
+                idempotent ? frame : null);
         enqueue(frame, () -> pending.markSent(requestId)).whenComplete((v, e) -> {
             if (e != null) {
                 pending.fail(requestId, e);
@@ -769,10 +814,5 @@ public final class ClientCore {
      */
     public void runOrdered(Runnable task) {
         dispatchEvent(task);
-    }
-
-    /** @return supplier-friendly identity */
-    public Supplier<String> identitySupplier() {
-        return host::identity;
     }
 }

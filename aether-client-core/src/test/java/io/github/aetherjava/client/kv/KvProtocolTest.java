@@ -165,14 +165,41 @@ class KvProtocolTest {
     }
 
     @Test
-    void aDroppedStreamFailsPendingRequestsFastWithDisconnected() {
-        CompletableFuture<KvValue> get = agent.kv().get(KvTarget.global(), "k", Duration.ofMinutes(5));
+    void aDroppedStreamFailsPendingWritesFastWithDisconnected() {
+        CompletableFuture<Void> put = agent.kv().put(KvTarget.global(), "k", utf8("v"), Duration.ZERO,
+                Duration.ofMinutes(5));
         conn.nextOrFail();
         conn.close(Status.UNAVAILABLE.withDescription("cut"));
-        Throwable t = failure(get);
+        Throwable t = failure(put);
         assertThat(t).isInstanceOf(ConnectionException.class);
         assertThat(((AetherException) t).reason()).isEqualTo(FailureReason.DISCONNECTED);
         assertThat(((AetherException) t).isRecoverable()).isTrue();
+    }
+
+    @Test
+    void anInFlightReadIsAskedAgainOnTheNextStream() throws Exception {
+        gw.autoAck = false;
+        CompletableFuture<KvValue> get = agent.kv().get(KvTarget.global(), "k", Duration.ofMinutes(5));
+        String id = conn.next().getKvOp().getRequestId();
+        conn.close(Status.UNAVAILABLE.withDescription("cut"));
+        FakeGateway.Conn c2 = gw.nextConnection();
+        assertThat(get).isNotDone();
+        c2.send(DownstreamMessage.newBuilder().setConnectionAck(
+                io.github.aetherjava.proto.v1.ConnectionAck.newBuilder().setSessionId("s-2")).build());
+        KVOperation again = c2.next().getKvOp();
+        assertThat(again.getRequestId()).isEqualTo(id);
+        c2.send(DownstreamMessage.newBuilder().setKv(KVResponse.newBuilder().setSuccess(true)
+                .setValue(ByteString.copyFromUtf8("v")).setRequestId(id)).build());
+        assertThat(get.get(10, TimeUnit.SECONDS).asString()).isEqualTo("v");
+    }
+
+    @Test
+    void aTerminalDropFailsEvenReads() {
+        CompletableFuture<KvValue> get = agent.kv().get(KvTarget.global(), "k", Duration.ofMinutes(5));
+        conn.nextOrFail();
+        conn.close(Status.PERMISSION_DENIED);
+        Throwable t = failure(get);
+        assertThat(((AetherException) t).isRecoverable()).isFalse();
     }
 
     @Test
@@ -246,6 +273,13 @@ class KvProtocolTest {
         assertThat(op.getTtl()).isEqualTo(60);
         agent.kv().incrementAndForget(KvTarget.global(), "n").get(10, TimeUnit.SECONDS);
         assertThat(conn.next().getKvOp().getOp()).isEqualTo(KVOperation.OpType.INCREMENT);
+    }
+
+    @Test
+    void framesOverTheGatewaysFourMibLimitAreRefusedLocally() {
+        Throwable t = failure(agent.kv().put(KvTarget.global(), "huge", new byte[5 * 1024 * 1024]));
+        assertThat(t).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("4 MiB");
+        assertThat(agent.status().pendingRequests()).isZero();
     }
 
     @Test

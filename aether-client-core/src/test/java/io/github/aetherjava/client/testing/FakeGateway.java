@@ -107,19 +107,20 @@ public final class FakeGateway implements AutoCloseable {
                             c.init = m.getInit();
                             Status refuse = initPolicy.decide(m.getInit(), i);
                             if (refuse != null) {
-                                c.close(refuse);
                                 connections.add(c);
                                 allConnections.add(c);
+                                c.close(refuse);
                                 return;
                             }
                             c.sessionId = "session-" + i;
+                            // registered before the ack so a test that saw connect() complete finds it
+                            connections.add(c);
+                            allConnections.add(c);
                             if (autoAck) {
                                 c.send(DownstreamMessage.newBuilder().setConnectionAck(ConnectionAck.newBuilder()
                                         .setSessionId(c.sessionId).setServerVersion("fake-1")
                                         .setResumed(!m.getInit().getResumeSessionId().isEmpty())).build());
                             }
-                            connections.add(c);
-                            allConnections.add(c);
                             return;
                         }
                         BiFunction<Conn, UpstreamMessage, @Nullable List<DownstreamMessage>> r = responder;

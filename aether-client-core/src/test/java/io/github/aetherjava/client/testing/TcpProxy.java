@@ -22,6 +22,7 @@ public final class TcpProxy implements AutoCloseable {
     private final List<Socket> upstreamSockets = new CopyOnWriteArrayList<>();
     private volatile int upstreamPort;
     private volatile boolean closed;
+    private final java.util.Set<Socket> cut = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** @param upstreamPort gateway port on 127.0.0.1 */
     public TcpProxy(int upstreamPort) {
@@ -49,6 +50,7 @@ public final class TcpProxy implements AutoCloseable {
     /** Closes the client side of every open connection; the gateway side stays open. */
     public void cutClients() {
         for (Socket s : clientSockets) {
+            cut.add(s);
             closeQuietly(s);
         }
         clientSockets.clear();
@@ -93,11 +95,11 @@ public final class TcpProxy implements AutoCloseable {
             } catch (IOException e) {
                 // connection cut
             }
-            if (fromUpstream) {
-                // the gateway ended the connection: pass it on
+            if (fromUpstream || !cut.contains(from)) {
+                // an orderly end on either side is passed on; a cut client side deliberately leaves the
+                // gateway side open (half-open)
                 closeQuietly(to);
             }
-            // a cut client side deliberately leaves the upstream socket open (half-open)
         }, "tcp-proxy-pump");
         t.setDaemon(true);
         t.start();

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,17 @@ public final class TestCerts {
     }
 
     private TestCerts() {
+    }
+
+    /** One CA with a server certificate (localhost, 127.0.0.1, gateway.test) and a client certificate, built once
+     * per JVM because the first key generation is slow. */
+    public static final class Shared {
+        public static final Pem CA = ca("aether-test-ca");
+        public static final Pem SERVER = leaf(CA, "gateway.test", "gateway.test", "localhost", "127.0.0.1");
+        public static final Pem CLIENT = leaf(CA, "ag::prod::worker::mtls");
+
+        private Shared() {
+        }
     }
 
     /** @return a self-signed CA */
@@ -77,9 +89,23 @@ public final class TestCerts {
         }
     }
 
+    // a seeded PRNG: the platform default can block on entropy in containers, which made key generation take
+    // several seconds
+    private static final SecureRandom RANDOM = seeded();
+
+    private static SecureRandom seeded() {
+        try {
+            SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
+            r.setSeed(System.nanoTime());
+            return r;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static KeyPair keyPair() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-        g.initialize(256);
+        g.initialize(256, RANDOM);
         return g.generateKeyPair();
     }
 
@@ -92,7 +118,7 @@ public final class TestCerts {
 
     private static X509Certificate sign(X509v3CertificateBuilder b, PrivateKey key) throws Exception {
         return new JcaX509CertificateConverter().getCertificate(
-                b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key)));
+                b.build(new JcaContentSignerBuilder("SHA256withECDSA").setSecureRandom(RANDOM).build(key)));
     }
 
     private static byte[] pem(Object o) throws Exception {

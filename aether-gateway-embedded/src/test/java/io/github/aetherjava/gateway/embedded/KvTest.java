@@ -323,6 +323,21 @@ class KvTest extends GatewayTestBase {
   }
 
   @Test
+  void listPagesStayBelowTheFrameLimit() {
+    TestClient a = agentClient("prod", "a");
+    ByteString mib = ByteString.copyFrom(new byte[1024 * 1024]);
+    for (int i = 0; i < 20; i++) {
+      a.kv(op(OpType.PUT, Scope.GLOBAL_EXCLUSIVE, "big" + (char) ('a' + i)).setValue(mib));
+    }
+    KVResponse first = a.kv(op(OpType.LIST, Scope.GLOBAL_EXCLUSIVE, "big"));
+    assertThat(first.getKeysCount()).isBetween(1, 15);
+    assertThat(first.getHasMore()).isTrue();
+    KVResponse second = a.kv(op(OpType.LIST, Scope.GLOBAL_EXCLUSIVE, "big").setCursor(first.getNextCursor()));
+    assertThat(first.getKeysCount() + second.getKeysCount()).isEqualTo(20);
+    assertThat(second.getHasMore()).isFalse();
+  }
+
+  @Test
   void listDefaultsToOneHundred() {
     TestClient a = agentClient("prod", "a");
     for (int i = 0; i < 120; i++) {

@@ -85,10 +85,6 @@ final class DurableTopic {
     this.consumer = session;
   }
 
-  synchronized @Nullable Session consumer() {
-    return consumer;
-  }
-
   synchronized boolean detach(Session session) {
     if (consumer == session) {
       consumer = null;

@@ -48,8 +48,10 @@ public final class GatewayCore implements AutoCloseable {
         dir == null ? KvStore.inMemory() : KvStore.file(dir.resolve("checkpoints.log")));
     closeables.add(checkpoints);
     new CheckpointComponent(checkpoints, settings.clock(), settings.checkpointDefaultTtl()).register(dispatcher);
+    new ProgressComponent(router, settings.clock()).register(dispatcher);
+    new ConnectionStatusComponent(registry).register(dispatcher);
 
-    this.service = new GatewayService(settings, registry, router, routing, dispatcher, scheduler, kv::snapshot);
+    this.service = new GatewayService(settings, registry, router, routing, dispatcher, scheduler, kv::snapshot, policy);
   }
 
   /** The Connect service. */
@@ -91,10 +93,6 @@ public final class GatewayCore implements AutoCloseable {
       s.signalAndTerminate(Signal.SignalType.GRACEFUL_DISCONNECT, "server shutting down",
           Status.UNAVAILABLE.withDescription("server shutting down"));
     }
-  }
-
-  public @Nullable Session session(String sessionId) {
-    return registry.bySessionId(sessionId);
   }
 
   public Map<String, Integer> backlogs() {

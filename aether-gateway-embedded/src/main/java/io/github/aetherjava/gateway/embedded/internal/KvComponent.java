@@ -29,6 +29,8 @@ final class KvComponent implements Dispatcher.Component {
   static final int MAX_VALUE = 1024 * 1024;
   static final int DEFAULT_LIST_LIMIT = 100;
   static final int SNAPSHOT_LIMIT = 100;
+  /** LIST pages stay below this size so they fit the 16 MiB outbound frame limit. */
+  static final long MAX_LIST_BYTES = 15L * 1024 * 1024;
 
   private final KvStore store;
   private final Policy policy;
@@ -320,8 +322,15 @@ final class KvComponent implements Dispatcher.Component {
       page = page.subList(0, limit);
     }
     String last = null;
+    long bytes = 0;
     for (KvStore.KeyEntry e : page) {
       String k = e.key().substring(base.length());
+      // Each key travels twice (keys and kv_map); stop before the response outgrows the frame limit.
+      bytes += 2L * k.length() + e.entry().value().length + 16;
+      if (last != null && bytes > MAX_LIST_BYTES) {
+        more = true;
+        break;
+      }
       r.addKeys(k).putKvMap(k, ByteString.copyFrom(e.entry().value()));
       last = k;
     }

@@ -95,6 +95,18 @@ public final class Router {
     }
   }
 
+  /** Publishes to a broadcast lane, delivering only to subscribers accepted by {@code filter}. */
+  public void publishLane(String lane, DownstreamMessage frame, java.util.function.Predicate<Session> filter) {
+    Set<Session> subs = lanes.get(lane);
+    if (subs != null) {
+      for (Session s : subs) {
+        if (filter.test(s)) {
+          s.offerLane(frame);
+        }
+      }
+    }
+  }
+
   /** Makes {@code session} the consumer of its identity topic; the backlog is then delivered in order. */
   void attachDurable(Session session, String topic) {
     DurableTopic t = topic(topic);
@@ -137,17 +149,6 @@ public final class Router {
   public long dropped(String topic) {
     DurableTopic t = durable.get(topic);
     return t == null ? 0 : t.dropped();
-  }
-
-  /** Current lane subscribers of {@code topic} (for introspection). */
-  public int laneSubscribers(String topic) {
-    Set<Session> s = lanes.get(topic);
-    return s == null ? 0 : s.size();
-  }
-
-  @Nullable Session durableConsumer(String topic) {
-    DurableTopic t = durable.get(topic);
-    return t == null ? null : t.consumer();
   }
 
   Map<String, Integer> backlogs() {

@@ -41,7 +41,6 @@ public final class Session {
   private final ArrayDeque<DownstreamMessage> lanes = new ArrayDeque<>();
   private final AtomicInteger wip = new AtomicInteger();
   private final AtomicLong drops = new AtomicLong();
-  private final AtomicLong delivered = new AtomicLong();
   private final Set<String> laneSubscriptions = ConcurrentHashMap.newKeySet();
 
   private volatile String workspace;
@@ -53,6 +52,7 @@ public final class Session {
   private volatile boolean resumed;
   private volatile int reconnectionCount;
   private volatile long initialConnectionMs;
+  private volatile Policy.@Nullable RateLimiter rateLimiter;
 
   Session(
       String id,
@@ -106,6 +106,15 @@ public final class Session {
     return initialConnectionMs;
   }
 
+  /** The connection's send/progress rate limiter, or null when rate limiting is off. */
+  public Policy.@Nullable RateLimiter rateLimiter() {
+    return rateLimiter;
+  }
+
+  void rateLimiter(Policy.@Nullable RateLimiter limiter) {
+    this.rateLimiter = limiter;
+  }
+
   void markResumedFrom(Session previous) {
     this.resumed = true;
     this.reconnectionCount = previous.reconnectionCount + 1;
@@ -122,11 +131,6 @@ public final class Session {
   /** Frames dropped because this session could not keep up. */
   public long backpressureDrops() {
     return drops.get();
-  }
-
-  /** Frames written to the transport. */
-  public long deliveredFrames() {
-    return delivered.get();
   }
 
   public boolean isTerminated() {
@@ -318,7 +322,6 @@ public final class Session {
 
   private void write(DownstreamMessage frame) {
     call.onNext(frame);
-    delivered.incrementAndGet();
   }
 
   private void finish(Status status) {
