@@ -105,35 +105,45 @@ class NetworkFaultTest {
   }
 
   @Test
-  void pendingKvRequestsFailFastWithDisconnectedWhenTheStreamDrops() {
+  void pendingKvWritesFailFastWithDisconnectedReadsAreReissuedAfterReconnect() {
     // a long request timeout: only the disconnect can end these requests quickly
     try (AgentClient agent = agent(options(proxy.address()).requestTimeout(Duration.ofMinutes(2)).build(), "kv")) {
       agent.connectBlocking();
       agent.kv().put(KvTarget.workspaceExclusive(), "k", utf8("v")).join();
 
       proxy.blackholeExisting(); // requests are written, responses never come back
-      List<CompletableFuture<KvValue>> pending = new ArrayList<>();
-      for (int i = 0; i < 20; i++) {
-        pending.add(agent.kv().get(KvTarget.workspaceExclusive(), "k"));
+      List<CompletableFuture<?>> writes = new ArrayList<>();
+      List<CompletableFuture<KvValue>> reads = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        writes.add(agent.kv().put(KvTarget.workspaceExclusive(), "w" + i, utf8("x")));
+        writes.add(agent.kv().increment(KvTarget.workspaceExclusive(), "n"));
+        reads.add(agent.kv().get(KvTarget.workspaceExclusive(), "k"));
       }
-      await().atMost(Duration.ofSeconds(10)).until(() -> agent.status().pendingRequests() == 20);
+      await().atMost(Duration.ofSeconds(10)).until(() -> agent.status().pendingRequests() == 30
+          && agent.status().bufferedSends() == 0);
       proxy.refuseNew(true); // stay disconnected for now
       proxy.severClientSides();
 
-      await().atMost(Duration.ofSeconds(5)).until(() -> pending.stream().allMatch(CompletableFuture::isDone));
-      for (CompletableFuture<KvValue> f : pending) {
+      // writes may or may not have been applied: they fail at once instead of waiting for the 2 min timeout
+      await().atMost(Duration.ofSeconds(10)).until(() -> writes.stream().allMatch(CompletableFuture::isDone));
+      for (CompletableFuture<?> f : writes) {
         assertThatThrownBy(f::join).isInstanceOf(CompletionException.class)
             .cause().isExactlyInstanceOf(ConnectionException.class)
             .hasMessageStartingWith("stream dropped before the response arrived: ")
             .satisfies(e -> assertThat(((ConnectionException) e).reason()).isEqualTo(FailureReason.DISCONNECTED))
             .satisfies(e -> assertThat(((ConnectionException) e).isRecoverable()).isTrue());
       }
+      // reads are safe to repeat: they wait for the next stream (within their deadline) instead of failing
+      assertThat(reads).noneMatch(CompletableFuture::isDone);
 
-      // a request made while disconnected is queued, not failed, and answered after the reconnect
+      // a request made while disconnected is queued, not failed
       assertThat(agent.state()).isNotEqualTo(ConnectionState.READY);
       CompletableFuture<KvValue> queued = agent.kv().get(KvTarget.workspaceExclusive(), "k");
       proxy.refuseNew(false);
       assertThat(queued.orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join().asString()).isEqualTo("v");
+      for (CompletableFuture<KvValue> r : reads) {
+        assertThat(r.orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join().asString()).isEqualTo("v");
+      }
     }
   }
 
