@@ -39,7 +39,7 @@ class GracefulRestartDrainTest {
 
   @Test
   @Disabled("gateway+client bug: graceful close discards upstream frames already in the transport,"
-       + " see /work/coord/requests.md (reliability, bug R1)")
+      + " see /work/coord/requests.md (reliability, bug R1)")
   void gracefulRestartProcessesEveryFrameTheClientAlreadyWrote() {
     try (RestartableGateway gw = new RestartableGateway(b -> b.dataDirectory(dataDir).offlineQueueCapacity(10_000))) {
       Set<Integer> received = ConcurrentHashMap.newKeySet();
@@ -65,7 +65,7 @@ class GracefulRestartDrainTest {
 
   @Test
   @Disabled("gateway bug: close() signals sessions before it stops accepting streams, clients reconnect into"
-       + " the dying gateway, see /work/coord/requests.md (reliability, bug R2)")
+      + " the dying gateway, see /work/coord/requests.md (reliability, bug R2)")
   void noClientReconnectsIntoAGatewayThatIsShuttingDown() {
     try (RestartableGateway gw = new RestartableGateway(b -> b)) {
       AtomicBoolean stopping = new AtomicBoolean();
