@@ -420,4 +420,69 @@ class RoutingTest extends GatewayTestBase {
     Status none = slow.closed.getNow(null);
     assertThat(none).isNull();
   }
+
+  @Test
+  void aClientThatSendsRequestsButNeverReadsHasBoundedResponseQueues() {
+    EmbeddedAetherGateway small = track(EmbeddedAetherGateway.builder().sessionQueueCapacity(16).start());
+    var ch = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(small.address()).usePlaintext()
+        .build();
+    track(() -> ch.shutdownNow());
+    TestClient slow = track(TestClient.openNeverReading(ch));
+    slow.send(UpstreamMessage.newBuilder().setInit(agent("prod", "impl", "greedy")).build());
+    byte[] value = new byte[64 * 1024];
+    slow.send(UpstreamMessage.newBuilder().setKvOp(io.github.aetherjava.proto.v1.KVOperation.newBuilder()
+        .setOp(io.github.aetherjava.proto.v1.KVOperation.OpType.PUT)
+        .setScope(io.github.aetherjava.proto.v1.KVOperation.Scope.GLOBAL).setKey("big")
+        .setValue(com.google.protobuf.ByteString.copyFrom(value))).build());
+    for (int i = 0; i < 2000; i++) {
+      slow.send(UpstreamMessage.newBuilder().setKvOp(io.github.aetherjava.proto.v1.KVOperation.newBuilder()
+          .setOp(io.github.aetherjava.proto.v1.KVOperation.OpType.GET)
+          .setScope(io.github.aetherjava.proto.v1.KVOperation.Scope.GLOBAL).setKey("big")
+          .setRequestId("r" + i)).build());
+    }
+    Awaitility.await().untilAsserted(() -> assertThat(small.sessions()).singleElement()
+        .satisfies(s -> assertThat(s.backpressureDrops()).isPositive()));
+    assertThat(small.sessions()).singleElement().satisfies(s -> assertThat(s.queuedFrames()).isLessThanOrEqualTo(32));
+    assertThat(slow.closed).isNotDone();
+  }
+
+  @Test
+  void undecodableBytesEndOnlyThatStream() throws Exception {
+    io.grpc.MethodDescriptor<byte[], byte[]> raw = io.grpc.MethodDescriptor.<byte[], byte[]>newBuilder()
+        .setType(io.grpc.MethodDescriptor.MethodType.BIDI_STREAMING)
+        .setFullMethodName("aether.v1.AetherGateway/Connect")
+        .setRequestMarshaller(new BytesMarshaller())
+        .setResponseMarshaller(new BytesMarshaller())
+        .build();
+    io.grpc.ClientCall<byte[], byte[]> call = channel.newCall(raw, io.grpc.CallOptions.DEFAULT);
+    java.util.concurrent.CompletableFuture<Status> closed = new java.util.concurrent.CompletableFuture<>();
+    call.start(new io.grpc.ClientCall.Listener<>() {
+      @Override
+      public void onClose(Status status, io.grpc.Metadata trailers) {
+        closed.complete(status);
+      }
+    }, new io.grpc.Metadata());
+    call.request(1);
+    call.sendMessage(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x01, 0x02});
+    call.halfClose();
+    assertThat(closed.get(10, java.util.concurrent.TimeUnit.SECONDS).isOk()).isFalse();
+    // The server is fine.
+    connected(TestClient.user("alice", "t1"));
+  }
+
+  private static final class BytesMarshaller implements io.grpc.MethodDescriptor.Marshaller<byte[]> {
+    @Override
+    public java.io.InputStream stream(byte[] value) {
+      return new java.io.ByteArrayInputStream(value);
+    }
+
+    @Override
+    public byte[] parse(java.io.InputStream stream) {
+      try {
+        return stream.readAllBytes();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
 }
