@@ -11,7 +11,9 @@ import static org.awaitility.Awaitility.await;
 import io.github.aetherjava.client.AgentClient;
 import io.github.aetherjava.client.ConnectionException;
 import io.github.aetherjava.client.ConnectionInfo;
+import io.github.aetherjava.client.ConnectionListener;
 import io.github.aetherjava.client.ConnectionState;
+import io.github.aetherjava.client.DisconnectInfo;
 import io.github.aetherjava.client.DuplicateIdentityException;
 import io.github.aetherjava.client.FailureReason;
 import io.github.aetherjava.client.kv.KvTarget;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
@@ -60,10 +63,21 @@ class NetworkFaultTest {
       sender.send(agentTopic("cut"), utf8("0")).join();
       await().atMost(Duration.ofSeconds(10)).until(() -> received.contains(0));
 
+      List<DisconnectInfo> disconnects = new CopyOnWriteArrayList<>();
+      agent.addConnectionListener(new ConnectionListener() {
+        @Override
+        public void onDisconnect(DisconnectInfo info) {
+          disconnects.add(info);
+        }
+      });
       proxy.blackholeExisting(); // no FIN, no RST: only keepalive can notice
-      // detection takes keepAliveTime + keepAliveTimeout (~11 s), not the 40 s of the gateway's own keepalive
-      await().atMost(Duration.ofSeconds(30)).until(() -> agent.state() != ConnectionState.READY);
-      await().atMost(Duration.ofSeconds(30)).until(() -> agent.state() == ConnectionState.READY);
+      // detection takes keepAliveTime + keepAliveTimeout (~11 s), not the 40 s of the gateway's own keepalive;
+      // the reconnect follows within milliseconds, so watch events rather than poll the state
+      await().atMost(Duration.ofSeconds(30)).until(() -> !disconnects.isEmpty());
+      assertThat(disconnects.get(0).willReconnect()).isTrue();
+      assertThat(disconnects.get(0).reason()).contains("Keepalive failed");
+      await().atMost(Duration.ofSeconds(30)).until(() -> agent.state() == ConnectionState.READY
+          && !agent.connectionInfo().orElseThrow().sessionId().equals(first.sessionId()));
 
       ConnectionInfo second = agent.connectionInfo().orElseThrow();
       assertThat(second.sessionId()).isNotEqualTo(first.sessionId());
