@@ -50,6 +50,7 @@ class BadInputTest {
     agent.connectBlocking();
     service = ServiceClient.builder(options(gw.address()).build()).implementation("bad").specifier("1").build();
     service.connectBlocking();
+    current = this;
   }
 
   @AfterAll
@@ -57,6 +58,13 @@ class BadInputTest {
     agent.close();
     service.close();
     gw.close();
+  }
+
+  private static @Nullable BadInputTest current;
+
+  /** The connected agent of the running test instance (rows are built statically). */
+  private static AgentClient live() {
+    return java.util.Objects.requireNonNull(current).agent;
   }
 
   private static AetherClientOptions opts() {
@@ -110,6 +118,12 @@ class BadInputTest {
             "address"),
         row("null credentials", () -> AetherClientOptions.builder().credentials(null), NullPointerException.class,
             "credentials"),
+        // nulls into calls on a live client: an immediate NullPointerException naming the argument
+        row("null topic", () -> live().send(null, utf8("p")), NullPointerException.class, "~\"topic\""),
+        row("null payload", () -> live().send("ag::rel::rel::x", (byte[]) null), NullPointerException.class,
+            "~\"payload\""),
+        row("null KV key", () -> live().kv().get(KvTarget.global(), null), NullPointerException.class, "~\"key\""),
+        row("null KV target", () -> live().kv().get(null, "k"), NullPointerException.class, "~\"target\""),
         row("null message handler", () -> AgentClient.builder(opts()).workspace("w").implementation("i")
             .specifier("s").build().onMessage(null), NullPointerException.class, "handler"));
   }
@@ -119,7 +133,9 @@ class BadInputTest {
   void synchronousBadInputThrowsExactly(String name, ThrowingCallable call, Class<? extends Throwable> type,
       @Nullable String message) {
     var thrown = assertThatThrownBy(call).isExactlyInstanceOf(type);
-    if (message != null) {
+    if (message != null && message.startsWith("~")) {
+      thrown.hasMessageContaining(message.substring(1)); // JDK helpful NPE text naming the argument
+    } else if (message != null) {
       thrown.hasMessage(message);
     }
   }
