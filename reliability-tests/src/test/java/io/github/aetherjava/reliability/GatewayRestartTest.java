@@ -190,6 +190,32 @@ class GatewayRestartTest {
     }
   }
 
+  /**
+   * The limit we document rather than promise: without a data directory the gateway keeps queued messages in
+   * memory, so a restart loses them and no client can notice. (With a data directory they survive, see above.)
+   */
+  @Test
+  void inMemoryGatewayRestartLosesMessagesQueuedForAnOfflineAgent() {
+    try (RestartableGateway gw = new RestartableGateway(b -> b);
+        AgentClient sender = agent(options(gw.address()).build(), "mem-sender");
+        AgentClient receiver = agent(options(gw.address()).build(), "mem-receiver")) {
+      ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
+      receiver.onMessage(m -> received.add(m.payloadAsString()));
+      sender.connectBlocking();
+      for (int i = 0; i < 100; i++) {
+        sender.send(agentTopic("mem-receiver"), utf8(Integer.toString(i)));
+      }
+      await().atMost(Duration.ofSeconds(30))
+          .until(() -> gw.gateway().topicBacklog(agentTopic("mem-receiver")) == 100);
+      gw.restart();
+      receiver.connectBlocking();
+      await().atMost(Duration.ofSeconds(30)).until(() -> sender.state() == ConnectionState.READY);
+      sender.send(agentTopic("mem-receiver"), utf8("marker")).join();
+      await().atMost(Duration.ofSeconds(30)).until(() -> received.contains("marker"));
+      assertThat(received).as("the 100 queued messages died with the in-memory gateway").containsExactly("marker");
+    }
+  }
+
   private static boolean allDone(AtomicReferenceArray<CompletableFuture<Void>> futures) {
     for (int i = 0; i < futures.length(); i++) {
       CompletableFuture<Void> f = futures.get(i);
