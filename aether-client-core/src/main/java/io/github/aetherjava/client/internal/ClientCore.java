@@ -19,6 +19,7 @@ import io.github.aetherjava.client.GatewayErrorException;
 import io.github.aetherjava.client.IncomingMessage;
 import io.github.aetherjava.client.MessageHandler;
 import io.github.aetherjava.client.MessageType;
+import io.github.aetherjava.client.ProgressUpdate;
 import io.github.aetherjava.client.ReconnectPolicy;
 import io.github.aetherjava.client.Registration;
 import io.github.aetherjava.client.RequestObservation;
@@ -88,6 +89,8 @@ public final class ClientCore {
         volatile boolean graceful;
         volatile @Nullable SignalInfo force;
         @Nullable ScheduledFuture<?> handshakeTimer;
+        // guarded by the writer lock
+        boolean halfClosed;
 
         Attempt(ClientCall<UpstreamMessage, DownstreamMessage> call) {
             this.call = call;
@@ -106,6 +109,18 @@ public final class ClientCore {
         @Override
         public void onClose(Status status, Metadata trailers) {
             handleClose(this, status);
+        }
+
+        /** Ends our side of the stream once (EOF); the gateway then processes everything written before it. */
+        void halfCloseOnce() {
+            outbound.withLock(() -> {
+                if (!halfClosed && !done) {
+                    halfClosed = true;
+                    // nothing may be written after the half-close: later sends stay queued
+                    outbound.detach();
+                    call.halfClose();
+                }
+            });
         }
 
         void requestMore() {
@@ -128,6 +143,7 @@ public final class ClientCore {
     private final Map<MessageType, List<MessageHandler>> typedHandlers = new EnumMap<>(MessageType.class);
     private final List<Consumer<ConfigSnapshot>> configHandlers = new CopyOnWriteArrayList<>();
     private final List<Consumer<TaskAssignment>> assignmentHandlers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ProgressUpdate>> progressHandlers = new CopyOnWriteArrayList<>();
     private final List<Consumer<SignalInfo>> signalHandlers = new CopyOnWriteArrayList<>();
     private final List<Consumer<GatewayError>> errorHandlers = new CopyOnWriteArrayList<>();
     private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
@@ -214,7 +230,7 @@ public final class ClientCore {
         if (a != null && a.acked) {
             // write what is queued, then end the stream cleanly (EOF): task-token workers get COMPLETED
             outbound.flushAll();
-            outbound.withLock(a.call::halfClose);
+            a.halfCloseOnce();
             ClientExecutors.scheduler().schedule(() -> {
                 if (!a.done) {
                     outbound.withLock(() -> a.call.cancel("client closed", null));
@@ -318,6 +334,9 @@ public final class ClientCore {
                 SignalInfo signal = SignalInfo.fromProto(m.getSignal());
                 if (m.getSignal().getType() == Signal.SignalType.GRACEFUL_DISCONNECT) {
                     a.graceful = true;
+                    // stop writing (new sends stay buffered for the next stream) and end our side cleanly, so
+                    // the gateway can process exactly what was already written before it goes away
+                    a.halfCloseOnce();
                 } else {
                     a.force = signal;
                 }
@@ -335,6 +354,10 @@ public final class ClientCore {
                 ConfigSnapshot config = ConfigSnapshot.fromProto(m.getConfig());
                 latestConfig = config;
                 dispatch(a, () -> configHandlers.forEach(h -> h.accept(config)));
+            }
+            case PROGRESS_UPDATE -> {
+                ProgressUpdate update = ProgressUpdate.fromProto(m.getProgressUpdate());
+                dispatch(a, () -> progressHandlers.forEach(h -> h.accept(update)));
             }
             case TASK_ASSIGNMENT -> {
                 TaskAssignment task = TaskAssignment.fromProto(m.getTaskAssignment());
@@ -405,7 +428,7 @@ public final class ClientCore {
         ConnectionInfo ci = ConnectionInfo.fromProto(m.getConnectionAck(), clock.instant());
         lock.lock();
         try {
-            if (a != current || a.done || a.acked) {
+            if (a != current || a.done || a.acked || closing) {
                 return;
             }
             a.acked = true;
@@ -425,9 +448,15 @@ public final class ClientCore {
         }
         LOG.debug("{}: connected, session {} (resumed={})", host.identity(), ci.sessionId(), ci.resumed());
         outbound.prepend(host.sessionFrames());
+        // attach (and flush) before anyone learns about the connection, so a send right after connect()
+        // completes is written to this stream
+        outbound.withLock(() -> {
+            if (!a.halfClosed && !a.done) {
+                outbound.attach(a.call);
+            }
+        });
         callbacks.execute(() -> connectFuture.complete(ci));
         dispatchEvent(() -> listeners.forEach(l -> l.onConnect(ci)));
-        outbound.attach(a.call);
     }
 
     // ------------------------------------------------------------------ stream end and reconnect
@@ -457,7 +486,7 @@ public final class ClientCore {
             } else if (a.timedOut) {
                 error = new AetherTimeoutException("connect", options.connectTimeout(), null);
             } else {
-                error = StatusMapping.fromStatus(status, host.identity());
+                error = StatusMapping.fromStatus(status, host.identity(), options.address(), a.acked);
             }
             lastError = closing ? null : error;
             notifyDisconnect = a.acked;
@@ -716,6 +745,14 @@ public final class ClientCore {
      */
     public Registration onTaskAssignment(Consumer<TaskAssignment> h) {
         return add(assignmentHandlers, h);
+    }
+
+    /**
+     * @param h progress handler
+     * @return registration
+     */
+    public Registration onProgress(Consumer<ProgressUpdate> h) {
+        return add(progressHandlers, h);
     }
 
     /**

@@ -2,6 +2,8 @@ package io.github.aetherjava.gateway.embedded.internal;
 
 import io.github.aetherjava.proto.v1.DownstreamMessage;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,13 +20,16 @@ final class DurableTopic {
   private final int maxMessages;
   private final long maxBytes;
   private final MessageJournal journal;
+  private final int pushbackAt;
   private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+  private final List<Runnable> drainWaiters = new ArrayList<>();
   private long bytes;
   private long dropped;
   private @Nullable Session consumer;
 
-  DurableTopic(String topic, int maxMessages, long maxBytes, MessageJournal journal) {
+  DurableTopic(String topic, int maxMessages, long maxBytes, int pushbackAt, MessageJournal journal) {
     this.topic = topic;
+    this.pushbackAt = pushbackAt;
     this.maxMessages = maxMessages;
     this.maxBytes = maxBytes;
     this.journal = journal;
@@ -69,27 +74,72 @@ final class DurableTopic {
   }
 
   /** Marks {@code seq} as delivered by {@code session}. */
-  synchronized void ack(Session session, long seq) {
-    if (consumer != session) {
-      return;
+  void ack(Session session, long seq) {
+    List<Runnable> release = null;
+    synchronized (this) {
+      if (consumer != session) {
+        return;
+      }
+      Entry first = entries.peekFirst();
+      if (first != null && first.seq() == seq) {
+        entries.removeFirst();
+        bytes -= first.bytes();
+        journal.ack(topic, seq);
+      }
+      if (!drainWaiters.isEmpty() && entries.size() <= pushbackAt / 2) {
+        release = takeWaiters();
+      }
     }
-    Entry first = entries.peekFirst();
-    if (first != null && first.seq() == seq) {
-      entries.removeFirst();
-      bytes -= first.bytes();
-      journal.ack(topic, seq);
+    run(release);
+  }
+
+  /**
+   * True when a live consumer is this far behind that senders should be slowed down. Offline consumers never
+   * congest a topic: their messages are simply stored.
+   */
+  synchronized boolean congested() {
+    return consumer != null && entries.size() >= pushbackAt;
+  }
+
+  /** Runs {@code resume} once the backlog has halved (or the consumer left); false if not congested now. */
+  synchronized boolean whenDrained(Runnable resume) {
+    if (!congested()) {
+      return false;
+    }
+    drainWaiters.add(resume);
+    return true;
+  }
+
+  private List<Runnable> takeWaiters() {
+    List<Runnable> out = new ArrayList<>(drainWaiters);
+    drainWaiters.clear();
+    return out;
+  }
+
+  private static void run(@Nullable List<Runnable> waiters) {
+    if (waiters != null) {
+      waiters.forEach(Runnable::run);
     }
   }
 
-  synchronized void consumer(@Nullable Session session) {
-    this.consumer = session;
+  void consumer(@Nullable Session session) {
+    synchronized (this) {
+      this.consumer = session;
+    }
   }
 
-  synchronized boolean detach(Session session) {
-    if (consumer == session) {
-      consumer = null;
+  boolean detach(Session session) {
+    List<Runnable> release = null;
+    boolean removable;
+    synchronized (this) {
+      if (consumer == session) {
+        consumer = null;
+        release = takeWaiters();
+      }
+      removable = consumer == null && entries.isEmpty();
     }
-    return consumer == null && entries.isEmpty();
+    run(release);
+    return removable;
   }
 
   synchronized int size() {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -53,6 +54,9 @@ public final class Session {
   private volatile int reconnectionCount;
   private volatile long initialConnectionMs;
   private volatile Policy.@Nullable RateLimiter rateLimiter;
+  private final AtomicBoolean inboundPaused =
+      new AtomicBoolean();
+  private volatile Runnable requestMore = () -> { };
 
   Session(
       String id,
@@ -113,6 +117,28 @@ public final class Session {
 
   void rateLimiter(Policy.@Nullable RateLimiter limiter) {
     this.rateLimiter = limiter;
+  }
+
+  /** How to ask the transport for the next upstream frame (manual inbound flow control). */
+  void inboundRequester(Runnable requestOne) {
+    this.requestMore = requestOne;
+  }
+
+  /** Stops reading this client's frames (a topic it publishes to is congested). */
+  void pauseInbound() {
+    inboundPaused.set(true);
+  }
+
+  /** Resumes reading this client's frames. */
+  void resumeInbound() {
+    if (inboundPaused.compareAndSet(true, false)) {
+      requestMore.run();
+    }
+  }
+
+  /** True while this client's frames are not being read. */
+  public boolean inboundPaused() {
+    return inboundPaused.get();
   }
 
   void markResumedFrom(Session previous) {
@@ -217,6 +243,20 @@ public final class Session {
       control.add(Frames.signal(type, reason));
     }
     terminate(status);
+  }
+
+  /**
+   * Queues {@code signal} without ending the stream: the session keeps being served (so frames the client already
+   * wrote are still processed) until the client half-closes or the caller terminates it.
+   */
+  public void signal(Signal.SignalType type, String reason) {
+    if (isTerminated()) {
+      return;
+    }
+    synchronized (queueLock) {
+      control.add(Frames.signal(type, reason));
+    }
+    drain();
   }
 
   /** Ends the stream with {@code status} (OK = normal completion) after flushing queued responses. */

@@ -50,6 +50,20 @@ public final class SessionRegistry {
   public synchronized void release(Session session) {
     byIdentity.remove(session.identity().key(), session);
     bySession.remove(session.id(), session);
+    notifyAll();
+  }
+
+  /** Waits until no session is registered or {@code timeoutMillis} passed; returns true if none is left. */
+  public synchronized boolean awaitEmpty(long timeoutMillis) throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+    while (!byIdentity.isEmpty()) {
+      long left = (deadline - System.nanoTime()) / 1_000_000L;
+      if (left <= 0) {
+        return false;
+      }
+      wait(left);
+    }
+    return true;
   }
 
   public synchronized @Nullable Session bySessionId(String sessionId) {
