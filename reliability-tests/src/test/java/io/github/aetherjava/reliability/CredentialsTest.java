@@ -70,24 +70,24 @@ class CredentialsTest {
     return Stream.of(
         row("right key", t -> t.agentWith(Credentials.apiKey(AGENT_KEY)), null, null),
         row("no key", t -> t.agentWith(Credentials.none()), AuthenticationException.class,
-            "gateway closed the stream: UNAUTHENTICATED anonymous connection as Agent requires a matching API key"
+            "cannot connect to {addr}: UNAUTHENTICATED anonymous connection as Agent requires a matching API key"
                 + " credential"),
         row("wrong key", t -> t.agentWith(Credentials.apiKey(WRONG_KEY)), AuthenticationException.class,
-            "gateway closed the stream: UNAUTHENTICATED credential authentication failed: invalid API key: key is"
+            "cannot connect to {addr}: UNAUTHENTICATED credential authentication failed: invalid API key: key is"
                 + " not known to this gateway"),
         row("key for another workspace", t -> t.agentWith(Credentials.apiKey(OTHER_WS_KEY)),
             PermissionDeniedException.class,
-            "gateway closed the stream: PERMISSION_DENIED API key not authorized for workspace rel"),
+            "cannot connect to {addr}: PERMISSION_DENIED API key not authorized for workspace rel"),
         row("key for another principal type", t -> t.agentWith(Credentials.apiKey(USER_KEY)),
             PermissionDeniedException.class,
-            "gateway closed the stream: PERMISSION_DENIED API key principal type mismatch: key=User, claimed=Agent"),
+            "cannot connect to {addr}: PERMISSION_DENIED API key principal type mismatch: key=User, claimed=Agent"),
         row("key bound to another principal", t -> t.agentWith(Credentials.apiKey(BOUND_KEY)),
-            PermissionDeniedException.class, "gateway closed the stream: PERMISSION_DENIED API key principal id"
+            PermissionDeniedException.class, "cannot connect to {addr}: PERMISSION_DENIED API key principal id"
                 + " mismatch: key=ag::rel::rel::someone-else, claimed=ag::rel::rel::keyed"),
         row("user key for a user", t -> UserClient.builder(t.opts(Credentials.apiKey(USER_KEY))).userId("alice")
             .windowId("w1").build(), null, null),
         row("bearer token is not an API key", t -> t.agentWith(Credentials.bearerToken(TOKEN)),
-            AuthenticationException.class, "gateway closed the stream: UNAUTHENTICATED anonymous connection as"
+            AuthenticationException.class, "cannot connect to {addr}: UNAUTHENTICATED anonymous connection as"
                 + " Agent requires a matching API key credential"));
   }
 
@@ -111,7 +111,8 @@ class CredentialsTest {
         assertThat(c.connectBlocking().sessionId()).isNotEmpty();
         return;
       }
-      assertThatThrownBy(c::connectBlocking).isExactlyInstanceOf(type).hasMessage(message)
+      assertThatThrownBy(c::connectBlocking).isExactlyInstanceOf(type)
+          .hasMessage(java.util.Objects.requireNonNull(message).replace("{addr}", gw.address()))
           .satisfies(e -> assertThat(((AetherException) e).isRecoverable()).isFalse())
           .satisfies(e -> assertThat(Secrets.fullText(e)).doesNotContain(SECRET_PREFIX));
       assertThat(c.state()).as("refusals are terminal").isEqualTo(ConnectionState.CLOSED);

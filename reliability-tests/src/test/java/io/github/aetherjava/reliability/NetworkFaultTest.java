@@ -109,7 +109,7 @@ class NetworkFaultTest {
       try (AgentClient intruder = agent(options(gw.address()).build(), "dup")) {
         assertThatThrownBy(intruder::connectBlocking)
             .isExactlyInstanceOf(DuplicateIdentityException.class)
-            .hasMessage("gateway closed the stream: ALREADY_EXISTS DuplicateIdentityError: identity"
+            .hasMessage("cannot connect to " + gw.address() + ": ALREADY_EXISTS DuplicateIdentityError: identity"
                 + " (ag::rel::rel::dup) already connected")
             .satisfies(e -> assertThat(((DuplicateIdentityException) e).identity()).isEqualTo("ag::rel::rel::dup"));
         assertThat(intruder.state()).isEqualTo(ConnectionState.CLOSED);
