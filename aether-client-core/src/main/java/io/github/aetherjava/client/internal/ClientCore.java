@@ -389,7 +389,10 @@ public final class ClientCore {
     private void invoke(MessageHandler h, IncomingMessage msg) {
         try {
             h.handle(msg);
-        } catch (Exception e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            // includes AssertionError and other Errors thrown by user code: report, keep the stream going
             reportHandlerError(e);
         }
     }

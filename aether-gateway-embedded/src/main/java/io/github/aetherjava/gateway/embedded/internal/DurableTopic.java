@@ -4,6 +4,7 @@ import io.github.aetherjava.proto.v1.DownstreamMessage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,32 +66,33 @@ final class DurableTopic {
     return wake;
   }
 
-  /** The oldest message if {@code session} is the current consumer. */
-  synchronized @Nullable Entry head(Session session) {
-    if (consumer != session) {
-      return null;
-    }
-    return entries.peekFirst();
-  }
-
-  /** Marks {@code seq} as delivered by {@code session}. */
-  void ack(Session session, long seq) {
+  /**
+   * Writes the oldest message to {@code session} with {@code writer} and removes it, if {@code session} is the
+   * current consumer; returns whether a message was written. The write happens under this topic's lock, so a
+   * takeover ({@link #detach} / {@link #consumer}) cannot slip in between reading the head and removing it: a message
+   * is written by exactly one session, never by the old one and then again by its successor. If {@code writer}
+   * throws, the message stays for the next consumer.
+   */
+  boolean deliverHead(Session session, Consumer<DownstreamMessage> writer) {
     List<Runnable> release = null;
     synchronized (this) {
       if (consumer != session) {
-        return;
+        return false;
       }
       Entry first = entries.peekFirst();
-      if (first != null && first.seq() == seq) {
-        entries.removeFirst();
-        bytes -= first.bytes();
-        journal.ack(topic, seq);
+      if (first == null) {
+        return false;
       }
+      writer.accept(first.frame());
+      entries.removeFirst();
+      bytes -= first.bytes();
+      journal.ack(topic, first.seq());
       if (!drainWaiters.isEmpty() && entries.size() <= pushbackAt / 2) {
         release = takeWaiters();
       }
     }
     run(release);
+    return true;
   }
 
   /**

@@ -99,7 +99,7 @@ public final class GatewayCore implements AutoCloseable {
    */
   public void shutdownSessions(java.time.Duration drain) {
     closing = true;
-    for (Session s : registry.all()) {
+    for (Session s : registry.beginShutdown()) {
       s.signal(Signal.SignalType.GRACEFUL_DISCONNECT, "server shutting down");
     }
     try {

@@ -131,8 +131,14 @@ public final class Router {
 
   /** Makes {@code session} the consumer of its identity topic; the backlog is then delivered in order. */
   void attachDurable(Session session, String topic) {
-    DurableTopic t = topic(topic);
-    t.consumer(session);
+    // Under the map's per-key lock: a concurrent detachAll of the previous consumer removes an empty topic only
+    // while it has no consumer, so the new consumer is never attached to a topic that is no longer in the map.
+    DurableTopic t = durable.compute(topic, (name, existing) -> {
+      DurableTopic d = existing != null ? existing
+          : new DurableTopic(name, maxMessagesPerTopic, maxBytesPerTopic, pushbackAt, journal);
+      d.consumer(session);
+      return d;
+    });
     session.durable(t);
   }
 

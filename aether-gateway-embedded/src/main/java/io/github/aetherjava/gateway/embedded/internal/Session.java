@@ -40,6 +40,8 @@ public final class Session {
   private final Object queueLock = new Object();
   private final ArrayDeque<DownstreamMessage> control = new ArrayDeque<>();
   private final ArrayDeque<DownstreamMessage> lanes = new ArrayDeque<>();
+  /** Signals raised before {@link #start()}: queued behind the handshake's ack and snapshot. */
+  private final ArrayDeque<DownstreamMessage> deferredSignals = new ArrayDeque<>();
   private final AtomicInteger wip = new AtomicInteger();
   private final AtomicLong drops = new AtomicLong();
   private final Set<String> laneSubscriptions = ConcurrentHashMap.newKeySet();
@@ -254,6 +256,11 @@ public final class Session {
       return;
     }
     synchronized (queueLock) {
+      if (!started) {
+        // The handshake has not queued its ack yet; the signal must not overtake it.
+        deferredSignals.add(Frames.signal(type, reason));
+        return;
+      }
       control.add(Frames.signal(type, reason));
     }
     drain();
@@ -289,7 +296,11 @@ public final class Session {
    * client sees the ack (a client may act on the ack at once), while the ack still precedes any replayed message.
    */
   void start() {
-    started = true;
+    synchronized (queueLock) {
+      started = true;
+      control.addAll(deferredSignals);
+      deferredSignals.clear();
+    }
     drain();
   }
 
@@ -335,10 +346,7 @@ public final class Session {
         }
         DurableTopic topic = durable;
         if (topic != null) {
-          DurableTopic.Entry entry = topic.head(this);
-          if (entry != null) {
-            write(entry.frame());
-            topic.ack(this, entry.seq());
+          if (topic.deliverHead(this, this::write)) {
             continue;
           }
         }
