@@ -22,15 +22,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a graceful gateway restart (GRACEFUL_DISCONNECT) should guarantee beyond the protocol minimum: frames the
- * client already handed to the connection are processed before the stream ends, and no client reconnects into the
- * gateway that is shutting down.
+ * What a graceful gateway restart (GRACEFUL_DISCONNECT) guarantees beyond the protocol minimum: frames the client
+ * already handed to the connection are processed before the stream ends (the client half-closes on the signal, the
+ * gateway drains until then), and no client reconnects into the gateway that is shutting down. Both were bugs R1
+ * and R2 in /work/coord/requests.md, found by these tests and fixed.
  */
 @Order(11)
 class GracefulRestartDrainTest {
@@ -38,8 +38,6 @@ class GracefulRestartDrainTest {
   @TempDir Path dataDir;
 
   @Test
-  @Disabled("gateway+client bug: graceful close discards upstream frames already in the transport,"
-      + " see /work/coord/requests.md (reliability, bug R1)")
   void gracefulRestartProcessesEveryFrameTheClientAlreadyWrote() {
     try (RestartableGateway gw = new RestartableGateway(b -> b.dataDirectory(dataDir).offlineQueueCapacity(10_000))) {
       Set<Integer> received = ConcurrentHashMap.newKeySet();
@@ -64,8 +62,6 @@ class GracefulRestartDrainTest {
   }
 
   @Test
-  @Disabled("gateway bug: close() signals sessions before it stops accepting streams, clients reconnect into"
-      + " the dying gateway, see /work/coord/requests.md (reliability, bug R2)")
   void noClientReconnectsIntoAGatewayThatIsShuttingDown() {
     try (RestartableGateway gw = new RestartableGateway(b -> b)) {
       AtomicBoolean stopping = new AtomicBoolean();
