@@ -367,8 +367,9 @@ class RoutingTest extends GatewayTestBase {
 
   @Test
   void closeSignalsGracefulDisconnectAndDrainsWhatClientsStillSend() throws Exception {
+    // A drain timeout far beyond the test: both clients half-close, so close() must not wait for it.
     EmbeddedAetherGateway gw = track(EmbeddedAetherGateway.builder().inProcessName("drain-" + java.util.UUID.randomUUID())
-        .shutdownDrainTimeout(java.time.Duration.ofMillis(500)).start());
+        .shutdownDrainTimeout(java.time.Duration.ofSeconds(120)).start());
     var ch = io.grpc.inprocess.InProcessChannelBuilder.forName(gw.inProcessName()).build();
     track(() -> ch.shutdownNow());
     TestClient a = track(TestClient.open(ch));
@@ -387,18 +388,36 @@ class RoutingTest extends GatewayTestBase {
     // Frames written after the signal are still processed while the gateway drains.
     a.sendMessage("us::b::1", "late");
     assertThat(utf8(b.nextMessage().getPayload())).isEqualTo("late");
-    // A client that half-closes ends cleanly; one that does not is ended when the drain timeout expires.
+    // A client that half-closes ends cleanly.
     a.halfClose();
+    b.halfClose();
     assertThat(a.awaitClosed().isOk()).isTrue();
-    Status bStatus = b.awaitClosed();
-    assertThat(bStatus.getCode()).isEqualTo(Status.Code.UNAVAILABLE);
-    closing.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(b.awaitClosed().isOk()).isTrue();
+    closing.get(60, java.util.concurrent.TimeUnit.SECONDS);
     // No new stream is accepted once closing started.
     var late = io.grpc.inprocess.InProcessChannelBuilder.forName(gw.inProcessName()).build();
     track(() -> late.shutdownNow());
     TestClient refused = track(TestClient.open(late));
     assertThat(refused.connectExpectingFailure(TestClient.user("c", "1")).getCode())
         .isEqualTo(Status.Code.UNAVAILABLE);
+  }
+
+  @Test
+  void closeEndsStreamsThatDoNotHalfCloseWhenTheDrainTimeoutExpires() throws Exception {
+    EmbeddedAetherGateway gw = track(EmbeddedAetherGateway.builder().inProcessName("drain-" + java.util.UUID.randomUUID())
+        .shutdownDrainTimeout(java.time.Duration.ofMillis(200)).start());
+    var tcp = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(gw.address()).usePlaintext().build();
+    track(() -> tcp.shutdownNow());
+    TestClient b = track(TestClient.open(tcp));
+    b.connect(TestClient.user("b", "1"));
+
+    java.util.concurrent.CompletableFuture<Void> closing = java.util.concurrent.CompletableFuture.runAsync(gw::close);
+    assertThat(b.next(DownstreamMessage::hasSignal).getSignal().getType())
+        .isEqualTo(Signal.SignalType.GRACEFUL_DISCONNECT);
+    Status bStatus = b.awaitClosed();
+    assertThat(bStatus.getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+    assertThat(bStatus.getDescription()).isEqualTo("server shutting down");
+    closing.get(60, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   private TestClient neverReading(EmbeddedAetherGateway gw, InitConnection init) {
