@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Handle on a {@link GatewayProcess} child JVM (same class path as this one). */
-final class ChildGateway implements AutoCloseable {
+final class ChildGateway implements GatewayHandle {
 
   private final Process process;
   private final int port;
@@ -39,12 +39,9 @@ final class ChildGateway implements AutoCloseable {
     throw new IOException("gateway child exited before listening; see " + log);
   }
 
-  int port() {
+  @Override
+  public int port() {
     return port;
-  }
-
-  String address() {
-    return "127.0.0.1:" + port;
   }
 
   /** Graceful stop (the gateway signals GRACEFUL_DISCONNECT to every session) and wait for the exit. */

@@ -130,33 +130,39 @@ public final class Harness {
   private void scale() {
     int n = settings.clients();
     Path log = settings.out().resolve("gateway-child.log");
-    try {
-      // Warm-up of both sides (class loading, Netty and gRPC statics) so the first measured variant is not
-      // charged for one-time costs.
-      Scale.run(Side.RAW, false, Math.min(20, n), false, log);
-      Scale.run(Side.SDK, false, Math.min(20, n), false, log);
-    } catch (Exception e) {
-      failed("4-scale", Transport.TCP, "warm-up", e);
-      return;
+    boolean child = settings.scaleChildJvm();
+    String tr = child ? "tcp(child)" : "tcp";
+    if (n > 50) {
+      try {
+        // Warm-up of both sides (class loading, Netty and gRPC statics) so the first measured variant is not
+        // charged for one-time costs.
+        Scale.run(Side.RAW, false, 20, false, child, log);
+        Scale.run(Side.SDK, false, 20, false, child, log);
+      } catch (Exception e) {
+        failed("4-scale", Transport.TCP, "warm-up", e);
+        return;
+      }
     }
     for (boolean shared : new boolean[] {false, true}) {
       String variant = n + (shared ? " shared chan" : " own chan");
       Scale.Result sdk;
       Scale.Result raw;
       try {
-        raw = Scale.run(Side.RAW, shared, n, false, log);
-        sdk = Scale.run(Side.SDK, shared, n, true, log);
+        raw = Scale.run(Side.RAW, shared, n, false, child, log);
+        sdk = Scale.run(Side.SDK, shared, n, settings.restart(), child, log);
       } catch (Exception e) {
         failed("4-scale", Transport.TCP, variant, e);
         continue;
       }
-      String tr = "tcp(child)";
       report.add(new Row("4-scale", tr, variant, "connect all s", sdk.connectSeconds(), raw.connectSeconds(),
           Target.valueAtMost(10), ""));
       report.add(new Row("4-scale", tr, variant, "heap/client KiB", sdk.heapPerClientBytes() / 1024,
-          raw.heapPerClientBytes() / 1024, Target.valueAtMost(64), "client JVM only; gateway in a child JVM"));
+          raw.heapPerClientBytes() / 1024, Target.valueAtMost(64), child ? "client JVM only; gateway in a child JVM" : "gateway in this JVM too"));
       report.add(new Row("4-scale", tr, variant, "threads added", sdk.threadsAdded(), raw.threadsAdded(),
           Target.NONE, ""));
+      if (!settings.restart()) {
+        continue;
+      }
       report.add(new Row("4-scale", tr, variant, "reconnect all s", sdk.reconnectSeconds(), Double.NaN,
           Target.valueAtMost(30), String.format(Locale.ROOT,
               "from graceful stop; gateway down %.2f s; baseline has no reconnect", sdk.gatewayDownSeconds())));

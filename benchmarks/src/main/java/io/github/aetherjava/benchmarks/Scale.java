@@ -34,10 +34,12 @@ final class Scale {
    * @param shared one shared channel (SDK: {@link AetherChannelPool}) instead of one per client
    * @param clients how many agents
    * @param restart also restart the gateway and time the reconnect (SDK only)
+   * @param childJvm run the gateway in a child JVM (otherwise in this one, for quick smoke runs)
    * @param log child gateway log file
    */
-  static Result run(Side side, boolean shared, int clients, boolean restart, Path log) throws Exception {
-    ChildGateway gw = ChildGateway.start(0, log);
+  static Result run(Side side, boolean shared, int clients, boolean restart, boolean childJvm, Path log)
+      throws Exception {
+    GatewayHandle gw = GatewayHandle.start(childJvm, 0, log);
     int port = gw.port();
     List<Peer> peers = new ArrayList<>(clients);
     AetherChannelPool pool = side == Side.SDK && shared ? AetherChannelPool.create() : null;
@@ -50,7 +52,7 @@ final class Scale {
       long t0 = System.nanoTime();
       String ws = Fabric.unique("scale");
       for (int i = 0; i < clients; i++) {
-        peers.add(peer(side, gw.address(), port, pool, rawShared, policy, ws, "s" + i));
+        peers.add(peer(side, "127.0.0.1:" + port, port, pool, rawShared, policy, ws, "s" + i));
       }
       CompletableFuture.allOf(peers.stream().map(Peer::connected).toArray(CompletableFuture[]::new))
           .get(120, TimeUnit.SECONDS);
@@ -65,7 +67,7 @@ final class Scale {
       if (restart && side == Side.SDK) {
         long r0 = System.nanoTime();
         gw.close();
-        gw = ChildGateway.start(port, log);
+        gw = GatewayHandle.start(childJvm, port, log);
         long up = System.nanoTime();
         down = (up - r0) / 1e9;
         long deadline = r0 + TimeUnit.SECONDS.toNanos(120);

@@ -21,10 +21,12 @@ import java.util.Set;
  * @param fanout receiver counts of scenario 3
  * @param clients client count of scenario 4
  * @param pairs sender/receiver pairs of scenario 5
+ * @param scaleChildJvm scenario 4 runs the gateway in a child JVM (default) rather than in this one
+ * @param restart scenario 4 also restarts the gateway and times the reconnect (off for --smoke)
  * @param out directory for results.csv and results.json
  */
 public record Settings(Set<String> scenarios, List<Transport> transports, Duration warmup, Duration measure,
-    int reps, List<Integer> sizes, List<Integer> fanout, int clients, List<Integer> pairs, Path out) {
+    int reps, List<Integer> sizes, List<Integer> fanout, int clients, List<Integer> pairs, boolean scaleChildJvm, boolean restart, Path out) {
 
   /** All scenario names, in run order. */
   public static final List<String> ALL = List.of("throughput", "latency", "fanout", "scale", "gateway");
@@ -40,6 +42,8 @@ public record Settings(Set<String> scenarios, List<Transport> transports, Durati
         --fanout=10,100              receivers for scenario 3
         --clients=1000               clients for scenario 4
         --pairs=1,4                  sender/receiver pairs for scenario 5
+        --restart=true               scenario 4 also restarts the gateway and times the reconnect
+        --scale-gateway=child        scenario 4 gateway in a child JVM (child, default) or in this JVM (local)
         --out=benchmarks/target/results
         --smoke                      tiny everything (checks the harness end to end in a few seconds)
       """;
@@ -60,6 +64,8 @@ public record Settings(Set<String> scenarios, List<Transport> transports, Durati
     int clients = 1000;
     List<Integer> pairs = List.of(1, 4);
     Path out = Path.of("benchmarks", "target", "results");
+    boolean child = true;
+    boolean restart = true;
     boolean smoke = Arrays.asList(args).contains("--smoke");
     if (smoke) {
       warmup = 0.1;
@@ -69,6 +75,8 @@ public record Settings(Set<String> scenarios, List<Transport> transports, Durati
       fanout = List.of(3);
       clients = 10;
       pairs = List.of(1);
+      child = false;
+      restart = false;
     }
     for (String a : args) {
       if (a.equals("--smoke")) {
@@ -99,11 +107,17 @@ public record Settings(Set<String> scenarios, List<Transport> transports, Durati
         case "clients" -> clients = Integer.parseInt(value);
         case "pairs" -> pairs = ints(value);
         case "out" -> out = Path.of(value);
+        case "restart" -> restart = Boolean.parseBoolean(value);
+        case "scale-gateway" -> child = switch (value) {
+          case "child" -> true;
+          case "local" -> false;
+          default -> throw new IllegalArgumentException("--scale-gateway is child or local");
+        };
         default -> throw new IllegalArgumentException("unknown option --" + key + "\n" + USAGE);
       }
     }
     return new Settings(scenarios, transports, seconds(warmup), seconds(seconds), Math.max(1, reps), sizes, fanout,
-        clients, pairs, out);
+        clients, pairs, child, restart, out);
   }
 
   private static Duration seconds(double s) {
