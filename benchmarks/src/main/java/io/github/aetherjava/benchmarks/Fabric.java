@@ -87,9 +87,7 @@ public final class Fabric implements AutoCloseable {
    * @return the connected peer (closed with the fabric)
    */
   public Peer connect(Side side, String workspace, String implementation, String specifier, Sink sink) {
-    Peer p = side == Side.SDK
-        ? new SdkPeer(sdkAddress(), null, null, workspace, implementation, specifier, sink)
-        : new RawPeer(rawChannel(), true, workspace, implementation, specifier, sink);
+    Peer p = peer(side, workspace, implementation, specifier, sink);
     synchronized (peers) {
       peers.add(p);
     }
@@ -114,9 +112,7 @@ public final class Fabric implements AutoCloseable {
   public List<Peer> connectMany(Side side, String workspace, String implementation, int count, Sink sink) {
     List<Peer> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      Peer p = side == Side.SDK
-          ? new SdkPeer(sdkAddress(), null, null, workspace, implementation, "s" + i, sink)
-          : new RawPeer(rawChannel(), true, workspace, implementation, "s" + i, sink);
+      Peer p = peer(side, workspace, implementation, "s" + i, sink);
       out.add(p);
     }
     synchronized (peers) {
@@ -125,6 +121,14 @@ public final class Fabric implements AutoCloseable {
     CompletableFuture.allOf(out.stream().map(Peer::connected).toArray(CompletableFuture[]::new))
         .orTimeout(60, TimeUnit.SECONDS).join();
     return out;
+  }
+
+  private Peer peer(Side side, String workspace, String implementation, String specifier, Sink sink) {
+    return switch (side) {
+      case SDK -> new SdkPeer(sdkAddress(), null, null, false, workspace, implementation, specifier, sink);
+      case SDK_DIRECT -> new SdkPeer(sdkAddress(), null, null, true, workspace, implementation, specifier, sink);
+      case RAW -> new RawPeer(rawChannel(), true, workspace, implementation, specifier, sink);
+    };
   }
 
   /** Closes every peer this fabric created. */

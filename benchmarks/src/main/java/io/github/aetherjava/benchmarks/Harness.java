@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The scenario harness: runs every scenario for the SDK and the raw grpc-java baseline against the same embedded
@@ -107,22 +109,21 @@ public final class Harness {
   private void fanout() {
     for (Transport t : settings.transports()) {
       for (int n : settings.fanout()) {
-        List<Latency.Samples> sdk = new ArrayList<>();
-        List<Latency.Samples> raw = new ArrayList<>();
-        try (Fabric fabric = Fabric.start(t)) {
-          for (int i = 0; i < settings.reps(); i++) {
-            raw.add(Fanout.run(fabric, Side.RAW, n, settings.warmup(), settings.measure()));
-            sdk.add(Fanout.run(fabric, Side.SDK, n, settings.warmup(), settings.measure()));
-          }
-        } catch (RuntimeException | Error e) {
-          failed("3-fanout", t, "N=" + n, e);
+        Map<Side, List<Latency.Samples>> runs = alternate("3-fanout", t, "N=" + n,
+            (fabric, side) -> Fanout.run(fabric, side, n, settings.warmup(), settings.measure()));
+        if (runs == null) {
           continue;
         }
-        String note = "rounds/rep " + sdk.get(0).n() + " sdk, " + raw.get(0).n() + " raw";
-        report.add(new Row("3-fanout", t.label(), "N=" + n, "last rcv p50 us", med(sdk, s -> s.p(50)),
-            med(raw, s -> s.p(50)), Target.NONE, note));
-        report.add(new Row("3-fanout", t.label(), "N=" + n, "last rcv p99 us", med(sdk, s -> s.p(99)),
-            med(raw, s -> s.p(99)), Target.NONE, ""));
+        List<Latency.Samples> raw = runs.get(Side.RAW);
+        for (Side side : sdkSides()) {
+          List<Latency.Samples> sdk = runs.get(side);
+          String variant = "N=" + n + suffix(side);
+          String note = "rounds/rep " + sdk.get(0).n() + " sdk, " + raw.get(0).n() + " raw";
+          report.add(new Row("3-fanout", t.label(), variant, "last rcv p50 us", med(sdk, x -> x.p(50)),
+              med(raw, x -> x.p(50)), Target.NONE, note));
+          report.add(new Row("3-fanout", t.label(), variant, "last rcv p99 us", med(sdk, x -> x.p(99)),
+              med(raw, x -> x.p(99)), Target.NONE, ""));
+        }
       }
     }
   }
@@ -185,48 +186,76 @@ public final class Harness {
     T run(Fabric fabric, Side side) throws Exception;
   }
 
-  /** Alternates baseline and SDK runs on one gateway and reports the medians. */
-  private void paired(String scenario, Transport t, String variant, String metric, Target target,
-      Measure<Double> m) {
-    List<Double> sdk = new ArrayList<>();
-    List<Double> raw = new ArrayList<>();
-    try (Fabric fabric = Fabric.start(t)) {
-      for (int i = 0; i < settings.reps(); i++) {
-        raw.add(m.run(fabric, Side.RAW));
-        sdk.add(m.run(fabric, Side.SDK));
-      }
-    } catch (Exception | Error e) {
-      failed(scenario, t, variant, e);
-      return;
-    }
-    report.add(new Row(scenario, t.label(), variant, metric, Stats.median(sdk), Stats.median(raw), target,
-        note(sdk, raw)));
+  /** The SDK configurations measured against the baseline. */
+  private List<Side> sdkSides() {
+    return settings.sdkDirect() ? List.of(Side.SDK, Side.SDK_DIRECT) : List.of(Side.SDK);
   }
 
-  private void latencyRows(String scenario, Transport t, String variant, Measure<Latency.Samples> m) {
-    List<Latency.Samples> sdk = new ArrayList<>();
-    List<Latency.Samples> raw = new ArrayList<>();
+  private static String suffix(Side side) {
+    return side == Side.SDK_DIRECT ? " [direct]" : "";
+  }
+
+  /**
+   * Runs the baseline and each SDK configuration in turn, {@code reps} times, on one gateway.
+   *
+   * @return runs per side, or null if it failed (a FAILED or skipped row is added)
+   */
+  private <T> @Nullable Map<Side, List<T>> alternate(String scenario, Transport t, String variant, Measure<T> m) {
+    Map<Side, List<T>> runs = new EnumMap<>(Side.class);
+    List<Side> sides = new ArrayList<>();
+    sides.add(Side.RAW);
+    sides.addAll(sdkSides());
+    sides.forEach(side -> runs.put(side, new ArrayList<>()));
     try (Fabric fabric = Fabric.start(t)) {
       for (int i = 0; i < settings.reps(); i++) {
-        raw.add(m.run(fabric, Side.RAW));
-        sdk.add(m.run(fabric, Side.SDK));
+        for (Side side : sides) {
+          runs.get(side).add(m.run(fabric, side));
+        }
       }
     } catch (Exception | Error e) {
       if (String.valueOf(rootMessage(e)).contains("NOT_IMPLEMENTED")) {
-        report.add(new Row(scenario, t.label(), variant, "p50 us", Double.NaN, Double.NaN, Target.NONE,
-            "skipped: the embedded gateway does not implement KV yet (ERR_NOT_IMPLEMENTED)"));
-        return;
+        report.add(new Row(scenario, t.label(), variant, "-", Double.NaN, Double.NaN, Target.NONE,
+            "skipped: the embedded gateway does not implement this yet (ERR_NOT_IMPLEMENTED)"));
+        return null;
       }
       failed(scenario, t, variant, e);
+      return null;
+    }
+    return runs;
+  }
+
+  /** Alternates baseline and SDK runs on one gateway and reports the medians. */
+  private void paired(String scenario, Transport t, String variant, String metric, Target target,
+      Measure<Double> m) {
+    Map<Side, List<Double>> runs = alternate(scenario, t, variant, m);
+    if (runs == null) {
       return;
     }
-    String note = "samples/rep " + sdk.get(0).n() + " sdk, " + raw.get(0).n() + " raw";
-    report.add(new Row(scenario, t.label(), variant, "p50 us", med(sdk, s -> s.p(50)), med(raw, s -> s.p(50)),
-        Target.ratioAtMost(1.1), note));
-    report.add(new Row(scenario, t.label(), variant, "p99 us", med(sdk, s -> s.p(99)), med(raw, s -> s.p(99)),
-        Target.ratioAtMost(1.25), ""));
-    report.add(new Row(scenario, t.label(), variant, "p99.9 us", med(sdk, s -> s.p(99.9)),
-        med(raw, s -> s.p(99.9)), Target.NONE, ""));
+    List<Double> raw = runs.get(Side.RAW);
+    for (Side side : sdkSides()) {
+      List<Double> sdk = runs.get(side);
+      report.add(new Row(scenario, t.label(), variant + suffix(side), metric, Stats.median(sdk),
+          Stats.median(raw), target, note(sdk, raw)));
+    }
+  }
+
+  private void latencyRows(String scenario, Transport t, String variant, Measure<Latency.Samples> m) {
+    Map<Side, List<Latency.Samples>> runs = alternate(scenario, t, variant, m);
+    if (runs == null) {
+      return;
+    }
+    List<Latency.Samples> raw = runs.get(Side.RAW);
+    for (Side side : sdkSides()) {
+      List<Latency.Samples> sdk = runs.get(side);
+      String v = variant + suffix(side);
+      String note = "samples/rep " + sdk.get(0).n() + " sdk, " + raw.get(0).n() + " raw";
+      report.add(new Row(scenario, t.label(), v, "p50 us", med(sdk, x -> x.p(50)), med(raw, x -> x.p(50)),
+          Target.ratioAtMost(1.1), note));
+      report.add(new Row(scenario, t.label(), v, "p99 us", med(sdk, x -> x.p(99)), med(raw, x -> x.p(99)),
+          Target.ratioAtMost(1.25), ""));
+      report.add(new Row(scenario, t.label(), v, "p99.9 us", med(sdk, x -> x.p(99.9)),
+          med(raw, x -> x.p(99.9)), Target.NONE, ""));
+    }
   }
 
   private static double med(List<Latency.Samples> runs, ToDoubleFunction<Latency.Samples> f) {

@@ -15,9 +15,12 @@ final class SdkPeer implements Peer {
   private final AgentClient client;
   private final CompletableFuture<?> connected;
 
-  SdkPeer(String address, @Nullable AetherChannelPool pool, @Nullable ReconnectPolicy reconnect, String workspace,
-      String implementation, String specifier, Sink sink) {
+  SdkPeer(String address, @Nullable AetherChannelPool pool, @Nullable ReconnectPolicy reconnect, boolean direct,
+      String workspace, String implementation, String specifier, Sink sink) {
     AetherClientOptions.Builder b = AetherClientOptions.builder().address(address);
+    if (direct) {
+      b.callbackExecutor(Runnable::run);
+    }
     if (pool != null) {
       b.channelPool(pool);
     }

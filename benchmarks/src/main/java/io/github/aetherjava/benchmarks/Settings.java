@@ -22,11 +22,13 @@ import java.util.Set;
  * @param clients client count of scenario 4
  * @param pairs sender/receiver pairs of scenario 5
  * @param scaleChildJvm scenario 4 runs the gateway in a child JVM (default) rather than in this one
+ * @param sdkDirect also measure the SDK with handlers on the gRPC thread ({@link Side#SDK_DIRECT})
  * @param restart scenario 4 also restarts the gateway and times the reconnect (off for --smoke)
  * @param out directory for results.csv and results.json
  */
 public record Settings(Set<String> scenarios, List<Transport> transports, Duration warmup, Duration measure,
-    int reps, List<Integer> sizes, List<Integer> fanout, int clients, List<Integer> pairs, boolean scaleChildJvm, boolean restart, Path out) {
+    int reps, List<Integer> sizes, List<Integer> fanout, int clients, List<Integer> pairs, boolean scaleChildJvm,
+    boolean sdkDirect, boolean restart, Path out) {
 
   /** All scenario names, in run order. */
   public static final List<String> ALL = List.of("throughput", "latency", "fanout", "scale", "gateway");
@@ -42,6 +44,7 @@ public record Settings(Set<String> scenarios, List<Transport> transports, Durati
         --fanout=10,100              receivers for scenario 3
         --clients=1000               clients for scenario 4
         --pairs=1,4                  sender/receiver pairs for scenario 5
+        --sdk-direct=true            also run the SDK with callbackExecutor(Runnable::run) ("[direct]" rows)
         --restart=true               scenario 4 also restarts the gateway and times the reconnect
         --scale-gateway=child        scenario 4 gateway in a child JVM (child, default) or in this JVM (local)
         --out=benchmarks/target/results
@@ -66,6 +69,7 @@ public record Settings(Set<String> scenarios, List<Transport> transports, Durati
     Path out = Path.of("benchmarks", "target", "results");
     boolean child = true;
     boolean restart = true;
+    boolean direct = true;
     boolean smoke = Arrays.asList(args).contains("--smoke");
     if (smoke) {
       warmup = 0.1;
@@ -108,6 +112,7 @@ public record Settings(Set<String> scenarios, List<Transport> transports, Durati
         case "pairs" -> pairs = ints(value);
         case "out" -> out = Path.of(value);
         case "restart" -> restart = Boolean.parseBoolean(value);
+        case "sdk-direct" -> direct = Boolean.parseBoolean(value);
         case "scale-gateway" -> child = switch (value) {
           case "child" -> true;
           case "local" -> false;
@@ -117,7 +122,7 @@ public record Settings(Set<String> scenarios, List<Transport> transports, Durati
       }
     }
     return new Settings(scenarios, transports, seconds(warmup), seconds(seconds), Math.max(1, reps), sizes, fanout,
-        clients, pairs, child, restart, out);
+        clients, pairs, child, direct, restart, out);
   }
 
   private static Duration seconds(double s) {
