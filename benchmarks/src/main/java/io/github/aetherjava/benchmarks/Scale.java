@@ -131,17 +131,19 @@ final class Scale {
     ex.awaitTermination(60, TimeUnit.SECONDS);
   }
 
-  /** Heap in use after full collections, so only reachable objects count. */
+  /**
+   * Heap in use after full collections, once three readings in a row agree within 256 KiB (channels of a previous
+   * run shut down asynchronously), so only live objects count.
+   */
   static long settledHeap() throws InterruptedException {
     var mem = ManagementFactory.getMemoryMXBean();
     long last = Long.MAX_VALUE;
-    for (int i = 0; i < 5; i++) {
+    int stable = 0;
+    for (int i = 0; i < 30 && stable < 2; i++) {
       System.gc();
-      Thread.sleep(100);
+      Thread.sleep(200);
       long used = mem.getHeapMemoryUsage().getUsed();
-      if (Math.abs(last - used) < 64 * 1024) {
-        return used;
-      }
+      stable = Math.abs(last - used) < 256 * 1024 ? stable + 1 : 0;
       last = used;
     }
     return last;
