@@ -60,7 +60,6 @@ final class Scale {
       Thread.sleep(500); // idle: let connect callbacks and HTTP/2 settings exchanges finish
       long heap1 = settledHeap();
       int threads = ManagementFactory.getThreadMXBean().getThreadCount() - threads0;
-      double perClient = (heap1 - heap0) / (double) clients;
 
       double reconnect = Double.NaN;
       double down = Double.NaN;
@@ -79,6 +78,12 @@ final class Scale {
         }
         reconnect = (System.nanoTime() - r0) / 1e9;
       }
+      closeAll(peers);
+      peers.clear();
+      // What closing the clients frees is what they held. The lower of before/after guards against leftovers of
+      // the previous run still being released while heap0 was read.
+      long heap2 = settledHeap();
+      double perClient = (heap1 - Math.min(heap0, heap2)) / (double) clients;
       return new Result(connect, perClient, threads, reconnect, down);
     } finally {
       closeAll(peers);
