@@ -118,6 +118,21 @@ class OptionsTest {
     }
 
     @Test
+    void tlsMaterialCanComeFromFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path ca = java.nio.file.Files.write(dir.resolve("ca.pem"), io.github.aetherjava.client.testing
+                .TestCerts.Shared.CA.certificate());
+        java.nio.file.Path cert = java.nio.file.Files.write(dir.resolve("client.pem"), io.github.aetherjava.client
+                .testing.TestCerts.Shared.CLIENT.certificate());
+        java.nio.file.Path key = java.nio.file.Files.write(dir.resolve("client-key.pem"), io.github.aetherjava.client
+                .testing.TestCerts.Shared.CLIENT.privateKey());
+        TlsOptions tls = TlsOptions.builder().trustRoots(ca).clientCertificate(cert, key).build();
+        assertThat(tls.trustRootsPem()).isEqualTo(io.github.aetherjava.client.testing.TestCerts.Shared.CA.certificate());
+        assertThat(tls.isMutual()).isTrue();
+        assertThatThrownBy(() -> TlsOptions.builder().trustRoots(dir.resolve("missing.pem")))
+                .isInstanceOf(java.io.UncheckedIOException.class);
+    }
+
+    @Test
     void metricsBuilderChecksWhatTheGatewayChecks() {
         Metrics m = Metrics.builder().traceId("t").add("tokens", "counter", 3).tag("model", "x").build();
         assertThat(Metrics.fromProto(m.toProto()).entries()).containsExactly(new Metrics.Entry("tokens", "counter", 3));

@@ -79,7 +79,9 @@ public final class CheckpointClientImpl implements CheckpointClient {
         String requestId = UUID.randomUUID().toString();
         UpstreamMessage frame = UpstreamMessage.newBuilder().setCheckpointOp(op.setRequestId(requestId)).build();
         String context = operation + (key.isEmpty() ? "" : " '" + key + "'");
-        CompletableFuture<T> result = core.request(operation, requestId, frame, timeout)
+        boolean idempotent = op.getOp() == CheckpointOperation.OpType.LOAD
+                || op.getOp() == CheckpointOperation.OpType.LIST;
+        CompletableFuture<T> result = core.request(operation, requestId, frame, timeout, idempotent)
                 .handle((DownstreamMessage m, @Nullable Throwable e) -> {
                     if (e != null) {
                         if (e instanceof GatewayErrorException g) {

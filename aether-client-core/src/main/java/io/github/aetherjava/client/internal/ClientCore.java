@@ -49,7 +49,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -178,6 +177,11 @@ public final class ClientCore {
         boolean start = false;
         lock.lock();
         try {
+            if (state == ConnectionState.CLOSED && connectFuture.isDone() && !connectFuture.isCompletedExceptionally()) {
+                // connected once, closed since: a closed client never reconnects
+                return CompletableFuture.failedFuture(new ConnectionException(FailureReason.CLOSED,
+                        "client is closed; build a new client to connect again", lastError, false, null));
+            }
             if (state == ConnectionState.IDLE) {
                 setState(ConnectionState.CONNECTING, null);
                 start = true;
@@ -485,17 +489,33 @@ public final class ClientCore {
         } finally {
             lock.unlock();
         }
+        // recoverable only when the client reconnects (retrying after a terminal close cannot help)
         ConnectionException dropped = new ConnectionException(FailureReason.DISCONNECTED,
-                "stream dropped before the response arrived: " + error.getMessage(), error, true, error.grpcStatus());
-        pending.failSent(dropped);
+                "stream dropped before the response arrived: " + error.getMessage(), error, willReconnect,
+                error.grpcStatus());
+        if (willReconnect) {
+            pending.failSent(dropped, (id, frame) -> enqueue(frame, () -> pending.markSent(id))
+                    .whenComplete((v, e) -> {
+                        if (e != null) {
+                            pending.fail(id, e);
+                        }
+                    }));
+        } else {
+            pending.failSent(dropped);
+        }
         if (notifyDisconnect) {
             DisconnectInfo di = new DisconnectInfo(error.getMessage(), closing ? null : error, willReconnect);
             dispatchEvent(() -> listeners.forEach(l -> l.onDisconnect(di)));
         }
         if (willReconnect) {
             int n = attemptNo;
-            LOG.info("{}: stream ended ({}); reconnect attempt {} in {} ms", host.identity(), error.getMessage(), n,
-                    delay.toMillis());
+            if (n == 1 || n % 10 == 0) {
+                LOG.info("{}: stream ended ({}); reconnect attempt {} in {} ms", host.identity(), error.getMessage(), n,
+                        delay.toMillis());
+            } else {
+                LOG.debug("{}: attempt failed ({}); reconnect attempt {} in {} ms", host.identity(),
+                        error.getMessage(), n, delay.toMillis());
+            }
             for (ClientObserver o : options.observers()) {
                 o.onReconnectAttempt(host.client(), n);
             }
@@ -613,7 +633,24 @@ public final class ClientCore {
      */
     public CompletableFuture<DownstreamMessage> request(String operation, String requestId, UpstreamMessage frame,
             Duration timeout) {
-        CompletableFuture<DownstreamMessage> response = pending.register(requestId, operation, timeout);
+        return request(operation, requestId, frame, timeout, false);
+    }
+
+    /**
+     * Sends a correlated request; an idempotent one (a read) is re-sent on the next stream when the stream drops
+     * while it is in flight and its deadline has not passed, instead of failing with {@code DISCONNECTED}.
+     *
+     * @param operation operation name, e.g. {@code kv.get}
+     * @param requestId unique id carried by the frame
+     * @param frame the frame
+     * @param timeout deadline
+     * @param idempotent whether re-sending is safe
+     * @return the response frame
+     */
+    public CompletableFuture<DownstreamMessage> request(String operation, String requestId, UpstreamMessage frame,
+            Duration timeout, boolean idempotent) {
+        CompletableFuture<DownstreamMessage> response = pending.register(requestId, operation, timeout,
+                idempotent ? frame : null);
         enqueue(frame, () -> pending.markSent(requestId)).whenComplete((v, e) -> {
             if (e != null) {
                 pending.fail(requestId, e);
@@ -769,10 +806,5 @@ public final class ClientCore {
      */
     public void runOrdered(Runnable task) {
         dispatchEvent(task);
-    }
-
-    /** @return supplier-friendly identity */
-    public Supplier<String> identitySupplier() {
-        return host::identity;
     }
 }

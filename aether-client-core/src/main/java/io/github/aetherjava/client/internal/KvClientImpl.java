@@ -214,7 +214,9 @@ public final class KvClientImpl implements KvClient {
         b.setRequestId(requestId);
         UpstreamMessage frame = UpstreamMessage.newBuilder().setKvOp(b).build();
         String context = operation + " '" + key + "' (" + target.scope().canonicalName() + ")";
-        CompletableFuture<T> result = core.request(operation, requestId, frame, timeout)
+        boolean idempotent = op == KVOperation.OpType.GET || op == KVOperation.OpType.LIST
+                || op == KVOperation.OpType.SET_CARD;
+        CompletableFuture<T> result = core.request(operation, requestId, frame, timeout, idempotent)
                 .handle((DownstreamMessage m, @Nullable Throwable e) -> {
                     if (e != null) {
                         if (e instanceof GatewayErrorException g) {

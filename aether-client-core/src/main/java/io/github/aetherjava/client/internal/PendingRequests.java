@@ -2,6 +2,7 @@ package io.github.aetherjava.client.internal;
 
 import io.github.aetherjava.client.AetherTimeoutException;
 import io.github.aetherjava.proto.v1.DownstreamMessage;
+import io.github.aetherjava.proto.v1.UpstreamMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,11 +24,13 @@ public final class PendingRequests {
     private static final class Entry {
         final String operation;
         final CompletableFuture<DownstreamMessage> future = new CompletableFuture<>();
+        final @Nullable UpstreamMessage retryFrame;
         volatile @Nullable ScheduledFuture<?> timer;
         volatile boolean sent;
 
-        Entry(String operation) {
+        Entry(String operation, @Nullable UpstreamMessage retryFrame) {
             this.operation = operation;
+            this.retryFrame = retryFrame;
         }
     }
 
@@ -45,7 +49,20 @@ public final class PendingRequests {
      * @return future of the response frame
      */
     public CompletableFuture<DownstreamMessage> register(String requestId, String operation, Duration timeout) {
-        Entry e = new Entry(operation);
+        return register(requestId, operation, timeout, null);
+    }
+
+    /**
+     * @param requestId unique id
+     * @param operation operation name for timeouts
+     * @param timeout deadline
+     * @param retryFrame the request frame if it is idempotent (re-sent after a reconnect while its deadline
+     *     allows), else null
+     * @return future of the response frame
+     */
+    public CompletableFuture<DownstreamMessage> register(String requestId, String operation, Duration timeout,
+            @Nullable UpstreamMessage retryFrame) {
+        Entry e = new Entry(operation, retryFrame);
         entries.put(requestId, e);
         e.timer = ClientExecutors.scheduler().schedule(
                 () -> fail(requestId, new AetherTimeoutException(operation, timeout, null)), timeout.toNanos(),
@@ -98,10 +115,27 @@ public final class PendingRequests {
      * @param error failure
      */
     public void failSent(Throwable error) {
+        failSent(error, null);
+    }
+
+    /**
+     * Like {@link #failSent(Throwable)}, but idempotent requests are handed to {@code resend} instead (their
+     * deadline keeps running): a read can safely be asked again on the next stream.
+     *
+     * @param error failure for the others
+     * @param resend re-queues an idempotent request frame, or null to fail everything
+     */
+    public void failSent(Throwable error, @Nullable BiConsumer<String, UpstreamMessage> resend) {
         List<String> ids = new ArrayList<>();
         entries.forEach((id, e) -> {
             if (e.sent) {
-                ids.add(id);
+                UpstreamMessage frame = e.retryFrame;
+                if (resend != null && frame != null) {
+                    e.sent = false;
+                    resend.accept(id, frame);
+                } else {
+                    ids.add(id);
+                }
             }
         });
         ids.forEach(id -> fail(id, error));

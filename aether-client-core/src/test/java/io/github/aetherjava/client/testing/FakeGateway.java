@@ -44,6 +44,7 @@ public final class FakeGateway implements AutoCloseable {
         public volatile @Nullable String sessionId;
         public volatile boolean halfClosed;
         public volatile boolean cancelled;
+        public volatile Runnable onReady = () -> { };
 
         Conn(ServerCallStreamObserver<DownstreamMessage> out) {
             this.out = out;
@@ -58,6 +59,16 @@ public final class FakeGateway implements AutoCloseable {
                 out.onCompleted();
             } else {
                 out.onError(status.asRuntimeException());
+            }
+        }
+
+        /** @return the next upstream frame; fails the test when none arrives */
+        public UpstreamMessage nextOrFail() {
+            try {
+                return next();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
             }
         }
 
@@ -86,6 +97,7 @@ public final class FakeGateway implements AutoCloseable {
             public StreamObserver<UpstreamMessage> connect(StreamObserver<DownstreamMessage> responseObserver) {
                 Conn c = new Conn((ServerCallStreamObserver<DownstreamMessage>) responseObserver);
                 c.out.setOnCancelHandler(() -> c.cancelled = true);
+                c.out.setOnReadyHandler(() -> c.onReady.run());
                 int i = index.getAndIncrement();
                 return new StreamObserver<>() {
                     @Override
@@ -95,19 +107,20 @@ public final class FakeGateway implements AutoCloseable {
                             c.init = m.getInit();
                             Status refuse = initPolicy.decide(m.getInit(), i);
                             if (refuse != null) {
-                                c.close(refuse);
                                 connections.add(c);
                                 allConnections.add(c);
+                                c.close(refuse);
                                 return;
                             }
                             c.sessionId = "session-" + i;
+                            // registered before the ack so a test that saw connect() complete finds it
+                            connections.add(c);
+                            allConnections.add(c);
                             if (autoAck) {
                                 c.send(DownstreamMessage.newBuilder().setConnectionAck(ConnectionAck.newBuilder()
                                         .setSessionId(c.sessionId).setServerVersion("fake-1")
                                         .setResumed(!m.getInit().getResumeSessionId().isEmpty())).build());
                             }
-                            connections.add(c);
-                            allConnections.add(c);
                             return;
                         }
                         BiFunction<Conn, UpstreamMessage, @Nullable List<DownstreamMessage>> r = responder;

@@ -183,7 +183,9 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
     for (Server s : new Server[] {tcpServer, inProcessServer}) {
       if (s != null) {
         try {
-          if (!s.awaitTermination(5, TimeUnit.SECONDS)) {
+          // Sessions are already ended; what remains are idle or half-open connections (e.g. a stalled TLS
+          // handshake), which must not hold up close() for long.
+          if (!s.awaitTermination(1, TimeUnit.SECONDS)) {
             s.shutdownNow();
             s.awaitTermination(5, TimeUnit.SECONDS);
           }

@@ -25,7 +25,7 @@ class HandshakeTest extends GatewayTestBase {
 
   @Override
   protected EmbeddedAetherGateway.Builder configure(EmbeddedAetherGateway.Builder builder) {
-    return builder.initTimeout(Duration.ofMillis(300));
+    return builder.initTimeout(Duration.ofSeconds(2));
   }
 
   static Stream<Arguments> principals() {
@@ -216,6 +216,20 @@ class HandshakeTest extends GatewayTestBase {
       assertThat(n.getSupported()).isFalse();
       assertThat(n.getRejectionReason()).isEqualTo("extension URI not supported by this gateway");
     });
+  }
+
+  @Test
+  void extensionsFromTheHeaderAreListedAfterTheDeclaredOnes() {
+    io.grpc.Metadata headers = new io.grpc.Metadata();
+    headers.put(io.grpc.Metadata.Key.of("aether-extensions", io.grpc.Metadata.ASCII_STRING_MARSHALLER),
+        "urn:h1, urn:h2");
+    io.grpc.Channel ch = io.grpc.ClientInterceptors.intercept(channel,
+        io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(headers));
+    TestClient c = track(TestClient.open(ch));
+    ConnectionAck ack = c.connect(TestClient.user("u", "w").toBuilder()
+        .addExtensions(ExtensionDeclaration.newBuilder().setUri("urn:p").setRequired(false)).build());
+    assertThat(ack.getNegotiatedExtensionsList()).extracting(n -> n.getUri())
+        .containsExactly("urn:p", "urn:h1", "urn:h2");
   }
 
   @Test

@@ -152,8 +152,8 @@ class RoutingTest extends GatewayTestBase {
     assertThat(utf8(alice.nextMessage().getPayload())).isEqualTo("everywhere");
 
     alice.switchWorkspace("prod");
-    // SwitchWorkspace is silent; a later ordered frame proves it was applied.
-    svc.sendMessage("us::alice::t1", "marker");
+    // SwitchWorkspace is silent; a later frame on the same stream (to herself) proves it was applied.
+    alice.sendMessage("us::alice::t1", "marker");
     assertThat(utf8(alice.nextMessage().getPayload())).isEqualTo("marker");
     svc.sendMessage("gu::prod", "users-of-prod");
     assertThat(utf8(alice.nextMessage().getPayload())).isEqualTo("users-of-prod");
@@ -161,7 +161,7 @@ class RoutingTest extends GatewayTestBase {
     assertThat(utf8(alice.nextMessage().getPayload())).isEqualTo("alice-in-prod");
 
     alice.switchWorkspace("dev");
-    svc.sendMessage("us::alice::t1", "marker2");
+    alice.sendMessage("us::alice::t1", "marker2");
     assertThat(utf8(alice.nextMessage().getPayload())).isEqualTo("marker2");
     svc.sendMessage("gu::prod", "not-for-alice");
     svc.sendMessage("gu::dev", "dev-users");

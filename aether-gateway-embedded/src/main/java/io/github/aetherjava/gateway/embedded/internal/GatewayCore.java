@@ -1,6 +1,5 @@
 package io.github.aetherjava.gateway.embedded.internal;
 
-import io.github.aetherjava.proto.v1.ConfigSnapshot;
 import io.github.aetherjava.proto.v1.Signal;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
@@ -39,11 +38,20 @@ public final class GatewayCore implements AutoCloseable {
     this.policy = new Policy(settings.policyMode(), settings.clock());
     RoutingComponent routing = new RoutingComponent(router, registry, policy);
     routing.register(dispatcher);
-    this.service = new GatewayService(settings, registry, router, routing, dispatcher, scheduler, this::snapshot);
-  }
 
-  private ConfigSnapshot snapshot(Session session) {
-    return ConfigSnapshot.getDefaultInstance();
+    KvStore kvStore = dir == null ? KvStore.inMemory() : KvStore.file(dir.resolve("kv.log"));
+    closeables.add(kvStore);
+    KvComponent kv = new KvComponent(kvStore, policy, settings.clock());
+    kv.register(dispatcher);
+
+    CheckpointStore checkpoints = CheckpointStore.over(
+        dir == null ? KvStore.inMemory() : KvStore.file(dir.resolve("checkpoints.log")));
+    closeables.add(checkpoints);
+    new CheckpointComponent(checkpoints, settings.clock(), settings.checkpointDefaultTtl()).register(dispatcher);
+    new ProgressComponent(router, settings.clock()).register(dispatcher);
+    new ConnectionStatusComponent(registry).register(dispatcher);
+
+    this.service = new GatewayService(settings, registry, router, routing, dispatcher, scheduler, kv::snapshot, policy);
   }
 
   /** The Connect service. */

@@ -48,6 +48,7 @@ public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBas
   private final Authenticator authenticator;
   private final ScheduledExecutorService scheduler;
   private final Function<Session, ConfigSnapshot> snapshots;
+  private final Policy policy;
 
   GatewayService(
       GatewaySettings settings,
@@ -56,7 +57,8 @@ public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBas
       RoutingComponent routing,
       Dispatcher dispatcher,
       ScheduledExecutorService scheduler,
-      Function<Session, ConfigSnapshot> snapshots) {
+      Function<Session, ConfigSnapshot> snapshots,
+      Policy policy) {
     this.settings = settings;
     this.registry = registry;
     this.router = router;
@@ -65,6 +67,7 @@ public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBas
     this.authenticator = new Authenticator(settings.credentials());
     this.scheduler = scheduler;
     this.snapshots = snapshots;
+    this.policy = policy;
   }
 
   /** Copies the {@code aether-extensions} header into the call context. */
@@ -206,6 +209,7 @@ public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBas
         cancelTimeout();
         s = new Session(UUID.randomUUID().toString(), identity, call, settings.sessionQueueCapacity(),
             GatewaySettings.MAX_OUTBOUND_BYTES, settings.clock().instant(), this::cleanup);
+        s.rateLimiter(policy.newRateLimiter());
         try {
           previous = registry.acquire(s, init.getResumeSessionId());
         } catch (StatusException e) {

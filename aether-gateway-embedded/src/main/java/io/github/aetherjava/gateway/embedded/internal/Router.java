@@ -95,6 +95,18 @@ public final class Router {
     }
   }
 
+  /** Publishes to a broadcast lane, delivering only to subscribers accepted by {@code filter}. */
+  public void publishLane(String lane, DownstreamMessage frame, java.util.function.Predicate<Session> filter) {
+    Set<Session> subs = lanes.get(lane);
+    if (subs != null) {
+      for (Session s : subs) {
+        if (filter.test(s)) {
+          s.offerLane(frame);
+        }
+      }
+    }
+  }
+
   /** Makes {@code session} the consumer of its identity topic; the backlog is then delivered in order. */
   void attachDurable(Session session, String topic) {
     DurableTopic t = topic(topic);

@@ -10,9 +10,7 @@ import io.github.aetherjava.proto.v1.PrincipalType;
 import io.github.aetherjava.proto.v1.SendMessage;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 /** {@code SendMessage} (the real gateway's routing pipeline, in its order) and {@code SwitchWorkspace}. */
 final class RoutingComponent implements Dispatcher.Component {
@@ -26,7 +24,6 @@ final class RoutingComponent implements Dispatcher.Component {
   private final Router router;
   private final SessionRegistry registry;
   private final Policy policy;
-  private final Map<Session, Policy.RateLimiter> limiters = new WeakHashMap<>();
 
   RoutingComponent(Router router, SessionRegistry registry, Policy policy) {
     this.router = router;
@@ -130,7 +127,7 @@ final class RoutingComponent implements Dispatcher.Component {
       return;
     }
 
-    Policy.RateLimiter limiter = limiter(session);
+    Policy.RateLimiter limiter = session.rateLimiter();
     if (limiter != null && !limiter.tryAcquire()) {
       session.send(Frames.error("ERR_RATE_LIMITED", "message rate limit exceeded", true, 10, ""));
       return;
@@ -197,15 +194,6 @@ final class RoutingComponent implements Dispatcher.Component {
             .setWorkspace(effectiveWs))
         .build();
     router.publish(topic, frame);
-  }
-
-  private Policy.@org.jspecify.annotations.Nullable RateLimiter limiter(Session session) {
-    synchronized (limiters) {
-      if (!limiters.containsKey(session)) {
-        limiters.put(session, policy.newRateLimiter());
-      }
-      return limiters.get(session);
-    }
   }
 
   static @org.jspecify.annotations.Nullable String topicProblem(String topic) {

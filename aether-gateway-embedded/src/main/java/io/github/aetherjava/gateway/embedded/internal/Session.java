@@ -53,6 +53,7 @@ public final class Session {
   private volatile boolean resumed;
   private volatile int reconnectionCount;
   private volatile long initialConnectionMs;
+  private volatile Policy.@Nullable RateLimiter rateLimiter;
 
   Session(
       String id,
@@ -104,6 +105,15 @@ public final class Session {
 
   public long initialConnectionMs() {
     return initialConnectionMs;
+  }
+
+  /** The connection's send/progress rate limiter, or null when rate limiting is off. */
+  public Policy.@Nullable RateLimiter rateLimiter() {
+    return rateLimiter;
+  }
+
+  void rateLimiter(Policy.@Nullable RateLimiter limiter) {
+    this.rateLimiter = limiter;
   }
 
   void markResumedFrom(Session previous) {
