@@ -64,6 +64,7 @@ public final class Harness {
    */
   public static Report run(Settings settings) throws IOException {
     Harness h = new Harness(settings);
+    h.jitWarmup();
     for (String s : Settings.ALL) {
       if (!settings.scenarios().contains(s)) {
         continue;
@@ -86,6 +87,30 @@ public final class Harness {
   }
 
   // ------------------------------------------------------------------ scenarios
+
+  /**
+   * Runs one-way traffic on every side and transport before anything is measured, so the first scenario does not
+   * measure the JIT compiling the gateway and both clients (the per-measurement warm-up is short).
+   */
+  private void jitWarmup() {
+    if (settings.jitWarmup().isZero()) {
+      return;
+    }
+    System.out.println("== JIT warm-up (" + settings.jitWarmup().toMillis() + " ms per side and transport)");
+    List<Side> sides = new ArrayList<>();
+    sides.add(Side.RAW);
+    sides.addAll(sdkSides());
+    for (Transport t : settings.transports()) {
+      try (Fabric fabric = Fabric.start(t)) {
+        for (Side side : sides) {
+          OneWay.run(fabric, side, side, 1, 256, settings.jitWarmup(), java.time.Duration.ofMillis(1));
+          Latency.requestReply(fabric, side, 64, settings.jitWarmup().dividedBy(2), java.time.Duration.ofMillis(1));
+        }
+      } catch (Exception | Error e) {
+        failed("0-warmup", t, "jit", e);
+      }
+    }
+  }
 
   private void throughput() {
     for (Transport t : settings.transports()) {

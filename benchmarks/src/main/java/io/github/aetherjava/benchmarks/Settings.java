@@ -24,11 +24,12 @@ import java.util.Set;
  * @param scaleChildJvm scenario 4 runs the gateway in a child JVM (default) rather than in this one
  * @param sdkDirect also measure the SDK with handlers on the gRPC thread ({@link Side#SDK_DIRECT})
  * @param restart scenario 4 also restarts the gateway and times the reconnect (off for --smoke)
+ * @param jitWarmup untimed one-way traffic per side and transport before the first measurement
  * @param out directory for results.csv and results.json
  */
 public record Settings(Set<String> scenarios, List<Transport> transports, Duration warmup, Duration measure,
     int reps, List<Integer> sizes, List<Integer> fanout, int clients, List<Integer> pairs, boolean scaleChildJvm,
-    boolean sdkDirect, boolean restart, Path out) {
+    boolean sdkDirect, boolean restart, Duration jitWarmup, Path out) {
 
   /** All scenario names, in run order. */
   public static final List<String> ALL = List.of("throughput", "latency", "fanout", "scale", "gateway");
@@ -45,6 +46,7 @@ public record Settings(Set<String> scenarios, List<Transport> transports, Durati
         --clients=1000               clients for scenario 4
         --pairs=1,4                  sender/receiver pairs for scenario 5
         --sdk-direct=true            also run the SDK with callbackExecutor(Runnable::run) ("[direct]" rows)
+        --jit-warmup=3               untimed seconds of traffic per side and transport before measuring
         --restart=true               scenario 4 also restarts the gateway and times the reconnect
         --scale-gateway=child        scenario 4 gateway in a child JVM (child, default) or in this JVM (local)
         --out=benchmarks/target/results
@@ -70,6 +72,7 @@ public record Settings(Set<String> scenarios, List<Transport> transports, Durati
     boolean child = true;
     boolean restart = true;
     boolean direct = true;
+    double jit = 3;
     boolean smoke = Arrays.asList(args).contains("--smoke");
     if (smoke) {
       warmup = 0.1;
@@ -81,6 +84,7 @@ public record Settings(Set<String> scenarios, List<Transport> transports, Durati
       pairs = List.of(1);
       child = false;
       restart = false;
+      jit = 0;
     }
     for (String a : args) {
       if (a.equals("--smoke")) {
@@ -113,6 +117,7 @@ public record Settings(Set<String> scenarios, List<Transport> transports, Durati
         case "out" -> out = Path.of(value);
         case "restart" -> restart = Boolean.parseBoolean(value);
         case "sdk-direct" -> direct = Boolean.parseBoolean(value);
+        case "jit-warmup" -> jit = Double.parseDouble(value);
         case "scale-gateway" -> child = switch (value) {
           case "child" -> true;
           case "local" -> false;
@@ -122,7 +127,7 @@ public record Settings(Set<String> scenarios, List<Transport> transports, Durati
       }
     }
     return new Settings(scenarios, transports, seconds(warmup), seconds(seconds), Math.max(1, reps), sizes, fanout,
-        clients, pairs, child, direct, restart, out);
+        clients, pairs, child, direct, restart, seconds(jit), out);
   }
 
   private static Duration seconds(double s) {
