@@ -144,9 +144,9 @@ final class Scale {
     var mem = ManagementFactory.getMemoryMXBean();
     long last = Long.MAX_VALUE;
     int stable = 0;
-    for (int i = 0; i < 30 && stable < 2; i++) {
+    for (int i = 0; i < 40 && stable < 2; i++) {
       System.gc();
-      Thread.sleep(200);
+      Thread.sleep(100);
       long used = mem.getHeapMemoryUsage().getUsed();
       stable = Math.abs(last - used) < 256 * 1024 ? stable + 1 : 0;
       last = used;

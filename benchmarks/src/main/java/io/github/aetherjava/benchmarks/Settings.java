@@ -85,6 +85,7 @@ public record Settings(Set<String> scenarios, List<Transport> transports, Durati
       child = false;
       restart = false;
       jit = 0;
+      direct = false;
     }
     for (String a : args) {
       if (a.equals("--smoke")) {
