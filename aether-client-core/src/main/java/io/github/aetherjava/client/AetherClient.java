@@ -24,8 +24,10 @@ import java.util.function.Consumer;
  * subclassed outside this package.
  *
  * <p>Threading: handlers and listeners run on the callback executor, one at a time per client, in arrival
- * order; never on gRPC threads. Do not block a handler on the result of a request of the same client (its
- * response queues behind the handler); compose the returned futures instead.
+ * order; never on gRPC threads. A handler that blocks pauses delivery to this client: the client asks the
+ * transport for more frames only as handlers finish (at most {@code inboundWindow} frames wait), so the gateway
+ * holds back instead of the client buffering. Do not block a handler on the result of a request of the same
+ * client (its response may queue behind the handler); compose the returned futures instead.
  *
  * @since 0.1.0
  */
@@ -205,6 +207,17 @@ public abstract class AetherClient implements AutoCloseable {
      */
     public Registration onTaskAssignment(Consumer<TaskAssignment> handler) {
         return core.onTaskAssignment(handler);
+    }
+
+    /**
+     * Progress updates delivered to this client: users switched to a workspace get {@code pg::{ws}} and their
+     * own {@code pg::us::{user}}; agents get their workspace's stream (never their own reports).
+     *
+     * @param handler called with each progress update
+     * @return registration
+     */
+    public Registration onProgress(Consumer<ProgressUpdate> handler) {
+        return core.onProgress(handler);
     }
 
     /**

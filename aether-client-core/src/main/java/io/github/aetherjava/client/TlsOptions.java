@@ -1,9 +1,18 @@
 package io.github.aetherjava.client;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -142,7 +151,56 @@ public final class TlsOptions {
             if ((clientCertChainPem == null) != (clientPrivateKeyPem == null)) {
                 throw new InvalidArgumentException("mTLS needs both a client certificate chain and a private key");
             }
+            if (trustRootsPem != null) {
+                checkCertificates(trustRootsPem, "trust roots");
+            }
+            if (clientCertChainPem != null && clientPrivateKeyPem != null) {
+                checkCertificates(clientCertChainPem, "client certificate chain");
+                checkPrivateKey(clientPrivateKeyPem);
+            }
             return new TlsOptions(this);
+        }
+
+        // Fail at build time with a clear message (never quoting the PEM text) rather than later as an opaque
+        // channel-creation error.
+        private static void checkCertificates(byte[] pem, String what) {
+            try {
+                if (CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem))
+                        .isEmpty()) {
+                    throw new InvalidArgumentException(what + " contain no PEM certificate");
+                }
+            } catch (CertificateException e) {
+                throw new InvalidArgumentException(what + " are not valid PEM X.509 certificates");
+            }
+        }
+
+        private static void checkPrivateKey(byte[] pem) {
+            String text = new String(pem, StandardCharsets.US_ASCII);
+            if (text.contains("ENCRYPTED PRIVATE KEY") || text.contains("Proc-Type: 4,ENCRYPTED")) {
+                throw new InvalidArgumentException("encrypted private keys are not supported; use an unencrypted"
+                        + " PKCS#8 PEM key (-----BEGIN PRIVATE KEY-----)");
+            }
+            int begin = text.indexOf("-----BEGIN PRIVATE KEY-----");
+            int end = text.indexOf("-----END PRIVATE KEY-----");
+            if (begin < 0 || end < begin) {
+                throw new InvalidArgumentException("the client private key must be an unencrypted PKCS#8 PEM key"
+                        + " (-----BEGIN PRIVATE KEY-----); convert PKCS#1 keys with 'openssl pkcs8 -topk8 -nocrypt'");
+            }
+            byte[] der;
+            try {
+                der = Base64.getMimeDecoder().decode(text.substring(begin + 27, end));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidArgumentException("the client private key is not valid base64 PEM");
+            }
+            for (String algorithm : new String[] {"RSA", "EC", "Ed25519", "EdDSA"}) {
+                try {
+                    KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
+                    return;
+                } catch (NoSuchAlgorithmException | InvalidKeySpecException | RuntimeException e) {
+                    // try the next algorithm
+                }
+            }
+            throw new InvalidArgumentException("the client private key is not a readable PKCS#8 RSA, EC or EdDSA key");
         }
 
         private static byte[] read(Path p) {

@@ -28,6 +28,12 @@ import org.junit.jupiter.api.Test;
 /** Protocol behaviour of the connection core against a scriptable fake gateway. */
 class ConnectionProtocolTest {
 
+    static {
+        // poll at once and often: Awaitility's default 100 ms first delay adds up over many small waits
+        org.awaitility.Awaitility.setDefaultPollDelay(java.time.Duration.ZERO);
+        org.awaitility.Awaitility.setDefaultPollInterval(java.time.Duration.ofMillis(5));
+    }
+
     private FakeGateway gw;
     private AetherClientOptions options;
     private final List<AetherClient> clients = new CopyOnWriteArrayList<>();
@@ -439,6 +445,8 @@ class ConnectionProtocolTest {
         List<TaskAssignment> tasks = new CopyOnWriteArrayList<>();
         a.onConfig(configs::add);
         a.onTaskAssignment(tasks::add);
+        List<ProgressUpdate> progress = new CopyOnWriteArrayList<>();
+        a.onProgress(progress::add);
         a.connect().get(10, TimeUnit.SECONDS);
         FakeGateway.Conn c = gw.nextConnection();
         c.send(DownstreamMessage.newBuilder().setConfig(io.github.aetherjava.proto.v1.ConfigSnapshot.newBuilder()
@@ -447,7 +455,15 @@ class ConnectionProtocolTest {
         c.send(DownstreamMessage.newBuilder().setTaskAssignment(io.github.aetherjava.proto.v1.TaskAssignment
                 .newBuilder().setTaskId("t-9").setTaskType("agent_startup").putLaunchParams("auth_token", "s3cr3t-value"))
                 .build());
-        await().until(() -> configs.size() == 1 && tasks.size() == 1);
+        c.send(DownstreamMessage.newBuilder().setProgressUpdate(io.github.aetherjava.proto.v1.ProgressUpdate
+                .newBuilder().setSource("ag::prod::other::1").setTaskId("t-9").setCompletion(0.25)
+                .setTimestampMs(1_700_000_000_000L).setStep(io.github.aetherjava.proto.v1.ProgressStep.newBuilder()
+                        .setName("load").setSequence(1).setTotalSteps(4))).build());
+        await().until(() -> configs.size() == 1 && tasks.size() == 1 && progress.size() == 1);
+        assertThat(progress.get(0).completion()).isEqualTo(0.25);
+        assertThat(progress.get(0).step().name()).isEqualTo("load");
+        assertThat(progress.get(0).timestamp().toEpochMilli()).isEqualTo(1_700_000_000_000L);
+        assertThat(ProgressUpdate.fromProto(progress.get(0).toProto())).isEqualTo(progress.get(0));
         assertThat(configs.get(0).taskContext()).containsEntry("task_id", "t-9");
         assertThat(configs.get(0).workspaceExclusiveString("k")).contains("v");
         assertThat(configs.get(0).globalExclusiveString("g")).contains("w");
@@ -524,6 +540,42 @@ class ConnectionProtocolTest {
     void defaultCallbackExecutorMatchesTheRuntime() {
         boolean hasVirtualThreads = Runtime.version().feature() >= 21;
         assertThat(io.github.aetherjava.client.internal.ClientExecutors.usesVirtualThreads()).isEqualTo(hasVirtualThreads);
+    }
+
+    @Test
+    void gracefulDisconnectStopsWritingHalfClosesAndKeepsNewSendsForTheNextStream() throws Exception {
+        AgentClient a = agent(options.toBuilder().reconnect(ReconnectPolicy.builder()
+                .initialDelay(Duration.ofSeconds(20)).maxDelay(Duration.ofSeconds(20)).build()).build());
+        a.connect().get(10, TimeUnit.SECONDS);
+        FakeGateway.Conn c = gw.nextConnection();
+        a.send("ag::p::i::s", utf8("before")).get(10, TimeUnit.SECONDS);
+        assertThat(c.next().getSend().getPayload().toStringUtf8()).isEqualTo("before");
+        gw.autoAck = false;
+        c.send(DownstreamMessage.newBuilder().setSignal(Signal.newBuilder()
+                .setType(Signal.SignalType.GRACEFUL_DISCONNECT).setReason("server shutting down")).build());
+        // the client ends its side: FakeGateway completes the stream when it sees the half-close
+        await().until(() -> c.halfClosed);
+        CompletableFuture<Void> after = a.send("ag::p::i::s", utf8("after"));
+        FakeGateway.Conn c2 = gw.nextConnection();
+        assertThat(c.received).isEmpty();
+        assertThat(after).isNotDone();
+        c2.send(DownstreamMessage.newBuilder().setConnectionAck(
+                io.github.aetherjava.proto.v1.ConnectionAck.newBuilder().setSessionId("s-2")).build());
+        after.get(10, TimeUnit.SECONDS);
+        assertThat(c2.next().getSend().getPayload().toStringUtf8()).isEqualTo("after");
+    }
+
+    @Test
+    void connectFailuresNameTheAddressAndTheCause() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        AgentClient a = agent(options.toBuilder().address("127.0.0.1:" + closedPort).build());
+        Throwable t = failure(a.connect());
+        assertThat(t).isInstanceOf(ConnectionException.class)
+                .hasMessageContaining("cannot connect to 127.0.0.1:" + closedPort)
+                .hasMessageContaining("refused");
     }
 
     static DownstreamMessage msg(String text) {

@@ -110,11 +110,37 @@ class OptionsTest {
 
     @Test
     void tlsOptionsNeedCertAndKeyTogetherAndHideTheKey() {
-        byte[] pem = "-----BEGIN PRIVATE KEY-----secret".getBytes(StandardCharsets.UTF_8);
-        TlsOptions tls = TlsOptions.builder().trustRoots(pem).clientCertificate(pem, pem).serverNameOverride("gw").build();
+        io.github.aetherjava.client.testing.TestCerts.Pem ca = io.github.aetherjava.client.testing.TestCerts.Shared.CA;
+        io.github.aetherjava.client.testing.TestCerts.Pem client =
+                io.github.aetherjava.client.testing.TestCerts.Shared.CLIENT;
+        TlsOptions tls = TlsOptions.builder().trustRoots(ca.certificate())
+                .clientCertificate(client.certificate(), client.privateKey()).serverNameOverride("gw").build();
         assertThat(tls.isMutual()).isTrue();
-        assertThat(tls.toString()).doesNotContain("secret");
+        String keyText = new String(client.privateKey(), StandardCharsets.US_ASCII);
+        assertThat(tls.toString()).doesNotContain(keyText.substring(30, 60));
         assertThat(tls.toBuilder().build().serverNameOverride()).isEqualTo("gw");
+    }
+
+    @Test
+    void invalidTlsMaterialFailsAtBuildTimeWithoutQuotingIt() {
+        byte[] garbage = "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> TlsOptions.builder().trustRoots(garbage).build())
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("trust roots")
+                .hasMessageNotContaining("bm90IGEgY2VydA");
+        byte[] cert = io.github.aetherjava.client.testing.TestCerts.Shared.CLIENT.certificate();
+        byte[] encrypted = "-----BEGIN ENCRYPTED PRIVATE KEY-----\nc2VjcmV0LWtleS1ieXRlcw==\n-----END ENCRYPTED PRIVATE KEY-----\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> TlsOptions.builder().clientCertificate(cert, encrypted).build())
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("encrypted")
+                .hasMessageNotContaining("c2VjcmV0");
+        byte[] bogusKey = "-----BEGIN PRIVATE KEY-----\nc2VjcmV0LWtleS1ieXRlcw==\n-----END PRIVATE KEY-----\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> TlsOptions.builder().clientCertificate(cert, bogusKey).build())
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("PKCS#8")
+                .hasMessageNotContaining("c2VjcmV0");
+        assertThatThrownBy(() -> TlsOptions.builder().clientCertificate(cert, cert).build())
+                .isInstanceOf(InvalidArgumentException.class);
     }
 
     @Test

@@ -41,7 +41,20 @@ public final class ChannelFactory {
         }
         int port = Integer.parseInt(address.substring(colon + 1));
         TlsOptions tls = options.tls();
-        ManagedChannelBuilder<?> b = Grpc.newChannelBuilderForAddress(host, port, credentials(tls))
+        ManagedChannelBuilder<?> b;
+        try {
+            b = Grpc.newChannelBuilderForAddress(host, port, credentials(tls));
+        } catch (RuntimeException e) {
+            // gRPC wraps TLS material errors in its provider selection; report the root cause, never PEM text
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            throw new InvalidArgumentException("cannot create a channel to " + address + " with these TLS settings: "
+                    + root.getClass().getSimpleName() + (root.getMessage() == null ? ""
+                            : ": " + root.getMessage().lines().findFirst().orElse("")));
+        }
+        b
                 .keepAliveTime(options.keepAliveTime().toNanos(), TimeUnit.NANOSECONDS)
                 .keepAliveTimeout(options.keepAliveTimeout().toNanos(), TimeUnit.NANOSECONDS)
                 .keepAliveWithoutCalls(options.keepAliveWithoutCalls())

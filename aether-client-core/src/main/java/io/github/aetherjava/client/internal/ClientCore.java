@@ -19,6 +19,7 @@ import io.github.aetherjava.client.GatewayErrorException;
 import io.github.aetherjava.client.IncomingMessage;
 import io.github.aetherjava.client.MessageHandler;
 import io.github.aetherjava.client.MessageType;
+import io.github.aetherjava.client.ProgressUpdate;
 import io.github.aetherjava.client.ReconnectPolicy;
 import io.github.aetherjava.client.Registration;
 import io.github.aetherjava.client.RequestObservation;
@@ -88,6 +89,8 @@ public final class ClientCore {
         volatile boolean graceful;
         volatile @Nullable SignalInfo force;
         @Nullable ScheduledFuture<?> handshakeTimer;
+        // guarded by the writer lock
+        boolean halfClosed;
 
         Attempt(ClientCall<UpstreamMessage, DownstreamMessage> call) {
             this.call = call;
@@ -106,6 +109,18 @@ public final class ClientCore {
         @Override
         public void onClose(Status status, Metadata trailers) {
             handleClose(this, status);
+        }
+
+        /** Ends our side of the stream once (EOF); the gateway then processes everything written before it. */
+        void halfCloseOnce() {
+            outbound.withLock(() -> {
+                if (!halfClosed && !done) {
+                    halfClosed = true;
+                    // nothing may be written after the half-close: later sends stay queued
+                    outbound.detach();
+                    call.halfClose();
+                }
+            });
         }
 
         void requestMore() {
@@ -128,6 +143,7 @@ public final class ClientCore {
     private final Map<MessageType, List<MessageHandler>> typedHandlers = new EnumMap<>(MessageType.class);
     private final List<Consumer<ConfigSnapshot>> configHandlers = new CopyOnWriteArrayList<>();
     private final List<Consumer<TaskAssignment>> assignmentHandlers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ProgressUpdate>> progressHandlers = new CopyOnWriteArrayList<>();
     private final List<Consumer<SignalInfo>> signalHandlers = new CopyOnWriteArrayList<>();
     private final List<Consumer<GatewayError>> errorHandlers = new CopyOnWriteArrayList<>();
     private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
@@ -214,7 +230,7 @@ public final class ClientCore {
         if (a != null && a.acked) {
             // write what is queued, then end the stream cleanly (EOF): task-token workers get COMPLETED
             outbound.flushAll();
-            outbound.withLock(a.call::halfClose);
+            a.halfCloseOnce();
             ClientExecutors.scheduler().schedule(() -> {
                 if (!a.done) {
                     outbound.withLock(() -> a.call.cancel("client closed", null));
@@ -230,7 +246,8 @@ public final class ClientCore {
     }
 
     private void startAttempt() {
-        Attempt a;
+        Attempt a = null;
+        AetherException setupFailure = null;
         lock.lock();
         try {
             retryTimer = null;
@@ -246,13 +263,20 @@ public final class ClientCore {
             a = new Attempt(call);
             current = a;
         } catch (RuntimeException e) {
-            LOG.warn("cannot create the gRPC call for {}", host.identity(), e);
-            finishClose(new ConnectionException(FailureReason.UNAVAILABLE, "cannot create channel: " + e.getMessage(),
-                    e, false, null), "cannot create channel");
-            return;
+            LOG.warn("{}: cannot create the gRPC channel or call", host.identity(), e);
+            setupFailure = e instanceof AetherException ae ? ae
+                    : new ConnectionException(FailureReason.UNAVAILABLE, "cannot create channel: " + e.getMessage(), e,
+                            false, null);
         } finally {
             lock.unlock();
         }
+        if (setupFailure != null || a == null) {
+            if (setupFailure != null) {
+                finishClose(setupFailure, "cannot create channel");
+            }
+            return;
+        }
+        Attempt attempt = a;
         Metadata headers = new Metadata();
         options.headers().forEach((k, v) -> headers.put(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER), v));
         InitConnection.Builder init = InitConnection.newBuilder().putAllCredentials(options.credentials().asMap())
@@ -265,14 +289,14 @@ public final class ClientCore {
         host.fillIdentity(init);
         UpstreamMessage frame = UpstreamMessage.newBuilder().setInit(init).build();
         outbound.withLock(() -> {
-            a.call.start(a, headers);
-            a.call.request(options.inboundWindow());
-            a.call.sendMessage(frame);
+            attempt.call.start(attempt, headers);
+            attempt.call.request(options.inboundWindow());
+            attempt.call.sendMessage(frame);
         });
-        a.handshakeTimer = ClientExecutors.scheduler().schedule(() -> {
-            if (!a.acked && !a.done) {
-                a.timedOut = true;
-                outbound.withLock(() -> a.call.cancel("no ConnectionAck within " + options.connectTimeout(), null));
+        attempt.handshakeTimer = ClientExecutors.scheduler().schedule(() -> {
+            if (!attempt.acked && !attempt.done) {
+                attempt.timedOut = true;
+                outbound.withLock(() -> attempt.call.cancel("no ConnectionAck within " + options.connectTimeout(), null));
             }
         }, options.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
         LOG.debug("{}: connecting to {} (resume={})", host.identity(), options.address(), resume != null);
@@ -310,6 +334,9 @@ public final class ClientCore {
                 SignalInfo signal = SignalInfo.fromProto(m.getSignal());
                 if (m.getSignal().getType() == Signal.SignalType.GRACEFUL_DISCONNECT) {
                     a.graceful = true;
+                    // stop writing (new sends stay buffered for the next stream) and end our side cleanly, so
+                    // the gateway can process exactly what was already written before it goes away
+                    a.halfCloseOnce();
                 } else {
                     a.force = signal;
                 }
@@ -327,6 +354,10 @@ public final class ClientCore {
                 ConfigSnapshot config = ConfigSnapshot.fromProto(m.getConfig());
                 latestConfig = config;
                 dispatch(a, () -> configHandlers.forEach(h -> h.accept(config)));
+            }
+            case PROGRESS_UPDATE -> {
+                ProgressUpdate update = ProgressUpdate.fromProto(m.getProgressUpdate());
+                dispatch(a, () -> progressHandlers.forEach(h -> h.accept(update)));
             }
             case TASK_ASSIGNMENT -> {
                 TaskAssignment task = TaskAssignment.fromProto(m.getTaskAssignment());
@@ -358,7 +389,10 @@ public final class ClientCore {
     private void invoke(MessageHandler h, IncomingMessage msg) {
         try {
             h.handle(msg);
-        } catch (Exception e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            // includes AssertionError and other Errors thrown by user code: report, keep the stream going
             reportHandlerError(e);
         }
     }
@@ -397,7 +431,7 @@ public final class ClientCore {
         ConnectionInfo ci = ConnectionInfo.fromProto(m.getConnectionAck(), clock.instant());
         lock.lock();
         try {
-            if (a != current || a.done || a.acked) {
+            if (a != current || a.done || a.acked || closing) {
                 return;
             }
             a.acked = true;
@@ -417,9 +451,15 @@ public final class ClientCore {
         }
         LOG.debug("{}: connected, session {} (resumed={})", host.identity(), ci.sessionId(), ci.resumed());
         outbound.prepend(host.sessionFrames());
+        // attach (and flush) before anyone learns about the connection, so a send right after connect()
+        // completes is written to this stream
+        outbound.withLock(() -> {
+            if (!a.halfClosed && !a.done) {
+                outbound.attach(a.call);
+            }
+        });
         callbacks.execute(() -> connectFuture.complete(ci));
         dispatchEvent(() -> listeners.forEach(l -> l.onConnect(ci)));
-        outbound.attach(a.call);
     }
 
     // ------------------------------------------------------------------ stream end and reconnect
@@ -449,7 +489,7 @@ public final class ClientCore {
             } else if (a.timedOut) {
                 error = new AetherTimeoutException("connect", options.connectTimeout(), null);
             } else {
-                error = StatusMapping.fromStatus(status, host.identity());
+                error = StatusMapping.fromStatus(status, host.identity(), options.address(), a.acked);
             }
             lastError = closing ? null : error;
             notifyDisconnect = a.acked;
@@ -708,6 +748,14 @@ public final class ClientCore {
      */
     public Registration onTaskAssignment(Consumer<TaskAssignment> h) {
         return add(assignmentHandlers, h);
+    }
+
+    /**
+     * @param h progress handler
+     * @return registration
+     */
+    public Registration onProgress(Consumer<ProgressUpdate> h) {
+        return add(progressHandlers, h);
     }
 
     /**

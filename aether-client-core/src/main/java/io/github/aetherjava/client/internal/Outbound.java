@@ -29,12 +29,15 @@ public final class Outbound {
         final int size;
         final CompletableFuture<Void> future;
         final @Nullable Runnable onWritten;
+        final boolean pinned;
 
-        Item(UpstreamMessage frame, int size, CompletableFuture<Void> future, @Nullable Runnable onWritten) {
+        Item(UpstreamMessage frame, int size, CompletableFuture<Void> future, @Nullable Runnable onWritten,
+                boolean pinned) {
             this.frame = frame;
             this.size = size;
             this.future = future;
             this.onWritten = onWritten;
+            this.pinned = pinned;
         }
     }
 
@@ -79,8 +82,9 @@ public final class Outbound {
                 refused = closedWith;
             } else {
                 while (queue.size() + 1 > maxCount || bytes + size > maxBytes) {
-                    if (policy == OverflowPolicy.DROP_OLDEST && !queue.isEmpty()) {
-                        Item old = queue.pollFirst();
+                    Item old = policy == OverflowPolicy.DROP_OLDEST ? oldestEvictable() : null;
+                    if (old != null) {
+                        queue.remove(old);
                         bytes -= old.size;
                         evicted.add(old);
                     } else {
@@ -90,7 +94,7 @@ public final class Outbound {
                     }
                 }
                 if (refused == null) {
-                    queue.addLast(new Item(frame, size, future, onWritten));
+                    queue.addLast(new Item(frame, size, future, onWritten, false));
                     bytes += size;
                 }
             }
@@ -107,6 +111,16 @@ public final class Outbound {
         return future;
     }
 
+    /** Caller holds the lock. Session-state frames are never evicted. */
+    private @Nullable Item oldestEvictable() {
+        for (Item i : queue) {
+            if (!i.pinned) {
+                return i;
+            }
+        }
+        return null;
+    }
+
     /**
      * Puts frames at the head of the queue (session state re-sent after a reconnect), ignoring the limits.
      *
@@ -118,7 +132,7 @@ public final class Outbound {
             for (int i = frames.size() - 1; i >= 0; i--) {
                 UpstreamMessage f = frames.get(i);
                 int size = f.getSerializedSize();
-                queue.addFirst(new Item(f, size, new CompletableFuture<>(), null));
+                queue.addFirst(new Item(f, size, new CompletableFuture<>(), null, true));
                 bytes += size;
             }
         } finally {

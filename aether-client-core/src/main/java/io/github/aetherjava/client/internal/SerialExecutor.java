@@ -55,15 +55,16 @@ public final class SerialExecutor implements Executor {
             while ((r = tasks.poll()) != null) {
                 try {
                     r.run();
-                } catch (RuntimeException | Error e) {
+                } catch (RuntimeException e) {
                     LOG.warn("callback task failed", e);
                 }
             }
         } finally {
             scheduled.set(false);
-        }
-        if (!tasks.isEmpty()) {
-            schedule();
+            // also after an Error escaped a task: the remaining callbacks must still run
+            if (!tasks.isEmpty()) {
+                schedule();
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ import io.github.aetherjava.client.PermissionDeniedException;
 import io.grpc.Status;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One table from a stream's final gRPC status to our exceptions. Terminal (not recoverable): UNAUTHENTICATED,
@@ -32,10 +33,24 @@ public final class StatusMapping {
      * @return the classified exception
      */
     public static AetherException fromStatus(Status status, String identity) {
+        return fromStatus(status, identity, "the gateway", true);
+    }
+
+    /**
+     * @param status final status of the stream
+     * @param identity our canonical identity (used when the message does not name it)
+     * @param address gateway address, named in the message
+     * @param reachedGateway whether this stream had been acknowledged (a lost connection) or not (a failed connect)
+     * @return the classified exception, its message naming the address and the root cause
+     */
+    public static AetherException fromStatus(Status status, String identity, String address, boolean reachedGateway) {
         String code = status.getCode().name();
         String description = status.getDescription() == null ? "" : status.getDescription();
-        String message = "gateway closed the stream: " + code + (description.isEmpty() ? "" : " " + description);
         Throwable cause = status.getCause();
+        String root = rootCause(cause);
+        String message = (reachedGateway ? "stream to " + address + " ended: " : "cannot connect to " + address + ": ")
+                + code + (description.isEmpty() ? "" : " " + firstLine(description))
+                + (root.isEmpty() || description.contains(root) ? "" : " (" + root + ")");
         switch (status.getCode()) {
             case UNAUTHENTICATED:
                 return new AuthenticationException(message, cause, code);
@@ -63,9 +78,27 @@ public final class StatusMapping {
             case DATA_LOSS:
                 return new ConnectionException(FailureReason.INTERNAL, message, cause, true, code);
             case OK:
-                return new ConnectionException(FailureReason.DISCONNECTED, "gateway ended the stream", null, true, code);
+                return new ConnectionException(FailureReason.DISCONNECTED, address + " ended the stream", null, true,
+                        code);
             default:
                 return new ConnectionException(FailureReason.DISCONNECTED, message, cause, true, code);
         }
+    }
+
+    private static String rootCause(@Nullable Throwable t) {
+        if (t == null) {
+            return "";
+        }
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String msg = root.getMessage();
+        return root.getClass().getSimpleName() + (msg == null ? "" : ": " + firstLine(msg));
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
     }
 }

@@ -40,6 +40,12 @@ import org.junit.jupiter.api.Test;
 /** KV and checkpoint round trips against the embedded gateway (in-process). */
 class KvIntegrationTest {
 
+    static {
+        // poll at once and often: Awaitility's default 100 ms first delay adds up over many small waits
+        org.awaitility.Awaitility.setDefaultPollDelay(java.time.Duration.ZERO);
+        org.awaitility.Awaitility.setDefaultPollInterval(java.time.Duration.ofMillis(5));
+    }
+
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private static EmbeddedAetherGateway gw;
     private static AetherClientOptions options;

@@ -36,6 +36,12 @@ import org.junit.jupiter.api.Test;
 /** Every principal connects to the embedded gateway (in-process) and every send helper reaches its receivers. */
 class MessagingIntegrationTest {
 
+    static {
+        // poll at once and often: Awaitility's default 100 ms first delay adds up over many small waits
+        org.awaitility.Awaitility.setDefaultPollDelay(java.time.Duration.ZERO);
+        org.awaitility.Awaitility.setDefaultPollInterval(java.time.Duration.ofMillis(5));
+    }
+
     private static EmbeddedAetherGateway gw;
     private static AetherClientOptions options;
     private final List<AetherClient> clients = new ArrayList<>();
@@ -197,5 +203,26 @@ class MessagingIntegrationTest {
         assertThat(gw.disconnect(session)).isTrue();
         await().until(() -> a.state() == ConnectionState.CLOSED);
         assertThat(gw.connectedIdentities()).doesNotContain("ag::kick::worker::1");
+    }
+
+    @Test
+    void progressReportsReachUsersSwitchedToTheWorkspace() throws Exception {
+        String ws = "pg-" + UUID.randomUUID().toString().substring(0, 6);
+        UserClient user = UserClient.builder(options).userId("bob").windowId("w1").workspace(ws).build();
+        clients.add(user);
+        List<io.github.aetherjava.client.ProgressUpdate> updates = new CopyOnWriteArrayList<>();
+        user.onProgress(updates::add);
+        user.connect().get(10, TimeUnit.SECONDS);
+        await().until(() -> gw.sessions().stream().anyMatch(s -> s.identity().equals("us::bob::w1")
+                && s.workspace().equals(ws)));
+        AgentClient a = agent(ws, "reporter");
+        clients.add(a);
+        a.connect().get(10, TimeUnit.SECONDS);
+        a.reportProgress(io.github.aetherjava.client.Progress.builder("task-1").state("running").completion(0.5)
+                .summary("half way").build()).get(10, TimeUnit.SECONDS);
+        await().until(() -> !updates.isEmpty());
+        assertThat(updates.get(0).taskId()).isEqualTo("task-1");
+        assertThat(updates.get(0).completion()).isEqualTo(0.5);
+        assertThat(updates.get(0).source()).isEqualTo("ag::" + ws + "::worker::reporter");
     }
 }

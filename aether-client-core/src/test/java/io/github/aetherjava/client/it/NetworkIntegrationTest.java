@@ -35,6 +35,12 @@ import org.junit.jupiter.api.Test;
 /** Loopback TCP: TLS/mTLS, credentials, network cuts with resume, gateway restart with buffered sends. */
 class NetworkIntegrationTest {
 
+    static {
+        // poll at once and often: Awaitility's default 100 ms first delay adds up over many small waits
+        org.awaitility.Awaitility.setDefaultPollDelay(java.time.Duration.ZERO);
+        org.awaitility.Awaitility.setDefaultPollInterval(java.time.Duration.ofMillis(5));
+    }
+
     private final List<AutoCloseable> resources = new ArrayList<>();
 
     @AfterEach

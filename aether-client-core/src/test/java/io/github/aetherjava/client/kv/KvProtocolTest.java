@@ -44,6 +44,12 @@ import org.junit.jupiter.api.Test;
 /** Wire shape and failure handling of KV and checkpoint requests against the fake gateway. */
 class KvProtocolTest {
 
+    static {
+        // poll at once and often: Awaitility's default 100 ms first delay adds up over many small waits
+        org.awaitility.Awaitility.setDefaultPollDelay(java.time.Duration.ZERO);
+        org.awaitility.Awaitility.setDefaultPollInterval(java.time.Duration.ofMillis(5));
+    }
+
     private FakeGateway gw;
     private AgentClient agent;
     private FakeGateway.Conn conn;

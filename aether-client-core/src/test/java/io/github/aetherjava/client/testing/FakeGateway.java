@@ -54,7 +54,13 @@ public final class FakeGateway implements AutoCloseable {
             out.onNext(m);
         }
 
+        private boolean closed;
+
         public synchronized void close(Status status) {
+            if (closed) {
+                return; // already ended (for example by the client's half-close)
+            }
+            closed = true;
             if (status.isOk()) {
                 out.onCompleted();
             } else {

@@ -57,15 +57,17 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
   private final @Nullable Server inProcessServer;
   private final @Nullable String inProcessName;
   private final HealthStatusManager health;
+  private final Duration drainTimeout;
   private volatile boolean closed;
 
   private EmbeddedAetherGateway(GatewayCore core, @Nullable Server tcp, @Nullable Server inProcess,
-      @Nullable String inProcessName, HealthStatusManager health) {
+      @Nullable String inProcessName, HealthStatusManager health, Duration drainTimeout) {
     this.core = core;
     this.tcpServer = tcp;
     this.inProcessServer = inProcess;
     this.inProcessName = inProcessName;
     this.health = health;
+    this.drainTimeout = drainTimeout;
   }
 
   /** A builder with the defaults: loopback TCP on a random port, dev credentials, permissive policy, in memory. */
@@ -133,7 +135,7 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
   private SessionInfo info(Session s) {
     return new SessionInfo(s.id(), s.identity().key(), s.identity().type(), s.workspace(), s.resumed(),
         s.reconnectionCount(), s.connectedAt(), s.queuedFrames(), core.router().backlog(s.identity().ownTopic()),
-        s.backpressureDrops());
+        s.backpressureDrops(), s.inboundPaused());
   }
 
   /** Messages stored for an identity topic (offline or slow consumer) and not yet delivered. */
@@ -166,7 +168,12 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
     return core.settings().dataDirectory();
   }
 
-  /** Ends every session gracefully (GRACEFUL_DISCONNECT first), stops the transports and closes the stores. */
+  /**
+   * Shuts down gracefully: stops accepting new streams, sends every session {@code Signal{GRACEFUL_DISCONNECT,
+   * "server shutting down"}} while still processing what its client sends, waits up to the drain timeout for the
+   * clients to half-close, ends the remaining streams with {@code UNAVAILABLE "server shutting down"}, then stops
+   * the transports and closes the stores.
+   */
   @Override
   public void close() {
     if (closed) {
@@ -174,17 +181,18 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
     }
     closed = true;
     health.enterTerminalState();
-    core.shutdownSessions();
+    // Stop accepting streams first, so clients reconnecting after GRACEFUL_DISCONNECT cannot land here again.
     for (Server s : new Server[] {tcpServer, inProcessServer}) {
       if (s != null) {
         s.shutdown();
       }
     }
+    core.shutdownSessions(drainTimeout);
     for (Server s : new Server[] {tcpServer, inProcessServer}) {
       if (s != null) {
         try {
-          // Sessions are already ended; what remains are idle or half-open connections (e.g. a stalled TLS
-          // handshake), which must not hold up close() for long.
+          // Sessions are over; what remains are idle or half-open connections (e.g. a stalled TLS handshake),
+          // which must not hold up close() for long.
           if (!s.awaitTermination(1, TimeUnit.SECONDS)) {
             s.shutdownNow();
             s.awaitTermination(5, TimeUnit.SECONDS);
@@ -215,8 +223,36 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
     private long offlineQueueMaxBytes = 64L * 1024 * 1024;
     private Duration checkpointDefaultTtl = Duration.ZERO;
     private @Nullable Duration maxConnectionAge;
+    private Duration drainTimeout = Duration.ofSeconds(10);
+    private int senderPushbackThreshold = 1000;
 
     private Builder() {}
+
+    /**
+     * Backlog (messages) of a <em>connected</em> consumer's identity topic at which the gateway stops reading from
+     * the senders that publish to it, until the backlog has halved (default 1000). gRPC flow control then slows
+     * the senders down instead of messages being dropped. Offline consumers never pause senders: their messages
+     * are stored up to {@link #offlineQueueCapacity(int)}.
+     */
+    public Builder senderPushbackThreshold(int messages) {
+      if (messages < 2) {
+        throw new IllegalArgumentException("senderPushbackThreshold must be at least 2, got " + messages);
+      }
+      this.senderPushbackThreshold = messages;
+      return this;
+    }
+
+    /**
+     * How long {@link EmbeddedAetherGateway#close()} waits for clients to half-close after GRACEFUL_DISCONNECT before ending their
+     * streams; default 10 s as on the real gateway. Frames clients write meanwhile are still processed.
+     */
+    public Builder shutdownDrainTimeout(Duration timeout) {
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("shutdownDrainTimeout must not be negative, got " + timeout);
+      }
+      this.drainTimeout = timeout;
+      return this;
+    }
 
     /** TCP port on 127.0.0.1; 0 (default) picks a free port. */
     public Builder port(int port) {
@@ -339,7 +375,8 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
         throw new IllegalStateException("no transport: enable TCP or set an in-process name");
       }
       GatewaySettings settings = new GatewaySettings(credentials, policyMode, dataDirectory, clock, initTimeout,
-          sessionQueueCapacity, offlineQueueCapacity, offlineQueueMaxBytes, checkpointDefaultTtl);
+          sessionQueueCapacity, offlineQueueCapacity, offlineQueueMaxBytes, checkpointDefaultTtl,
+          Math.min(senderPushbackThreshold, offlineQueueCapacity));
       GatewayCore core = new GatewayCore(settings);
       HealthStatusManager health = new HealthStatusManager();
       health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
@@ -351,7 +388,7 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
         if (tcp) {
           NettyServerBuilder b = NettyServerBuilder
               .forAddress(new InetSocketAddress("127.0.0.1", port), credentials())
-              .maxInboundMessageSize(GatewaySettings.MAX_INBOUND_BYTES)
+              .maxInboundMessageSize(GatewaySettings.TRANSPORT_MAX_INBOUND_BYTES)
               .keepAliveTime(30, TimeUnit.SECONDS)
               .keepAliveTimeout(10, TimeUnit.SECONDS)
               .permitKeepAliveTime(10, TimeUnit.SECONDS)
@@ -367,7 +404,7 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
         }
         if (inProcessName != null) {
           inProcess = InProcessServerBuilder.forName(inProcessName)
-              .maxInboundMessageSize(GatewaySettings.MAX_INBOUND_BYTES)
+              .maxInboundMessageSize(GatewaySettings.TRANSPORT_MAX_INBOUND_BYTES)
               .addService(connect)
               .addService(health.getHealthService())
               .build()
@@ -383,7 +420,7 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
         }
         throw (RuntimeException) e;
       }
-      EmbeddedAetherGateway gw = new EmbeddedAetherGateway(core, tcpServer, inProcess, inProcessName, health);
+      EmbeddedAetherGateway gw = new EmbeddedAetherGateway(core, tcpServer, inProcess, inProcessName, health, drainTimeout);
       log.info("embedded Aether gateway started ({}{}{})",
           tcpServer != null ? "tcp " + gw.address() : "",
           tcpServer != null && inProcess != null ? ", " : "",

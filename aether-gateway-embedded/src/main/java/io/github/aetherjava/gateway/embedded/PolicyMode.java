@@ -14,7 +14,8 @@ public enum PolicyMode {
    * Emulates a stock AetherLite started with {@code --dev}: the per-connection rate limit (100 messages/s, burst
    * 200, {@code ERR_RATE_LIMITED}) and the denials of its seeded fallback ACL rules: services, bridges and the
    * workflow engine may not send to workspace-bearing topics, cross-workspace events and metrics are refused, and
-   * the shared KV scopes (global, workspace, user-shared, user-workspace-shared) are denied.
+   * the shared KV scopes (global, workspace, user-shared, user-workspace-shared) are denied, as are KV LIST (in every
+   * scope) and PURGE_IDENTITY.
    */
   LITE_PARITY
 }

@@ -16,6 +16,8 @@ import java.time.Instant;
  * @param queuedFrames frames waiting in the session's bounded queues
  * @param backlog messages stored on the identity topic and not yet written
  * @param backpressureDrops frames dropped because the client did not keep up
+ * @param inboundPaused whether the gateway has stopped reading this client's frames because a consumer it
+ *     publishes to is congested (flow-control push-back)
  */
 public record SessionInfo(
     String sessionId,
@@ -27,4 +29,5 @@ public record SessionInfo(
     Instant connectedAt,
     int queuedFrames,
     int backlog,
-    long backpressureDrops) {}
+    long backpressureDrops,
+    boolean inboundPaused) {}

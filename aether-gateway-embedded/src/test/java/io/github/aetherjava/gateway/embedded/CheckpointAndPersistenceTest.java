@@ -36,7 +36,8 @@ class CheckpointAndPersistenceTest {
   }
 
   private EmbeddedAetherGateway start(EmbeddedAetherGateway.Builder b) {
-    EmbeddedAetherGateway gw = b.clock(clock).tcp(false).inProcessName("cp-" + UUID.randomUUID()).start();
+    EmbeddedAetherGateway gw = b.clock(clock).tcp(false).inProcessName("cp-" + UUID.randomUUID())
+        .shutdownDrainTimeout(Duration.ofMillis(200)).start();
     open.add(gw);
     return gw;
   }
@@ -155,5 +156,29 @@ class CheckpointAndPersistenceTest {
     // A third start after full delivery has nothing left to replay.
     EmbeddedAetherGateway third = start(EmbeddedAetherGateway.builder().dataDirectory(dir));
     assertThat(third.backlogs()).isEmpty();
+  }
+
+  @Test
+  void aGracefulRestartKeepsEveryFrameTheClientWroteBeforeHalfClosing() throws Exception {
+    EmbeddedAetherGateway first = EmbeddedAetherGateway.builder().clock(clock).inProcessName("gr-" + UUID.randomUUID())
+        .dataDirectory(dir).start();
+    open.add(first);
+    ManagedChannel ch = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(first.address())
+        .usePlaintext().build();
+    TestClient sender = TestClient.openOwning(ch);
+    open.add(sender);
+    sender.connect(agent("prod", "impl", "sender"));
+    int total = 2000;
+    for (int i = 0; i < total; i++) {
+      sender.sendMessage("ag::prod::impl::offline", "m" + i);
+    }
+    var closing = java.util.concurrent.CompletableFuture.runAsync(first::close);
+    sender.next(io.github.aetherjava.proto.v1.DownstreamMessage::hasSignal);
+    sender.halfClose(); // what a client does on GRACEFUL_DISCONNECT
+    assertThat(sender.awaitClosed().isOk()).isTrue();
+    closing.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+    EmbeddedAetherGateway second = start(EmbeddedAetherGateway.builder().dataDirectory(dir));
+    assertThat(second.topicBacklog("ag::prod::impl::offline")).isEqualTo(total);
   }
 }

@@ -30,8 +30,9 @@ abstract class GatewayTestBase {
 
   @AfterEach
   void stopGateway() throws Exception {
-    for (AutoCloseable c : closeables) {
-      c.close();
+    // Newest first: clients before the gateways they talk to (a gateway waits for connected clients to leave).
+    for (int i = closeables.size() - 1; i >= 0; i--) {
+      closeables.get(i).close();
     }
     closeables.clear();
     channel.shutdownNow();

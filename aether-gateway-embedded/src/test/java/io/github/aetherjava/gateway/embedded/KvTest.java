@@ -423,6 +423,12 @@ class KvTest extends GatewayTestBase {
     a.connect(agent("prod", "impl", "a"));
     a.next();
     assertThat(a.kv(put(Scope.WORKSPACE_EXCLUSIVE, "k", "v")).getSuccess()).isTrue();
+    assertThat(utf8(a.kv(op(OpType.GET, Scope.WORKSPACE_EXCLUSIVE, "k")).getValue())).isEqualTo("v");
+    assertThat(a.kv(op(OpType.INCREMENT, Scope.GLOBAL_EXCLUSIVE, "n")).getCounterValue()).isEqualTo(1);
+    // LIST has no owner shortcut in AetherLite: refused even in the caller's own exclusive scope.
+    String listId = a.kvAsync(op(OpType.LIST, Scope.WORKSPACE_EXCLUSIVE, ""));
+    assertThat(a.next().getKv().getSuccess()).isFalse();
+    assertThat(a.expectError("KV_ERROR").getRequestId()).isEqualTo(listId);
     for (Scope shared : List.of(Scope.GLOBAL, Scope.WORKSPACE, Scope.USER_SHARED, Scope.USER_WORKSPACE_SHARED)) {
       String id = a.kvAsync(put(shared, "k", "v"));
       assertThat(a.next().getKv().getSuccess()).isFalse();

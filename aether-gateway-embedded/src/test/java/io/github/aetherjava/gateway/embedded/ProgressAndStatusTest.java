@@ -92,4 +92,33 @@ class ProgressAndStatusTest extends GatewayTestBase {
     assertThat(offline.getConnected()).isFalse();
     assertThat(status(wfe, "metrics_bridge", "").getConnected()).isFalse();
   }
+
+  @Test
+  void workflowOperationsAreRelayedToTheEngineAndBack() {
+    TestClient a = connected(agent("prod", "impl", "a"));
+    a.next();
+    a.send(UpstreamMessage.newBuilder().setWorkflowOp(io.github.aetherjava.proto.v1.WorkflowOperation.newBuilder()
+        .setRequestId("w1")).build());
+    var none = a.next(DownstreamMessage::hasWorkflowResponse).getWorkflowResponse();
+    assertThat(none.getSuccess()).isFalse();
+    assertThat(none.getError()).isEqualTo("workflow engine not connected");
+    assertThat(none.getRequestId()).isEqualTo("w1");
+
+    TestClient wfe = connected(TestClient.wfe());
+    a.send(UpstreamMessage.newBuilder().setWorkflowOp(io.github.aetherjava.proto.v1.WorkflowOperation.newBuilder()
+        .setRequestId("w2").setWorkspace("prod")).build());
+    var op = wfe.next(DownstreamMessage::hasWorkflowOp).getWorkflowOp();
+    assertThat(op.getRequestId()).isEqualTo("w2");
+    assertThat(op.getWorkspace()).isEqualTo("prod");
+    wfe.send(UpstreamMessage.newBuilder().setWorkflowResponse(io.github.aetherjava.proto.v1.WorkflowResponse
+        .newBuilder().setRequestId("w2").setSuccess(true).setMessage("done")).build());
+    var answer = a.next(DownstreamMessage::hasWorkflowResponse).getWorkflowResponse();
+    assertThat(answer.getSuccess()).isTrue();
+    assertThat(answer.getMessage()).isEqualTo("done");
+
+    // Only the engine may answer.
+    a.send(UpstreamMessage.newBuilder().setWorkflowResponse(io.github.aetherjava.proto.v1.WorkflowResponse
+        .newBuilder().setRequestId("w2")).build());
+    a.expectError("ERR_PERMISSION_DENIED");
+  }
 }

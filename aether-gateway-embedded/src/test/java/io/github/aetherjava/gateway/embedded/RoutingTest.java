@@ -366,58 +366,193 @@ class RoutingTest extends GatewayTestBase {
   // ---- shutdown and back-pressure --------------------------------------------------------------------------------
 
   @Test
-  void closeSendsGracefulDisconnectToEverySession() {
-    TestClient a = connected(TestClient.user("a", "1"));
-    TestClient b = tcpClient();
+  void closeSignalsGracefulDisconnectAndDrainsWhatClientsStillSend() throws Exception {
+    EmbeddedAetherGateway gw = track(EmbeddedAetherGateway.builder().inProcessName("drain-" + java.util.UUID.randomUUID())
+        .shutdownDrainTimeout(java.time.Duration.ofMillis(500)).start());
+    var ch = io.grpc.inprocess.InProcessChannelBuilder.forName(gw.inProcessName()).build();
+    track(() -> ch.shutdownNow());
+    TestClient a = track(TestClient.open(ch));
+    a.connect(TestClient.user("a", "1"));
+    var tcp = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(gw.address()).usePlaintext().build();
+    track(() -> tcp.shutdownNow());
+    TestClient b = track(TestClient.open(tcp));
     b.connect(TestClient.user("b", "1"));
-    gateway.close();
+
+    java.util.concurrent.CompletableFuture<Void> closing = java.util.concurrent.CompletableFuture.runAsync(gw::close);
     for (TestClient c : List.of(a, b)) {
       DownstreamMessage sig = c.next(DownstreamMessage::hasSignal);
       assertThat(sig.getSignal().getType()).isEqualTo(Signal.SignalType.GRACEFUL_DISCONNECT);
       assertThat(sig.getSignal().getReason()).isEqualTo("server shutting down");
-      assertThat(c.awaitClosed().isOk()).isFalse();
     }
+    // Frames written after the signal are still processed while the gateway drains.
+    a.sendMessage("us::b::1", "late");
+    assertThat(utf8(b.nextMessage().getPayload())).isEqualTo("late");
+    // A client that half-closes ends cleanly; one that does not is ended when the drain timeout expires.
+    a.halfClose();
+    assertThat(a.awaitClosed().isOk()).isTrue();
+    Status bStatus = b.awaitClosed();
+    assertThat(bStatus.getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+    closing.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    // No new stream is accepted once closing started.
+    var late = io.grpc.inprocess.InProcessChannelBuilder.forName(gw.inProcessName()).build();
+    track(() -> late.shutdownNow());
+    TestClient refused = track(TestClient.open(late));
+    assertThat(refused.connectExpectingFailure(TestClient.user("c", "1")).getCode())
+        .isEqualTo(Status.Code.UNAVAILABLE);
+  }
+
+  private TestClient neverReading(EmbeddedAetherGateway gw, InitConnection init) {
+    var ch = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(gw.address()).usePlaintext().build();
+    track(() -> ch.shutdownNow());
+    TestClient slow = track(TestClient.openNeverReading(ch));
+    slow.send(UpstreamMessage.newBuilder().setInit(init).build());
+    Awaitility.await().until(() -> gw.connectedIdentities().size() == 1);
+    return slow;
+  }
+
+  private TestClient tcpClientOf(EmbeddedAetherGateway gw, InitConnection init) {
+    var ch = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(gw.address()).usePlaintext().build();
+    track(() -> ch.shutdownNow());
+    TestClient c = track(TestClient.open(ch));
+    c.connect(init);
+    return c;
   }
 
   @Test
-  void aClientThatNeverReadsCannotGrowServerMemory() {
-    EmbeddedAetherGateway small = track(EmbeddedAetherGateway.builder().sessionQueueCapacity(16)
-        .offlineQueueCapacity(100).start());
+  void broadcastFramesForAClientThatNeverReadsAreBoundedAndDropped() {
+    EmbeddedAetherGateway small = track(EmbeddedAetherGateway.builder().sessionQueueCapacity(16).start());
+    TestClient slow = neverReading(small, agent("prod", "impl", "slow"));
+    TestClient sender = tcpClientOf(small, agent("prod", "impl", "fast"));
+    byte[] payload = new byte[32 * 1024];
+    for (int i = 0; i < 400; i++) {
+      sender.sendMessage("ga::prod", payload, MessageType.OPAQUE);
+    }
+    Awaitility.await().untilAsserted(() -> assertThat(small.sessions())
+        .filteredOn(s -> s.identity().endsWith("slow")).singleElement()
+        .satisfies(s -> assertThat(s.backpressureDrops()).isPositive()));
+    assertThat(small.sessions()).allSatisfy(s -> assertThat(s.queuedFrames()).isLessThanOrEqualTo(32));
+    // Broadcasts never slow the sender down.
+    sender.sendMessage("bogus", "probe");
+    sender.next(f -> f.hasError() && f.getError().getCode().equals("ERR_INVALID_TOPIC"));
+    // Once the slow client reads again it learns about the loss.
+    slow.request(Integer.MAX_VALUE);
+    slow.next(f -> f.hasError() && f.getError().getCode().equals("BACKPRESSURE"));
+    assertThat(slow.closed).isNotDone();
+  }
+
+  @Test
+  void aConnectedSlowConsumerPushesBackOnItsSendersInsteadOfLosingMessages() {
+    EmbeddedAetherGateway gw = track(EmbeddedAetherGateway.builder().senderPushbackThreshold(50).start());
+    TestClient slow = neverReading(gw, agent("prod", "impl", "slow"));
+    TestClient sender = tcpClientOf(gw, agent("prod", "impl", "fast"));
+    int total = 2000;
+    byte[] pad = new byte[8 * 1024];
+    for (int i = 0; i < total; i++) {
+      byte[] p = java.util.Arrays.copyOf(pad, pad.length);
+      System.arraycopy(Integer.toString(i).getBytes(), 0, p, 0, Integer.toString(i).length());
+      sender.sendMessage("ag::prod::impl::slow", p, MessageType.OPAQUE);
+    }
+    Awaitility.await().untilAsserted(() -> assertThat(gw.sessions())
+        .filteredOn(s -> s.identity().endsWith("fast")).singleElement()
+        .satisfies(s -> assertThat(s.inboundPaused()).isTrue()));
+    assertThat(gw.topicBacklog("ag::prod::impl::slow")).isLessThanOrEqualTo(51);
+
+    slow.request(Integer.MAX_VALUE);
+    for (int i = 0; i < total; i++) {
+      var m = slow.next(DownstreamMessage::hasMsg).getMsg();
+      String n = m.getPayload().substring(0, Integer.toString(i).length()).toStringUtf8();
+      assertThat(n).isEqualTo(Integer.toString(i));
+    }
+    assertThat(gw.droppedMessages("ag::prod::impl::slow")).isZero();
+    assertThat(gw.backpressureDrops()).isZero();
+  }
+
+  @Test
+  void offlineBacklogIsBoundedOldestFirst() {
+    EmbeddedAetherGateway gw = track(EmbeddedAetherGateway.builder().offlineQueueCapacity(10)
+        .inProcessName("bound-" + java.util.UUID.randomUUID()).start());
+    var ch = io.grpc.inprocess.InProcessChannelBuilder.forName(gw.inProcessName()).build();
+    track(() -> ch.shutdownNow());
+    TestClient sender = track(TestClient.open(ch));
+    sender.connect(TestClient.user("u", "1"));
+    for (int i = 0; i < 15; i++) {
+      sender.sendMessage("ag::prod::impl::off", "m" + i);
+    }
+    Awaitility.await().until(() -> gw.droppedMessages("ag::prod::impl::off") == 5);
+    assertThat(gw.topicBacklog("ag::prod::impl::off")).isEqualTo(10);
+    TestClient target = track(TestClient.open(ch));
+    target.connect(agent("prod", "impl", "off"));
+    for (int i = 5; i < 15; i++) {
+      assertThat(utf8(target.nextMessage().getPayload())).isEqualTo("m" + i);
+    }
+    // Offline consumers never pause the sender.
+    assertThat(gw.sessions()).noneMatch(SessionInfo::inboundPaused);
+  }
+
+  @Test
+  void aClientThatSendsRequestsButNeverReadsHasBoundedResponseQueues() {
+    EmbeddedAetherGateway small = track(EmbeddedAetherGateway.builder().sessionQueueCapacity(16).start());
     var ch = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(small.address()).usePlaintext()
         .build();
     track(() -> ch.shutdownNow());
     TestClient slow = track(TestClient.openNeverReading(ch));
-    slow.send(UpstreamMessage.newBuilder().setInit(agent("prod", "impl", "slow")).build());
-    Awaitility.await().until(() -> small.connectedIdentities().contains("ag::prod::impl::slow"));
-
-    var ch2 = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(small.address()).usePlaintext()
-        .build();
-    track(() -> ch2.shutdownNow());
-    TestClient sender = track(TestClient.open(ch2));
-    sender.connect(agent("prod", "impl", "fast"));
-    byte[] payload = new byte[32 * 1024];
-    for (int i = 0; i < 400; i++) {
-      sender.sendMessage("ag::prod::impl::slow", payload, MessageType.OPAQUE);
-      sender.sendMessage("ga::prod", payload, MessageType.OPAQUE);
+    slow.send(UpstreamMessage.newBuilder().setInit(agent("prod", "impl", "greedy")).build());
+    byte[] value = new byte[64 * 1024];
+    slow.send(UpstreamMessage.newBuilder().setKvOp(io.github.aetherjava.proto.v1.KVOperation.newBuilder()
+        .setOp(io.github.aetherjava.proto.v1.KVOperation.OpType.PUT)
+        .setScope(io.github.aetherjava.proto.v1.KVOperation.Scope.GLOBAL).setKey("big")
+        .setValue(com.google.protobuf.ByteString.copyFrom(value))).build());
+    for (int i = 0; i < 2000; i++) {
+      slow.send(UpstreamMessage.newBuilder().setKvOp(io.github.aetherjava.proto.v1.KVOperation.newBuilder()
+          .setOp(io.github.aetherjava.proto.v1.KVOperation.OpType.GET)
+          .setScope(io.github.aetherjava.proto.v1.KVOperation.Scope.GLOBAL).setKey("big")
+          .setRequestId("r" + i)).build());
     }
-    // The direct lane keeps at most 100 stored messages, the broadcast queue at most 16 frames.
-    Awaitility.await().untilAsserted(() -> {
-      assertThat(small.droppedMessages("ag::prod::impl::slow")).isPositive();
-      assertThat(small.sessions()).filteredOn(s -> s.identity().endsWith("slow")).singleElement()
-          .satisfies(s -> assertThat(s.backpressureDrops()).isPositive());
-    });
-    assertThat(small.topicBacklog("ag::prod::impl::slow")).isLessThanOrEqualTo(100);
-    assertThat(small.sessions()).allSatisfy(s -> assertThat(s.queuedFrames()).isLessThanOrEqualTo(32));
-    // The sender was never slowed down or disconnected.
-    sender.sendMessage("bogus", "probe");
-    sender.next(f -> f.hasError() && f.getError().getCode().equals("ERR_INVALID_TOPIC"));
-
-    // Once the slow client reads again it gets a BACKPRESSURE notice and the retained (newest) messages.
-    slow.request(Integer.MAX_VALUE);
-    slow.next(f -> f.hasError() && f.getError().getCode().equals("BACKPRESSURE"));
-    Awaitility.await().until(() -> small.topicBacklog("ag::prod::impl::slow") == 0);
+    Awaitility.await().untilAsserted(() -> assertThat(small.sessions()).singleElement()
+        .satisfies(s -> assertThat(s.backpressureDrops()).isPositive()));
+    assertThat(small.sessions()).singleElement().satisfies(s -> assertThat(s.queuedFrames()).isLessThanOrEqualTo(32));
     assertThat(slow.closed).isNotDone();
-    Status none = slow.closed.getNow(null);
-    assertThat(none).isNull();
+  }
+
+  @Test
+  void undecodableBytesEndOnlyThatStream() throws Exception {
+    io.grpc.MethodDescriptor<byte[], byte[]> raw = io.grpc.MethodDescriptor.<byte[], byte[]>newBuilder()
+        .setType(io.grpc.MethodDescriptor.MethodType.BIDI_STREAMING)
+        .setFullMethodName("aether.v1.AetherGateway/Connect")
+        .setRequestMarshaller(new BytesMarshaller())
+        .setResponseMarshaller(new BytesMarshaller())
+        .build();
+    io.grpc.ClientCall<byte[], byte[]> call = channel.newCall(raw, io.grpc.CallOptions.DEFAULT);
+    java.util.concurrent.CompletableFuture<Status> closed = new java.util.concurrent.CompletableFuture<>();
+    call.start(new io.grpc.ClientCall.Listener<>() {
+      @Override
+      public void onClose(Status status, io.grpc.Metadata trailers) {
+        closed.complete(status);
+      }
+    }, new io.grpc.Metadata());
+    call.request(1);
+    call.sendMessage(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x01, 0x02});
+    call.halfClose();
+    Status status = closed.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(status.getCode()).isEqualTo(Status.Code.INTERNAL);
+    assertThat(status.getDescription()).startsWith("grpc: error unmarshalling request: ");
+    // The server is fine.
+    connected(TestClient.user("alice", "t1"));
+  }
+
+  private static final class BytesMarshaller implements io.grpc.MethodDescriptor.Marshaller<byte[]> {
+    @Override
+    public java.io.InputStream stream(byte[] value) {
+      return new java.io.ByteArrayInputStream(value);
+    }
+
+    @Override
+    public byte[] parse(java.io.InputStream stream) {
+      try {
+        return stream.readAllBytes();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
   }
 }

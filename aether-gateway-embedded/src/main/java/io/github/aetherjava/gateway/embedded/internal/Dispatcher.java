@@ -39,11 +39,6 @@ public final class Dispatcher {
     }
   }
 
-  /** True if some component handles {@code payloadCase}. */
-  public boolean handles(UpstreamMessage.PayloadCase payloadCase) {
-    return handlers.containsKey(payloadCase);
-  }
-
   void dispatch(Session session, UpstreamMessage frame) {
     UpstreamMessage.PayloadCase pc = frame.getPayloadCase();
     FrameHandler handler = handlers.get(pc);

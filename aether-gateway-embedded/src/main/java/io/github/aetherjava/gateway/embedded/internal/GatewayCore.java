@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import org.jspecify.annotations.Nullable;
 
 /** Wires the gateway's parts together; the public {@code EmbeddedAetherGateway} adds the transports. */
 public final class GatewayCore implements AutoCloseable {
@@ -24,6 +23,10 @@ public final class GatewayCore implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final MessageJournal journal;
   private final List<AutoCloseable> closeables = new ArrayList<>();
+  private volatile boolean closing;
+
+  /** Status of streams ended (or refused) because the gateway is shutting down. */
+  static final Status SHUTTING_DOWN = Status.UNAVAILABLE.withDescription("server shutting down");
 
   public GatewayCore(GatewaySettings settings) {
     this.settings = settings;
@@ -34,7 +37,8 @@ public final class GatewayCore implements AutoCloseable {
     });
     Path dir = settings.dataDirectory();
     this.journal = dir == null ? MessageJournal.none() : new FileMessageJournal(dir.resolve("messages.log"));
-    this.router = new Router(settings.offlineQueueCapacity(), settings.offlineQueueMaxBytes(), journal);
+    this.router = new Router(settings.offlineQueueCapacity(), settings.offlineQueueMaxBytes(),
+        settings.senderPushbackThreshold(), journal);
     this.policy = new Policy(settings.policyMode(), settings.clock());
     RoutingComponent routing = new RoutingComponent(router, registry, policy);
     routing.register(dispatcher);
@@ -50,8 +54,9 @@ public final class GatewayCore implements AutoCloseable {
     new CheckpointComponent(checkpoints, settings.clock(), settings.checkpointDefaultTtl()).register(dispatcher);
     new ProgressComponent(router, settings.clock()).register(dispatcher);
     new ConnectionStatusComponent(registry).register(dispatcher);
+    new WorkflowRelayComponent(registry, scheduler).register(dispatcher);
 
-    this.service = new GatewayService(settings, registry, router, routing, dispatcher, scheduler, kv::snapshot, policy);
+    this.service = new GatewayService(settings, registry, router, routing, dispatcher, scheduler, kv::snapshot, policy, this::closing);
   }
 
   /** The Connect service. */
@@ -87,16 +92,29 @@ public final class GatewayCore implements AutoCloseable {
     return true;
   }
 
-  /** Tells every session the server is going away (GRACEFUL_DISCONNECT) and ends their streams. */
-  public void shutdownSessions() {
+  /**
+   * Starts a graceful shutdown: new handshakes are refused and every session gets GRACEFUL_DISCONNECT but keeps
+   * being served, so frames its client already wrote are still processed. Then waits up to {@code drain} for the
+   * clients to half-close and ends whatever is left.
+   */
+  public void shutdownSessions(java.time.Duration drain) {
+    closing = true;
+    for (Session s : registry.beginShutdown()) {
+      s.signal(Signal.SignalType.GRACEFUL_DISCONNECT, "server shutting down");
+    }
+    try {
+      registry.awaitEmpty(drain.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     for (Session s : registry.all()) {
-      s.signalAndTerminate(Signal.SignalType.GRACEFUL_DISCONNECT, "server shutting down",
-          Status.UNAVAILABLE.withDescription("server shutting down"));
+      s.terminate(SHUTTING_DOWN);
     }
   }
 
-  public @Nullable Session session(String sessionId) {
-    return registry.bySessionId(sessionId);
+  /** True once {@link #shutdownSessions} has begun. */
+  public boolean closing() {
+    return closing;
   }
 
   public Map<String, Integer> backlogs() {

@@ -1,5 +1,6 @@
 package io.github.aetherjava.gateway.embedded.internal;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.github.aetherjava.proto.v1.AetherGatewayGrpc;
 import io.github.aetherjava.proto.v1.BuildInfo;
 import io.github.aetherjava.proto.v1.ConfigSnapshot;
@@ -10,28 +11,43 @@ import io.github.aetherjava.proto.v1.InitConnection;
 import io.github.aetherjava.proto.v1.NegotiatedExtension;
 import io.github.aetherjava.proto.v1.PrincipalType;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
+import io.grpc.BindableService;
 import io.grpc.Context;
+import io.grpc.Contexts;
 import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.StatusException;
+import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code aether.v1.AetherGateway/Connect}: the handshake, then hands every frame to the {@link Dispatcher}. */
-public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBase {
+/**
+ * {@code aether.v1.AetherGateway/Connect}: the handshake, then hands every frame to the {@link Dispatcher}.
+ *
+ * <p>Frames arrive as raw bytes and are decoded here, so that undecodable and oversized frames end the stream with
+ * the real gateway's status codes ({@code INTERNAL} / {@code RESOURCE_EXHAUSTED}) instead of grpc-java's defaults.
+ */
+public final class GatewayService implements BindableService {
 
   private static final Logger log = LoggerFactory.getLogger(GatewayService.class);
 
@@ -49,6 +65,7 @@ public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBas
   private final ScheduledExecutorService scheduler;
   private final Function<Session, ConfigSnapshot> snapshots;
   private final Policy policy;
+  private final BooleanSupplier closing;
 
   GatewayService(
       GatewaySettings settings,
@@ -58,7 +75,8 @@ public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBas
       Dispatcher dispatcher,
       ScheduledExecutorService scheduler,
       Function<Session, ConfigSnapshot> snapshots,
-      Policy policy) {
+      Policy policy,
+      BooleanSupplier closing) {
     this.settings = settings;
     this.registry = registry;
     this.router = router;
@@ -68,6 +86,7 @@ public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBas
     this.scheduler = scheduler;
     this.snapshots = snapshots;
     this.policy = policy;
+    this.closing = closing;
   }
 
   /** Copies the {@code aether-extensions} header into the call context. */
@@ -80,17 +99,48 @@ public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBas
         if (ext == null) {
           return next.startCall(call, headers);
         }
-        return io.grpc.Contexts.interceptCall(Context.current().withValue(EXTENSIONS_CTX, ext), call, headers, next);
+        return Contexts.interceptCall(Context.current().withValue(EXTENSIONS_CTX, ext), call, headers, next);
       }
     };
   }
 
   @Override
-  public StreamObserver<UpstreamMessage> connect(StreamObserver<DownstreamMessage> responseObserver) {
+  public ServerServiceDefinition bindService() {
+    MethodDescriptor<byte[], DownstreamMessage> method = AetherGatewayGrpc.getConnectMethod()
+        .toBuilder(new RawFrames(), ProtoUtils.marshaller(DownstreamMessage.getDefaultInstance()))
+        .build();
+    return ServerServiceDefinition.builder(AetherGatewayGrpc.SERVICE_NAME)
+        .addMethod(method, ServerCalls.asyncBidiStreamingCall(this::connect))
+        .build();
+  }
+
+  /** Passes upstream frames through undecoded. */
+  private static final class RawFrames implements MethodDescriptor.Marshaller<byte[]> {
+    @Override
+    public InputStream stream(byte[] value) {
+      return new ByteArrayInputStream(value);
+    }
+
+    @Override
+    public byte[] parse(InputStream stream) {
+      try {
+        return stream.readAllBytes();
+      } catch (IOException e) {
+        throw Status.INTERNAL.withDescription("grpc: error reading request: " + e.getMessage())
+            .asRuntimeException();
+      }
+    }
+  }
+
+  private StreamObserver<byte[]> connect(StreamObserver<DownstreamMessage> responseObserver) {
     ServerCallStreamObserver<DownstreamMessage> call = (ServerCallStreamObserver<DownstreamMessage>) responseObserver;
     Connection c = new Connection(call, EXTENSIONS_CTX.get());
     call.setOnReadyHandler(c::onReady);
     call.setOnCancelHandler(c::onCancel);
+    // Manual inbound flow control: the next frame is requested only once this one is handled and no topic the
+    // client publishes to is congested.
+    call.disableAutoRequest();
+    call.request(1);
     c.timeout = scheduler.schedule(c::initTimedOut, settings.initTimeout().toMillis(), TimeUnit.MILLISECONDS);
     return c;
   }
@@ -98,7 +148,7 @@ public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBas
   private enum State { AWAITING_INIT, ACTIVE, CLOSED }
 
   /** One stream, from its first frame to its end. */
-  private final class Connection implements StreamObserver<UpstreamMessage> {
+  private final class Connection implements StreamObserver<byte[]> {
     private final ServerCallStreamObserver<DownstreamMessage> call;
     private final @Nullable String extensionsHeader;
     private volatile State state = State.AWAITING_INIT;
@@ -154,7 +204,29 @@ public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBas
     }
 
     @Override
-    public void onNext(UpstreamMessage frame) {
+    public void onNext(byte[] raw) {
+      Status bad = null;
+      UpstreamMessage frame = null;
+      if (raw.length > GatewaySettings.MAX_INBOUND_BYTES) {
+        bad = Status.RESOURCE_EXHAUSTED.withDescription("grpc: received message larger than max (" + raw.length
+            + " vs. " + GatewaySettings.MAX_INBOUND_BYTES + ")");
+      } else {
+        try {
+          frame = UpstreamMessage.parseFrom(raw);
+        } catch (InvalidProtocolBufferException e) {
+          bad = Status.INTERNAL.withDescription("grpc: error unmarshalling request: " + e.getMessage());
+        }
+      }
+      if (bad != null || frame == null) {
+        Session s = session;
+        Status status = bad != null ? bad : Status.INTERNAL;
+        if (s != null) {
+          s.terminate(status);
+        } else {
+          fail(status);
+        }
+        return;
+      }
       State st = state;
       if (st == State.AWAITING_INIT) {
         if (!frame.hasInit()) {
@@ -162,6 +234,7 @@ public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBas
           return;
         }
         handshake(frame.getInit());
+        call.request(1);
         return;
       }
       Session s = session;
@@ -173,6 +246,9 @@ public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBas
         return;
       }
       dispatcher.dispatch(s, frame);
+      if (!s.inboundPaused()) {
+        call.request(1);
+      }
     }
 
     @Override
@@ -192,6 +268,10 @@ public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBas
     }
 
     private void handshake(InitConnection init) {
+      if (closing.getAsBoolean()) {
+        fail(GatewayCore.SHUTTING_DOWN);
+        return;
+      }
       Identity identity;
       try {
         identity = IdentityResolver.resolve(init);
@@ -210,6 +290,7 @@ public final class GatewayService extends AetherGatewayGrpc.AetherGatewayImplBas
         s = new Session(UUID.randomUUID().toString(), identity, call, settings.sessionQueueCapacity(),
             GatewaySettings.MAX_OUTBOUND_BYTES, settings.clock().instant(), this::cleanup);
         s.rateLimiter(policy.newRateLimiter());
+        s.inboundRequester(() -> call.request(1));
         try {
           previous = registry.acquire(s, init.getResumeSessionId());
         } catch (StatusException e) {

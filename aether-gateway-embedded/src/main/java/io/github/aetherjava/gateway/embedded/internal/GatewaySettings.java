@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param offlineQueueCapacity bound of each identity topic's stored backlog (messages)
  * @param offlineQueueMaxBytes bound of each identity topic's stored backlog (bytes)
  * @param checkpointDefaultTtl TTL used for checkpoint SAVE with ttl -1 (zero = never expires)
+ * @param senderPushbackThreshold backlog of a connected consumer at which senders to it are paused
  */
 public record GatewaySettings(
     CredentialsPolicy credentials,
@@ -29,10 +30,16 @@ public record GatewaySettings(
     int sessionQueueCapacity,
     int offlineQueueCapacity,
     long offlineQueueMaxBytes,
-    Duration checkpointDefaultTtl) {
+    Duration checkpointDefaultTtl,
+    int senderPushbackThreshold) {
 
   /** Largest inbound frame, as on the real gateway. */
   public static final int MAX_INBOUND_BYTES = 4 * 1024 * 1024;
+  /**
+   * What the transport itself accepts: larger than {@link #MAX_INBOUND_BYTES} so that frames up to this size are
+   * refused by the service with the real gateway's status; beyond it grpc-java resets the stream.
+   */
+  public static final int TRANSPORT_MAX_INBOUND_BYTES = 16 * 1024 * 1024;
   /** Largest outbound frame, as on the real gateway. */
   public static final int MAX_OUTBOUND_BYTES = 16 * 1024 * 1024;
   /** Server version reported in the ack: the upstream release whose behaviour this gateway emulates. */

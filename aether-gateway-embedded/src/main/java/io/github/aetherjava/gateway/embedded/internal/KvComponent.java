@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.LongUnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -194,6 +196,10 @@ final class KvComponent implements Dispatcher.Component {
     if (policy.deniesKvScope(op.getScope())) {
       throw new KvFailure("KV access denied for scope " + op.getScope() + ": no ACL grant (lite-parity)");
     }
+    if (op.getOp() == KVOperation.OpType.LIST && policy.deniesKvList()) {
+      throw new KvFailure("KV LIST denied for scope " + op.getScope()
+          + ": LIST is checked against the scope ACL without the owner shortcut (lite-parity)");
+    }
     long now = clock.millis();
     String key = op.getKey();
     String full = namespace + ":" + key;
@@ -292,7 +298,7 @@ final class KvComponent implements Dispatcher.Component {
   }
 
   private <T> T setUpdate(String full, long now,
-      java.util.function.Function<KvStore.@Nullable Entry, KvStore.Update<T>> fn) throws KvFailure {
+      Function<KvStore.@Nullable Entry, KvStore.Update<T>> fn) throws KvFailure {
     try {
       return store.update(full, now, fn);
     } catch (IllegalArgumentException e) {
@@ -353,7 +359,7 @@ final class KvComponent implements Dispatcher.Component {
     return Long.parseLong(s);
   }
 
-  private Counter counter(String full, long now, java.util.function.LongUnaryOperator f, long ttl)
+  private Counter counter(String full, long now, LongUnaryOperator f, long ttl)
       throws KvFailure {
     try {
       return store.update(full, now, cur -> {

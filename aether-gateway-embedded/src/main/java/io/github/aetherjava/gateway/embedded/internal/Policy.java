@@ -80,6 +80,14 @@ public final class Policy {
     };
   }
 
+  /**
+   * Lite-parity: AetherLite authorises LIST by the scope rule alone (no owner shortcut), and every scope rule
+   * falls back to NONE, so LIST is refused even in the caller's own exclusive scopes.
+   */
+  public boolean deniesKvList() {
+    return mode == PolicyMode.LITE_PARITY;
+  }
+
   /** A fresh per-connection rate limiter, or null when rate limiting is off. */
   public @Nullable RateLimiter newRateLimiter() {
     return mode == PolicyMode.LITE_PARITY ? new RateLimiter(RATE_PER_SECOND, RATE_BURST, clock) : null;

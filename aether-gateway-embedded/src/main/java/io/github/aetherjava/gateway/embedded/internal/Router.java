@@ -3,8 +3,10 @@ package io.github.aetherjava.gateway.embedded.internal;
 import io.github.aetherjava.proto.v1.DownstreamMessage;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,8 +22,10 @@ public final class Router {
   private final int maxMessagesPerTopic;
   private final long maxBytesPerTopic;
   private final MessageJournal journal;
+  private final int pushbackAt;
 
-  Router(int maxMessagesPerTopic, long maxBytesPerTopic, MessageJournal journal) {
+  Router(int maxMessagesPerTopic, long maxBytesPerTopic, int pushbackAt, MessageJournal journal) {
+    this.pushbackAt = pushbackAt;
     this.maxMessagesPerTopic = maxMessagesPerTopic;
     this.maxBytesPerTopic = maxBytesPerTopic;
     this.journal = journal;
@@ -66,24 +70,42 @@ public final class Router {
   }
 
   private DurableTopic topic(String name) {
-    return durable.computeIfAbsent(name, n -> new DurableTopic(n, maxMessagesPerTopic, maxBytesPerTopic, journal));
+    return durable.computeIfAbsent(name, n -> new DurableTopic(n, maxMessagesPerTopic, maxBytesPerTopic, pushbackAt, journal));
   }
 
   /** Publishes an already stamped frame to {@code topic}. */
   public void publish(String topic, DownstreamMessage frame) {
+    publish(topic, frame, null);
+  }
+
+  /**
+   * Publishes an already stamped frame to {@code topic}. If that leaves a live consumer's backlog congested, the
+   * {@code sender}'s inbound stream is paused until the backlog has halved: gRPC flow control then pushes back on
+   * the sending client instead of the gateway dropping messages.
+   */
+  public void publish(String topic, DownstreamMessage frame, @Nullable Session sender) {
     if (isDurable(topic)) {
       Session wake;
+      DurableTopic[] target = new DurableTopic[1];
       // Appending under the map's per-key lock keeps a concurrent "remove empty topic" from losing the message.
       Session[] holder = new Session[1];
       durable.compute(topic, (name, existing) -> {
         DurableTopic t = existing != null ? existing
-            : new DurableTopic(name, maxMessagesPerTopic, maxBytesPerTopic, journal);
+            : new DurableTopic(name, maxMessagesPerTopic, maxBytesPerTopic, pushbackAt, journal);
         holder[0] = t.append(seq.incrementAndGet(), frame, true);
+        target[0] = t;
         return t;
       });
       wake = holder[0];
       if (wake != null) {
         wake.drain();
+      }
+      DurableTopic t = target[0];
+      if (sender != null && t != null && wake != sender && t.congested()) {
+        sender.pauseInbound();
+        if (!t.whenDrained(sender::resumeInbound)) {
+          sender.resumeInbound();
+        }
       }
       return;
     }
@@ -96,7 +118,7 @@ public final class Router {
   }
 
   /** Publishes to a broadcast lane, delivering only to subscribers accepted by {@code filter}. */
-  public void publishLane(String lane, DownstreamMessage frame, java.util.function.Predicate<Session> filter) {
+  public void publishLane(String lane, DownstreamMessage frame, Predicate<Session> filter) {
     Set<Session> subs = lanes.get(lane);
     if (subs != null) {
       for (Session s : subs) {
@@ -109,8 +131,14 @@ public final class Router {
 
   /** Makes {@code session} the consumer of its identity topic; the backlog is then delivered in order. */
   void attachDurable(Session session, String topic) {
-    DurableTopic t = topic(topic);
-    t.consumer(session);
+    // Under the map's per-key lock: a concurrent detachAll of the previous consumer removes an empty topic only
+    // while it has no consumer, so the new consumer is never attached to a topic that is no longer in the map.
+    DurableTopic t = durable.compute(topic, (name, existing) -> {
+      DurableTopic d = existing != null ? existing
+          : new DurableTopic(name, maxMessagesPerTopic, maxBytesPerTopic, pushbackAt, journal);
+      d.consumer(session);
+      return d;
+    });
     session.durable(t);
   }
 
@@ -151,19 +179,8 @@ public final class Router {
     return t == null ? 0 : t.dropped();
   }
 
-  /** Current lane subscribers of {@code topic} (for introspection). */
-  public int laneSubscribers(String topic) {
-    Set<Session> s = lanes.get(topic);
-    return s == null ? 0 : s.size();
-  }
-
-  @Nullable Session durableConsumer(String topic) {
-    DurableTopic t = durable.get(topic);
-    return t == null ? null : t.consumer();
-  }
-
   Map<String, Integer> backlogs() {
-    Map<String, Integer> out = new java.util.TreeMap<>();
+    Map<String, Integer> out = new TreeMap<>();
     durable.forEach((k, v) -> {
       int n = v.size();
       if (n > 0) {

@@ -193,7 +193,7 @@ final class RoutingComponent implements Dispatcher.Component {
             .setMessageType(msg.getMessageType())
             .setWorkspace(effectiveWs))
         .build();
-    router.publish(topic, frame);
+    router.publish(topic, frame, session);
   }
 
   static @org.jspecify.annotations.Nullable String topicProblem(String topic) {

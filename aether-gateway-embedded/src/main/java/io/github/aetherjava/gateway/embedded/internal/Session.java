@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -39,9 +40,10 @@ public final class Session {
   private final Object queueLock = new Object();
   private final ArrayDeque<DownstreamMessage> control = new ArrayDeque<>();
   private final ArrayDeque<DownstreamMessage> lanes = new ArrayDeque<>();
+  /** Signals raised before {@link #start()}: queued behind the handshake's ack and snapshot. */
+  private final ArrayDeque<DownstreamMessage> deferredSignals = new ArrayDeque<>();
   private final AtomicInteger wip = new AtomicInteger();
   private final AtomicLong drops = new AtomicLong();
-  private final AtomicLong delivered = new AtomicLong();
   private final Set<String> laneSubscriptions = ConcurrentHashMap.newKeySet();
 
   private volatile String workspace;
@@ -54,6 +56,9 @@ public final class Session {
   private volatile int reconnectionCount;
   private volatile long initialConnectionMs;
   private volatile Policy.@Nullable RateLimiter rateLimiter;
+  private final AtomicBoolean inboundPaused =
+      new AtomicBoolean();
+  private volatile Runnable requestMore = () -> { };
 
   Session(
       String id,
@@ -116,6 +121,28 @@ public final class Session {
     this.rateLimiter = limiter;
   }
 
+  /** How to ask the transport for the next upstream frame (manual inbound flow control). */
+  void inboundRequester(Runnable requestOne) {
+    this.requestMore = requestOne;
+  }
+
+  /** Stops reading this client's frames (a topic it publishes to is congested). */
+  void pauseInbound() {
+    inboundPaused.set(true);
+  }
+
+  /** Resumes reading this client's frames. */
+  void resumeInbound() {
+    if (inboundPaused.compareAndSet(true, false)) {
+      requestMore.run();
+    }
+  }
+
+  /** True while this client's frames are not being read. */
+  public boolean inboundPaused() {
+    return inboundPaused.get();
+  }
+
   void markResumedFrom(Session previous) {
     this.resumed = true;
     this.reconnectionCount = previous.reconnectionCount + 1;
@@ -132,11 +159,6 @@ public final class Session {
   /** Frames dropped because this session could not keep up. */
   public long backpressureDrops() {
     return drops.get();
-  }
-
-  /** Frames written to the transport. */
-  public long deliveredFrames() {
-    return delivered.get();
   }
 
   public boolean isTerminated() {
@@ -225,6 +247,25 @@ public final class Session {
     terminate(status);
   }
 
+  /**
+   * Queues {@code signal} without ending the stream: the session keeps being served (so frames the client already
+   * wrote are still processed) until the client half-closes or the caller terminates it.
+   */
+  public void signal(Signal.SignalType type, String reason) {
+    if (isTerminated()) {
+      return;
+    }
+    synchronized (queueLock) {
+      if (!started) {
+        // The handshake has not queued its ack yet; the signal must not overtake it.
+        deferredSignals.add(Frames.signal(type, reason));
+        return;
+      }
+      control.add(Frames.signal(type, reason));
+    }
+    drain();
+  }
+
   /** Ends the stream with {@code status} (OK = normal completion) after flushing queued responses. */
   public void terminate(Status status) {
     synchronized (queueLock) {
@@ -255,7 +296,11 @@ public final class Session {
    * client sees the ack (a client may act on the ack at once), while the ack still precedes any replayed message.
    */
   void start() {
-    started = true;
+    synchronized (queueLock) {
+      started = true;
+      control.addAll(deferredSignals);
+      deferredSignals.clear();
+    }
     drain();
   }
 
@@ -301,10 +346,7 @@ public final class Session {
         }
         DurableTopic topic = durable;
         if (topic != null) {
-          DurableTopic.Entry entry = topic.head(this);
-          if (entry != null) {
-            write(entry.frame());
-            topic.ack(this, entry.seq());
+          if (topic.deliverHead(this, this::write)) {
             continue;
           }
         }
@@ -328,7 +370,6 @@ public final class Session {
 
   private void write(DownstreamMessage frame) {
     call.onNext(frame);
-    delivered.incrementAndGet();
   }
 
   private void finish(Status status) {

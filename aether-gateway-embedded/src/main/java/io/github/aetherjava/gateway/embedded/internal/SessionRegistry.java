@@ -18,15 +18,20 @@ public final class SessionRegistry {
 
   private final Map<String, Session> byIdentity = new HashMap<>();
   private final Map<String, Session> bySession = new HashMap<>();
+  private boolean closing;
 
   /**
    * Registers {@code session} as the holder of its identity lock.
    *
    * @param resumeSessionId the client's {@code resume_session_id} ("" = none)
    * @return the session that was taken over (the caller must end it), or null
-   * @throws StatusException {@code ALREADY_EXISTS} when another live session holds the identity
+   * @throws StatusException {@code ALREADY_EXISTS} when another live session holds the identity;
+   *     {@code UNAVAILABLE "server shutting down"} once {@link #beginShutdown()} was called
    */
   public synchronized @Nullable Session acquire(Session session, String resumeSessionId) throws StatusException {
+    if (closing) {
+      throw GatewayCore.SHUTTING_DOWN.asException();
+    }
     String key = session.identity().key();
     Session holder = byIdentity.get(key);
     Session previous = null;
@@ -46,10 +51,34 @@ public final class SessionRegistry {
     return previous;
   }
 
+  /**
+   * Refuses every later {@link #acquire} and returns the sessions registered so far. Atomic with respect to
+   * {@code acquire}: a handshake racing with shutdown either is in the returned list (and gets signalled) or is
+   * refused; it can never be acknowledged without being told that the gateway is going away.
+   */
+  public synchronized List<Session> beginShutdown() {
+    closing = true;
+    return new ArrayList<>(byIdentity.values());
+  }
+
   /** Releases the lock of a finished session (only if it still holds it). */
   public synchronized void release(Session session) {
     byIdentity.remove(session.identity().key(), session);
     bySession.remove(session.id(), session);
+    notifyAll();
+  }
+
+  /** Waits until no session is registered or {@code timeoutMillis} passed; returns true if none is left. */
+  public synchronized boolean awaitEmpty(long timeoutMillis) throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+    while (!byIdentity.isEmpty()) {
+      long left = (deadline - System.nanoTime()) / 1_000_000L;
+      if (left <= 0) {
+        return false;
+      }
+      wait(left);
+    }
+    return true;
   }
 
   public synchronized @Nullable Session bySessionId(String sessionId) {
