@@ -1,0 +1,155 @@
+package io.github.aetherjava.benchmarks;
+
+import io.github.aetherjava.gateway.embedded.EmbeddedAetherGateway;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An embedded gateway in this JVM plus a factory for SDK and baseline peers on one transport. Both sides get the
+ * same channel settings that matter (plaintext, 16 MiB inbound limit); each peer has its own channel, i.e. one
+ * HTTP/2 connection per principal, unless a scenario says otherwise.
+ */
+public final class Fabric implements AutoCloseable {
+
+  private static final AtomicInteger IDS = new AtomicInteger();
+
+  private final EmbeddedAetherGateway gateway;
+  private final Transport transport;
+  private final String inProcessName;
+  private final List<Peer> peers = new ArrayList<>();
+
+  private Fabric(EmbeddedAetherGateway gateway, Transport transport, String inProcessName) {
+    this.gateway = gateway;
+    this.transport = transport;
+    this.inProcessName = inProcessName;
+  }
+
+  /**
+   * Starts a gateway serving {@code transport}.
+   *
+   * @param transport transport the peers will use
+   * @return the fabric
+   */
+  public static Fabric start(Transport transport) {
+    String name = "bench-" + UUID.randomUUID();
+    EmbeddedAetherGateway.Builder b = EmbeddedAetherGateway.builder();
+    if (transport == Transport.INPROC) {
+      b.tcp(false).inProcessName(name);
+    }
+    return new Fabric(b.start(), transport, name);
+  }
+
+  /** @return the gateway */
+  public EmbeddedAetherGateway gateway() {
+    return gateway;
+  }
+
+  /** @return the transport */
+  public Transport transport() {
+    return transport;
+  }
+
+  /** @return the address SDK clients use */
+  public String sdkAddress() {
+    return transport == Transport.TCP ? gateway.address() : gateway.inProcessAddress();
+  }
+
+  /** @return a new channel for baseline peers */
+  public ManagedChannel rawChannel() {
+    if (transport == Transport.INPROC) {
+      return InProcessChannelBuilder.forName(inProcessName).maxInboundMessageSize(16 * 1024 * 1024).build();
+    }
+    return Grpc.newChannelBuilderForAddress("127.0.0.1", gateway.port(), InsecureChannelCredentials.create())
+        .maxInboundMessageSize(16 * 1024 * 1024).build();
+  }
+
+  /** @return a unique specifier so identities never collide across runs */
+  public static String unique(String prefix) {
+    return prefix + "-" + IDS.incrementAndGet();
+  }
+
+  /**
+   * Connects an agent {@code ag::workspace::implementation::specifier} and waits for its acknowledgement.
+   *
+   * @param side SDK or baseline
+   * @param workspace workspace
+   * @param implementation implementation
+   * @param specifier specifier
+   * @param sink receives its messages
+   * @return the connected peer (closed with the fabric)
+   */
+  public Peer connect(Side side, String workspace, String implementation, String specifier, Sink sink) {
+    Peer p = peer(side, workspace, implementation, specifier, sink);
+    synchronized (peers) {
+      peers.add(p);
+    }
+    try {
+      p.connected().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(side + " peer " + p.topic() + " did not connect", e);
+    }
+    return p;
+  }
+
+  /**
+   * Connects many agents concurrently.
+   *
+   * @param side SDK or baseline
+   * @param workspace workspace
+   * @param implementation implementation
+   * @param count how many (specifiers {@code s0..s(n-1)})
+   * @param sink shared sink
+   * @return the connected peers
+   */
+  public List<Peer> connectMany(Side side, String workspace, String implementation, int count, Sink sink) {
+    List<Peer> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Peer p = peer(side, workspace, implementation, "s" + i, sink);
+      out.add(p);
+    }
+    synchronized (peers) {
+      peers.addAll(out);
+    }
+    CompletableFuture.allOf(out.stream().map(Peer::connected).toArray(CompletableFuture[]::new))
+        .orTimeout(60, TimeUnit.SECONDS).join();
+    return out;
+  }
+
+  private Peer peer(Side side, String workspace, String implementation, String specifier, Sink sink) {
+    return switch (side) {
+      case SDK -> new SdkPeer(sdkAddress(), null, null, false, workspace, implementation, specifier, sink);
+      case SDK_DIRECT -> new SdkPeer(sdkAddress(), null, null, true, workspace, implementation, specifier, sink);
+      case RAW -> new RawPeer(rawChannel(), true, workspace, implementation, specifier, sink);
+    };
+  }
+
+  /** Closes every peer this fabric created. */
+  public void closePeers() {
+    List<Peer> copy;
+    synchronized (peers) {
+      copy = new ArrayList<>(peers);
+      peers.clear();
+    }
+    for (Peer p : copy) {
+      try {
+        p.close();
+      } catch (RuntimeException e) {
+        // closing after a failed run: nothing to do
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    closePeers();
+    gateway.close();
+  }
+}

@@ -1,0 +1,331 @@
+package io.github.aetherjava.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The scenario harness: runs every scenario for the SDK and the raw grpc-java baseline against the same embedded
+ * gateway, prints a table with their ratios and writes {@code results.csv} / {@code results.json}.
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar --scenarios=throughput --transports=tcp
+ * java -jar benchmarks/target/benchmarks.jar jmh -prof gc -wi 1 -i 3 -f 1
+ * </pre>
+ */
+public final class Harness {
+
+  private final Settings settings;
+  private final Report report;
+
+  private Harness(Settings settings) {
+    this.settings = settings;
+    this.report = new Report(environment());
+  }
+
+  /**
+   * Entry point; {@code jmh} as first argument hands the rest to JMH.
+   *
+   * @param args see {@link Settings#USAGE}
+   * @throws Exception on failure
+   */
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("jmh")) {
+      org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    if (Arrays.asList(args).contains("--help")) {
+      System.out.println(Settings.USAGE);
+      return;
+    }
+    Report r = run(Settings.parse(args));
+    long failed = r.rows().stream().filter(row -> row.note().startsWith("FAILED")).count();
+    System.exit(failed == 0 ? 0 : 1);
+  }
+
+  /**
+   * Runs the selected scenarios and writes the result files.
+   *
+   * @param settings what to run
+   * @return the report
+   * @throws IOException if the result files cannot be written
+   */
+  public static Report run(Settings settings) throws IOException {
+    Harness h = new Harness(settings);
+    h.jitWarmup();
+    for (String s : Settings.ALL) {
+      if (!settings.scenarios().contains(s)) {
+        continue;
+      }
+      System.out.println("== " + s);
+      switch (s) {
+        case "throughput" -> h.throughput();
+        case "latency" -> h.latency();
+        case "fanout" -> h.fanout();
+        case "scale" -> h.scale();
+        case "gateway" -> h.gatewayAlone();
+        default -> throw new IllegalStateException(s);
+      }
+    }
+    h.report.print(System.out);
+    h.report.write(settings.out());
+    System.out.println("# written: " + settings.out().resolve("results.csv") + ", "
+        + settings.out().resolve("results.json"));
+    return h.report;
+  }
+
+  // ------------------------------------------------------------------ scenarios
+
+  /**
+   * Runs one-way traffic on every side and transport before anything is measured, so the first scenario does not
+   * measure the JIT compiling the gateway and both clients (the per-measurement warm-up is short).
+   */
+  private void jitWarmup() {
+    if (settings.jitWarmup().isZero()) {
+      return;
+    }
+    System.out.println("== JIT warm-up (" + settings.jitWarmup().toMillis() + " ms per side and transport)");
+    List<Side> sides = new ArrayList<>();
+    sides.add(Side.RAW);
+    sides.addAll(sdkSides());
+    for (Transport t : settings.transports()) {
+      try (Fabric fabric = Fabric.start(t)) {
+        for (Side side : sides) {
+          OneWay.run(fabric, side, side, 1, 256, settings.jitWarmup(), java.time.Duration.ofMillis(1));
+          Latency.requestReply(fabric, side, 64, settings.jitWarmup().dividedBy(2), java.time.Duration.ofMillis(1));
+        }
+      } catch (Exception | Error e) {
+        failed("0-warmup", t, "jit", e);
+      }
+    }
+  }
+
+  private void throughput() {
+    for (Transport t : settings.transports()) {
+      for (int size : settings.sizes()) {
+        String variant = size + " B";
+        paired("1-throughput", t, variant, "msg/s", Target.ratioAtLeast(0.9),
+            (fabric, side) -> OneWay.run(fabric, side, side, 1, size, settings.warmup(), settings.measure()));
+      }
+    }
+  }
+
+  private void latency() {
+    for (Transport t : settings.transports()) {
+      latencyRows("2-a2a-rr", t, "64 B req/reply",
+          (fabric, side) -> Latency.requestReply(fabric, side, 64, settings.warmup(), settings.measure()));
+      latencyRows("2-kv-get", t, "64 B value",
+          (fabric, side) -> Latency.kvGet(fabric, side, settings.warmup(), settings.measure()));
+    }
+  }
+
+  private void fanout() {
+    for (Transport t : settings.transports()) {
+      for (int n : settings.fanout()) {
+        Map<Side, List<Latency.Samples>> runs = alternate("3-fanout", t, "N=" + n,
+            (fabric, side) -> Fanout.run(fabric, side, n, settings.warmup(), settings.measure()));
+        if (runs == null) {
+          continue;
+        }
+        List<Latency.Samples> raw = runs.get(Side.RAW);
+        for (Side side : sdkSides()) {
+          List<Latency.Samples> sdk = runs.get(side);
+          String variant = "N=" + n + suffix(side);
+          String note = "rounds/rep " + sdk.get(0).n() + " sdk, " + raw.get(0).n() + " raw";
+          report.add(new Row("3-fanout", t.label(), variant, "last rcv p50 us", med(sdk, x -> x.p(50)),
+              med(raw, x -> x.p(50)), Target.NONE, note));
+          report.add(new Row("3-fanout", t.label(), variant, "last rcv p99 us", med(sdk, x -> x.p(99)),
+              med(raw, x -> x.p(99)), Target.NONE, ""));
+        }
+      }
+    }
+  }
+
+  private void scale() {
+    int n = settings.clients();
+    Path log = settings.out().resolve("gateway-child.log");
+    boolean child = settings.scaleChildJvm();
+    String tr = child ? "tcp(child)" : "tcp";
+    if (n > 50) {
+      try {
+        // Warm-up of both sides (class loading, Netty and gRPC statics) so the first measured variant is not
+        // charged for one-time costs.
+        Scale.run(Side.RAW, false, 20, false, child, log);
+        Scale.run(Side.SDK, false, 20, false, child, log);
+      } catch (Exception e) {
+        failed("4-scale", Transport.TCP, "warm-up", e);
+        return;
+      }
+    }
+    for (boolean shared : new boolean[] {false, true}) {
+      String variant = n + (shared ? " shared chan" : " own chan");
+      Scale.Result sdk;
+      Scale.Result raw;
+      try {
+        raw = Scale.run(Side.RAW, shared, n, false, child, log);
+        sdk = Scale.run(Side.SDK, shared, n, settings.restart(), child, log);
+      } catch (Exception e) {
+        failed("4-scale", Transport.TCP, variant, e);
+        continue;
+      }
+      report.add(new Row("4-scale", tr, variant, "connect all s", sdk.connectSeconds(), raw.connectSeconds(),
+          Target.valueAtMost(10), ""));
+      report.add(new Row("4-scale", tr, variant, "heap/client KiB", sdk.heapPerClientBytes() / 1024,
+          raw.heapPerClientBytes() / 1024, Target.valueAtMost(64), child ? "client JVM only; gateway in a child JVM" : "gateway in this JVM too"));
+      report.add(new Row("4-scale", tr, variant, "threads added", sdk.threadsAdded(), raw.threadsAdded(),
+          Target.NONE, ""));
+      if (!settings.restart()) {
+        continue;
+      }
+      report.add(new Row("4-scale", tr, variant, "reconnect all s", sdk.reconnectSeconds(), Double.NaN,
+          Target.valueAtMost(30), String.format(Locale.ROOT,
+              "from graceful stop; gateway down %.2f s; baseline has no reconnect", sdk.gatewayDownSeconds())));
+    }
+  }
+
+  private void gatewayAlone() {
+    for (Transport t : settings.transports()) {
+      for (int pairs : settings.pairs()) {
+        paired("5-gateway", t, pairs + " pairs 64 B", "routed msg/s", Target.NONE,
+            (fabric, side) -> OneWay.run(fabric, side, side, pairs, 64, settings.warmup(), settings.measure()));
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ plumbing
+
+  @FunctionalInterface
+  private interface Measure<T> {
+    T run(Fabric fabric, Side side) throws Exception;
+  }
+
+  /** The SDK configurations measured against the baseline. */
+  private List<Side> sdkSides() {
+    return settings.sdkDirect() ? List.of(Side.SDK, Side.SDK_DIRECT) : List.of(Side.SDK);
+  }
+
+  private static String suffix(Side side) {
+    return side == Side.SDK_DIRECT ? " [direct]" : "";
+  }
+
+  /**
+   * Runs the baseline and each SDK configuration in turn, {@code reps} times, on one gateway.
+   *
+   * @return runs per side, or null if it failed (a FAILED or skipped row is added)
+   */
+  private <T> @Nullable Map<Side, List<T>> alternate(String scenario, Transport t, String variant, Measure<T> m) {
+    Map<Side, List<T>> runs = new EnumMap<>(Side.class);
+    List<Side> sides = new ArrayList<>();
+    sides.add(Side.RAW);
+    sides.addAll(sdkSides());
+    sides.forEach(side -> runs.put(side, new ArrayList<>()));
+    try (Fabric fabric = Fabric.start(t)) {
+      for (int i = 0; i < settings.reps(); i++) {
+        for (Side side : sides) {
+          runs.get(side).add(m.run(fabric, side));
+        }
+      }
+    } catch (Exception | Error e) {
+      if (String.valueOf(rootMessage(e)).contains("NOT_IMPLEMENTED")) {
+        report.add(new Row(scenario, t.label(), variant, "-", Double.NaN, Double.NaN, Target.NONE,
+            "skipped: the embedded gateway does not implement this yet (ERR_NOT_IMPLEMENTED)"));
+        return null;
+      }
+      failed(scenario, t, variant, e);
+      return null;
+    }
+    return runs;
+  }
+
+  /** Alternates baseline and SDK runs on one gateway and reports the medians. */
+  private void paired(String scenario, Transport t, String variant, String metric, Target target,
+      Measure<Double> m) {
+    Map<Side, List<Double>> runs = alternate(scenario, t, variant, m);
+    if (runs == null) {
+      return;
+    }
+    List<Double> raw = runs.get(Side.RAW);
+    for (Side side : sdkSides()) {
+      List<Double> sdk = runs.get(side);
+      report.add(new Row(scenario, t.label(), variant + suffix(side), metric, Stats.median(sdk),
+          Stats.median(raw), target, note(sdk, raw)));
+    }
+  }
+
+  private void latencyRows(String scenario, Transport t, String variant, Measure<Latency.Samples> m) {
+    Map<Side, List<Latency.Samples>> runs = alternate(scenario, t, variant, m);
+    if (runs == null) {
+      return;
+    }
+    List<Latency.Samples> raw = runs.get(Side.RAW);
+    for (Side side : sdkSides()) {
+      List<Latency.Samples> sdk = runs.get(side);
+      String v = variant + suffix(side);
+      String note = "samples/rep " + sdk.get(0).n() + " sdk, " + raw.get(0).n() + " raw";
+      report.add(new Row(scenario, t.label(), v, "p50 us", med(sdk, x -> x.p(50)), med(raw, x -> x.p(50)),
+          Target.ratioAtMost(1.1), note));
+      report.add(new Row(scenario, t.label(), v, "p99 us", med(sdk, x -> x.p(99)), med(raw, x -> x.p(99)),
+          Target.ratioAtMost(1.25), ""));
+      report.add(new Row(scenario, t.label(), v, "p99.9 us", med(sdk, x -> x.p(99.9)),
+          med(raw, x -> x.p(99.9)), Target.NONE, ""));
+    }
+  }
+
+  private static double med(List<Latency.Samples> runs, ToDoubleFunction<Latency.Samples> f) {
+    return Stats.median(runs.stream().map(f::applyAsDouble).toList());
+  }
+
+  private static String note(List<Double> sdk, List<Double> raw) {
+    String s = Stats.spread(sdk);
+    String r = Stats.spread(raw);
+    return s.isEmpty() ? "" : "sdk " + s + "; raw " + r;
+  }
+
+  private void failed(String scenario, Transport t, String variant, Throwable e) {
+    System.err.println("scenario " + scenario + " " + t.label() + " " + variant + " failed:");
+    e.printStackTrace();
+    report.add(new Row(scenario, t.label(), variant, "-", Double.NaN, Double.NaN, Target.NONE,
+        "FAILED: " + rootMessage(e)));
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable c = e;
+    while (c.getCause() != null && c.getCause() != c) {
+      c = c.getCause();
+    }
+    return c.getClass().getSimpleName() + ": " + c.getMessage();
+  }
+
+  private static Map<String, String> environment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("started", Instant.now().toString());
+    env.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+    env.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+        + System.getProperty("os.arch"));
+    env.put("max heap MiB", Long.toString(Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+    env.put("jvm args", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+    env.put("load average at start", loadAverage());
+    return env;
+  }
+
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg"), StandardCharsets.UTF_8).trim();
+    } catch (IOException | RuntimeException e) {
+      return "n/a";
+    }
+  }
+}

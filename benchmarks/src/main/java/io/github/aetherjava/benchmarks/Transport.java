@@ -1,0 +1,14 @@
+package io.github.aetherjava.benchmarks;
+
+/** How clients reach the embedded gateway. */
+public enum Transport {
+  /** Netty over loopback TCP (127.0.0.1). */
+  TCP,
+  /** grpc-java in-process transport (same JVM, no sockets). */
+  INPROC;
+
+  /** @return lower-case name used on the command line and in results */
+  public String label() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Scenario harness: runs the SDK and a raw grpc-java baseline side by side against the embedded gateway and
+ * reports their ratio. Entry point {@link io.github.aetherjava.benchmarks.Harness}.
+ */
+@org.jspecify.annotations.NullMarked
+package io.github.aetherjava.benchmarks;

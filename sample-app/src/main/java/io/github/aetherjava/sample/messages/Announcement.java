@@ -1,0 +1,10 @@
+package io.github.aetherjava.sample.messages;
+
+/**
+ * A broadcast to every agent of the workspace ({@code ga::{ws}}, {@code CONTROL}).
+ *
+ * @param id correlation id
+ * @param text the announcement
+ */
+public record Announcement(String id, String text) {
+}

@@ -1,0 +1,5 @@
+/** REST endpoints that trigger and show each flow of the sample fabric. */
+@NullMarked
+package io.github.aetherjava.sample.web;
+
+import org.jspecify.annotations.NullMarked;
