@@ -98,8 +98,11 @@ public class AetherClientLifecycle implements SmartLifecycle {
 			else {
 				future.whenComplete((info, ex) -> {
 					if (ex != null) {
-						logger.warn("Aether client '" + name + "' (" + client.identity()
-								+ ") could not connect yet; it keeps retrying in the background: " + ex.getMessage());
+						// A terminal failure (duplicate identity, bad credentials) closes the client: say so.
+						String outcome = (client.state() == ConnectionState.CLOSED)
+								? ") could not connect and stopped for good: "
+								: ") could not connect yet; it keeps retrying in the background: ";
+						logger.warn("Aether client '" + name + "' (" + client.identity() + outcome + ex.getMessage());
 					}
 				});
 			}
