@@ -1,0 +1,152 @@
+package io.github.aetherjava.client;
+
+import io.github.aetherjava.client.internal.Identifiers;
+import io.github.aetherjava.client.internal.KvClientImpl;
+import io.github.aetherjava.client.kv.KvClient;
+import io.github.aetherjava.proto.v1.AgentIdentity;
+import io.github.aetherjava.proto.v1.InitConnection;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * An agent: persistent identity {@code ag::{workspace}::{implementation}::{specifier}}; one live connection
+ * per identity. Receives its direct topic, {@code ga::{ws}} and progress; may send anywhere except
+ * {@code uu::}; has KV and checkpoints; gets a {@link ConfigSnapshot} after connecting.
+ *
+ * <pre>{@code
+ * try (AgentClient agent = AgentClient.builder(options).workspace("prod").implementation("worker")
+ *         .specifier("1").build()) {
+ *     agent.onMessage(m -> System.out.println(m.payloadAsString()));
+ *     agent.connectBlocking();
+ *     agent.sendToUser("alice", "tab-1", "done".getBytes(StandardCharsets.UTF_8));
+ * }
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class AgentClient extends AetherClient implements DirectMessaging, EventPublishing, KvAccess,
+        ProgressReporting {
+
+    private final String workspace;
+    private final String implementation;
+    private final String specifier;
+    private final KvClient kv;
+
+    private AgentClient(Builder b, AetherClientOptions options) {
+        super(options, PrincipalKind.AGENT);
+        this.workspace = b.workspace;
+        this.implementation = b.implementation;
+        this.specifier = b.specifier;
+        this.kv = new KvClientImpl(core(), PrincipalKind.AGENT, workspace, implementation, specifier);
+    }
+
+    /**
+     * @param options connection options
+     * @return a builder
+     */
+    public static Builder builder(AetherClientOptions options) {
+        return new Builder(options);
+    }
+
+    @Override
+    void fillIdentity(InitConnection.Builder init) {
+        init.setAgent(AgentIdentity.newBuilder().setWorkspace(workspace).setImplementation(implementation)
+                .setSpecifier(specifier));
+    }
+
+    @Override
+    Set<String> sendablePrefixes() {
+        return SendPermissions.AGENT_OR_TASK;
+    }
+
+    @Override
+    public String identity() {
+        return Topics.agent(workspace, implementation, specifier);
+    }
+
+    @Override
+    public String topic() {
+        return identity();
+    }
+
+    /** @return workspace */
+    public String workspace() {
+        return workspace;
+    }
+
+    /** @return implementation */
+    public String implementation() {
+        return implementation;
+    }
+
+    /** @return specifier */
+    public String specifier() {
+        return specifier;
+    }
+
+    @Override
+    public CompletableFuture<Void> send(String topic, byte[] payload, MessageType type) {
+        return sendChecked(topic, payload, type);
+    }
+
+    @Override
+    public CompletableFuture<Void> reportProgress(Progress progress) {
+        return sendProgress(progress);
+    }
+
+    @Override
+    public KvClient kv() {
+        return kv;
+    }
+
+    /** Builder for {@link AgentClient}. */
+    public static final class Builder {
+        private final AetherClientOptions options;
+        private String workspace = "";
+        private String implementation = "";
+        private String specifier = "";
+
+        private Builder(AetherClientOptions options) {
+            this.options = Objects.requireNonNull(options, "options");
+        }
+
+        /**
+         * @param workspace workspace (required)
+         * @return this
+         */
+        public Builder workspace(String workspace) {
+            this.workspace = Objects.requireNonNull(workspace, "workspace");
+            return this;
+        }
+
+        /**
+         * @param implementation implementation (required)
+         * @return this
+         */
+        public Builder implementation(String implementation) {
+            this.implementation = Objects.requireNonNull(implementation, "implementation");
+            return this;
+        }
+
+        /**
+         * @param specifier specifier (required)
+         * @return this
+         */
+        public Builder specifier(String specifier) {
+            this.specifier = Objects.requireNonNull(specifier, "specifier");
+            return this;
+        }
+
+        /**
+         * @return the client (not connected yet)
+         * @throws InvalidArgumentException if an identifier is missing or invalid
+         */
+        public AgentClient build() {
+            Identifiers.validate(workspace, "workspace");
+            Identifiers.validate(implementation, "implementation");
+            Identifiers.validate(specifier, "specifier");
+            return new AgentClient(this, options);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.aetherjava.client;
+
+import io.github.aetherjava.client.internal.Identifiers;
+import io.github.aetherjava.proto.v1.BridgeIdentity;
+import io.github.aetherjava.proto.v1.InitConnection;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A bridge {@code br::{impl}::{spec}}: a workspace-less relay (Slack, Discord, …) that may send to any topic
+ * in any workspace it holds an ACL grant for, {@code uu::} included. No KV.
+ *
+ * @since 0.1.0
+ */
+public final class BridgeClient extends AetherClient implements DirectMessaging, UserBroadcastMessaging,
+        EventPublishing {
+
+    private final String implementation;
+    private final String specifier;
+
+    private BridgeClient(Builder b, AetherClientOptions options) {
+        super(options, PrincipalKind.BRIDGE);
+        this.implementation = b.implementation;
+        this.specifier = b.specifier;
+    }
+
+    /**
+     * @param options connection options
+     * @return a builder
+     */
+    public static Builder builder(AetherClientOptions options) {
+        return new Builder(options);
+    }
+
+    @Override
+    void fillIdentity(InitConnection.Builder init) {
+        init.setBridge(BridgeIdentity.newBuilder().setImplementation(implementation).setSpecifier(specifier));
+    }
+
+    @Override
+    Set<String> sendablePrefixes() {
+        return SendPermissions.ANY;
+    }
+
+    @Override
+    public String identity() {
+        return Topics.bridge(implementation, specifier);
+    }
+
+    @Override
+    public String topic() {
+        return identity();
+    }
+
+    /** @return implementation */
+    public String implementation() {
+        return implementation;
+    }
+
+    /** @return specifier */
+    public String specifier() {
+        return specifier;
+    }
+
+    @Override
+    public CompletableFuture<Void> send(String topic, byte[] payload, MessageType type) {
+        return sendChecked(topic, payload, type);
+    }
+
+    /** Builder for {@link BridgeClient}. */
+    public static final class Builder {
+        private final AetherClientOptions options;
+        private String implementation = "";
+        private String specifier = "";
+
+        private Builder(AetherClientOptions options) {
+            this.options = Objects.requireNonNull(options, "options");
+        }
+
+        /**
+         * @param implementation implementation (required)
+         * @return this
+         */
+        public Builder implementation(String implementation) {
+            this.implementation = Objects.requireNonNull(implementation, "implementation");
+            return this;
+        }
+
+        /**
+         * @param specifier specifier (required)
+         * @return this
+         */
+        public Builder specifier(String specifier) {
+            this.specifier = Objects.requireNonNull(specifier, "specifier");
+            return this;
+        }
+
+        /**
+         * @return the client
+         * @throws InvalidArgumentException if an identifier is missing or invalid
+         */
+        public BridgeClient build() {
+            Identifiers.validate(implementation, "implementation");
+            Identifiers.validate(specifier, "specifier");
+            return new BridgeClient(this, options);
+        }
+    }
+}

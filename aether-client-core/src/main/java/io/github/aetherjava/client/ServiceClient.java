@@ -1,0 +1,143 @@
+package io.github.aetherjava.client;
+
+import io.github.aetherjava.client.internal.Identifiers;
+import io.github.aetherjava.client.internal.KvClientImpl;
+import io.github.aetherjava.client.kv.KvClient;
+import io.github.aetherjava.proto.v1.InitConnection;
+import io.github.aetherjava.proto.v1.ServiceIdentity;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A service {@code sv::{impl}::{spec}}: workspace-less; may send to any topic (ACL checked against the
+ * target workspace), {@code uu::} included; has KV (workspace scopes need an explicit workspace), checkpoints
+ * and progress. Services are pool consumers for their implementation (POOL task routing) unless built with
+ * {@code noPoolConsumer(true)}. Others reach any healthy instance through {@code sv::{impl}}.
+ *
+ * @since 0.1.0
+ */
+public final class ServiceClient extends AetherClient implements DirectMessaging, UserBroadcastMessaging,
+        EventPublishing, KvAccess, ProgressReporting {
+
+    private final String implementation;
+    private final String specifier;
+    private final boolean noPoolConsumer;
+    private final KvClient kv;
+
+    private ServiceClient(Builder b, AetherClientOptions options) {
+        super(options, PrincipalKind.SERVICE);
+        this.implementation = b.implementation;
+        this.specifier = b.specifier;
+        this.noPoolConsumer = b.noPoolConsumer;
+        this.kv = new KvClientImpl(core(), PrincipalKind.SERVICE, "", implementation, specifier);
+    }
+
+    /**
+     * @param options connection options
+     * @return a builder
+     */
+    public static Builder builder(AetherClientOptions options) {
+        return new Builder(options);
+    }
+
+    @Override
+    void fillIdentity(InitConnection.Builder init) {
+        init.setService(ServiceIdentity.newBuilder().setImplementation(implementation).setSpecifier(specifier)
+                .setNoPoolConsumer(noPoolConsumer));
+    }
+
+    @Override
+    Set<String> sendablePrefixes() {
+        return SendPermissions.ANY;
+    }
+
+    @Override
+    public String identity() {
+        return Topics.service(implementation, specifier);
+    }
+
+    @Override
+    public String topic() {
+        return identity();
+    }
+
+    /** @return implementation */
+    public String implementation() {
+        return implementation;
+    }
+
+    /** @return specifier */
+    public String specifier() {
+        return specifier;
+    }
+
+    /** @return true if this instance opted out of POOL task routing */
+    public boolean noPoolConsumer() {
+        return noPoolConsumer;
+    }
+
+    @Override
+    public CompletableFuture<Void> reportProgress(Progress progress) {
+        return sendProgress(progress);
+    }
+
+    @Override
+    public KvClient kv() {
+        return kv;
+    }
+
+    @Override
+    public CompletableFuture<Void> send(String topic, byte[] payload, MessageType type) {
+        return sendChecked(topic, payload, type);
+    }
+
+    /** Builder for {@link ServiceClient}. */
+    public static final class Builder {
+        private final AetherClientOptions options;
+        private String implementation = "";
+        private String specifier = "";
+        private boolean noPoolConsumer;
+
+        private Builder(AetherClientOptions options) {
+            this.options = Objects.requireNonNull(options, "options");
+        }
+
+        /**
+         * @param implementation implementation (required)
+         * @return this
+         */
+        public Builder implementation(String implementation) {
+            this.implementation = Objects.requireNonNull(implementation, "implementation");
+            return this;
+        }
+
+        /**
+         * @param specifier specifier (required)
+         * @return this
+         */
+        public Builder specifier(String specifier) {
+            this.specifier = Objects.requireNonNull(specifier, "specifier");
+            return this;
+        }
+
+        /**
+         * @param noPoolConsumer true to opt out of POOL task routing for this instance
+         * @return this
+         */
+        public Builder noPoolConsumer(boolean noPoolConsumer) {
+            this.noPoolConsumer = noPoolConsumer;
+            return this;
+        }
+
+        /**
+         * @return the client
+         * @throws InvalidArgumentException if an identifier is missing or invalid
+         */
+        public ServiceClient build() {
+            Identifiers.validate(implementation, "implementation");
+            Identifiers.validate(specifier, "specifier");
+            return new ServiceClient(this, options);
+        }
+    }
+}

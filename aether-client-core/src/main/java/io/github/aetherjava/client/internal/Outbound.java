@@ -1,0 +1,267 @@
+package io.github.aetherjava.client.internal;
+
+import io.github.aetherjava.client.ConnectionException;
+import io.github.aetherjava.client.FailureReason;
+import io.github.aetherjava.client.OverflowPolicy;
+import io.github.aetherjava.proto.v1.DownstreamMessage;
+import io.github.aetherjava.proto.v1.UpstreamMessage;
+import io.grpc.ClientCall;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The single writer. Frames queue here (bounded by count and bytes) and are written only while a call is
+ * attached (after the {@code ConnectionAck}) and the transport reports {@code isReady()}; {@code onReady}
+ * drains again. A frame's future completes when it is handed to gRPC, or fails with a reason: nothing is
+ * dropped silently.
+ */
+public final class Outbound {
+
+    /** A queued frame. */
+    private static final class Item {
+        final UpstreamMessage frame;
+        final int size;
+        final CompletableFuture<Void> future;
+        final @Nullable Runnable onWritten;
+        final boolean pinned;
+
+        Item(UpstreamMessage frame, int size, CompletableFuture<Void> future, @Nullable Runnable onWritten,
+                boolean pinned) {
+            this.frame = frame;
+            this.size = size;
+            this.future = future;
+            this.onWritten = onWritten;
+            this.pinned = pinned;
+        }
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Deque<Item> queue = new ArrayDeque<>();
+    private final int maxCount;
+    private final long maxBytes;
+    private final OverflowPolicy policy;
+    private final Executor completions;
+    private long bytes;
+    private @Nullable ClientCall<UpstreamMessage, DownstreamMessage> call;
+    private @Nullable ConnectionException closedWith;
+
+    /**
+     * @param maxCount buffer limit (count)
+     * @param maxBytes buffer limit (bytes)
+     * @param policy overflow policy
+     * @param completions executor that completes futures
+     */
+    public Outbound(int maxCount, long maxBytes, OverflowPolicy policy, Executor completions) {
+        this.maxCount = maxCount;
+        this.maxBytes = maxBytes;
+        this.policy = policy;
+        this.completions = completions;
+    }
+
+    /**
+     * Queues a frame and writes what the transport takes.
+     *
+     * @param frame the frame
+     * @param onWritten run (on the writing thread) once the frame is handed to gRPC
+     * @return completes when handed to the transport
+     */
+    public CompletableFuture<Void> enqueue(UpstreamMessage frame, @Nullable Runnable onWritten) {
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        int size = frame.getSerializedSize();
+        List<Item> evicted = new ArrayList<>(0);
+        ConnectionException refused = null;
+        lock.lock();
+        try {
+            if (closedWith != null) {
+                refused = closedWith;
+            } else {
+                while (queue.size() + 1 > maxCount || bytes + size > maxBytes) {
+                    Item old = policy == OverflowPolicy.DROP_OLDEST ? oldestEvictable() : null;
+                    if (old != null) {
+                        queue.remove(old);
+                        bytes -= old.size;
+                        evicted.add(old);
+                    } else {
+                        refused = new ConnectionException(FailureReason.BUFFER_FULL, "outbound buffer full ("
+                                + queue.size() + " frames, " + bytes + " bytes)");
+                        break;
+                    }
+                }
+                if (refused == null) {
+                    queue.addLast(new Item(frame, size, future, onWritten, false));
+                    bytes += size;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        ConnectionException overflow = new ConnectionException(FailureReason.BUFFER_FULL,
+                "evicted from the full outbound buffer (overflow policy DROP_OLDEST)");
+        evicted.forEach(i -> completions.execute(() -> i.future.completeExceptionally(overflow)));
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        drain();
+        return future;
+    }
+
+    /** Caller holds the lock. Session-state frames are never evicted. */
+    private @Nullable Item oldestEvictable() {
+        for (Item i : queue) {
+            if (!i.pinned) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Puts frames at the head of the queue (session state re-sent after a reconnect), ignoring the limits.
+     *
+     * @param frames frames in order
+     */
+    public void prepend(List<UpstreamMessage> frames) {
+        lock.lock();
+        try {
+            for (int i = frames.size() - 1; i >= 0; i--) {
+                UpstreamMessage f = frames.get(i);
+                int size = f.getSerializedSize();
+                queue.addFirst(new Item(f, size, new CompletableFuture<>(), null, true));
+                bytes += size;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Writes a frame at once, bypassing the queue (the {@code InitConnection}).
+     *
+     * @param c the call
+     * @param frame the frame
+     */
+    public void writeDirect(ClientCall<UpstreamMessage, DownstreamMessage> c, UpstreamMessage frame) {
+        lock.lock();
+        try {
+            c.sendMessage(frame);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs an operation on the call under the writer lock (ClientCall is not thread-safe).
+     *
+     * @param action the operation
+     */
+    public void withLock(Runnable action) {
+        lock.lock();
+        try {
+            action.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @param c call to write to from now on (after the acknowledgement) */
+    public void attach(ClientCall<UpstreamMessage, DownstreamMessage> c) {
+        lock.lock();
+        try {
+            call = c;
+        } finally {
+            lock.unlock();
+        }
+        drain();
+    }
+
+    /** Stops writing (stream ended); queued frames stay for the next call. */
+    public void detach() {
+        lock.lock();
+        try {
+            call = null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writes queued frames while the transport is ready. */
+    public void drain() {
+        drain(false);
+    }
+
+    /**
+     * Writes every queued frame regardless of {@code isReady()} (gRPC buffers them); used before a requested
+     * close so pending sends go out.
+     */
+    public void flushAll() {
+        drain(true);
+    }
+
+    private void drain(boolean ignoreReady) {
+        List<Item> written = new ArrayList<>();
+        lock.lock();
+        try {
+            ClientCall<UpstreamMessage, DownstreamMessage> c = call;
+            while (c != null && !queue.isEmpty() && (ignoreReady || c.isReady())) {
+                Item item = queue.pollFirst();
+                bytes -= item.size;
+                c.sendMessage(item.frame);
+                if (item.onWritten != null) {
+                    item.onWritten.run();
+                }
+                written.add(item);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (!written.isEmpty()) {
+            completions.execute(() -> written.forEach(i -> i.future.complete(null)));
+        }
+    }
+
+    /**
+     * Refuses new frames from now on and fails the queued ones.
+     *
+     * @param error failure
+     */
+    public void close(ConnectionException error) {
+        List<Item> failed;
+        lock.lock();
+        try {
+            closedWith = error;
+            call = null;
+            failed = new ArrayList<>(queue);
+            queue.clear();
+            bytes = 0;
+        } finally {
+            lock.unlock();
+        }
+        failed.forEach(i -> completions.execute(() -> i.future.completeExceptionally(error)));
+    }
+
+    /** @return queued frames */
+    public int size() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return queued bytes */
+    public long bytes() {
+        lock.lock();
+        try {
+            return bytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.github.aetherjava.client.internal;
+
+import io.github.aetherjava.client.AetherTimeoutException;
+import io.github.aetherjava.proto.v1.DownstreamMessage;
+import io.github.aetherjava.proto.v1.UpstreamMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Requests awaiting a correlated response, keyed by request id. Each has a deadline. Futures are completed on
+ * the callback executor so user continuations never run on gRPC threads.
+ */
+public final class PendingRequests {
+
+    private static final class Entry {
+        final String operation;
+        final CompletableFuture<DownstreamMessage> future = new CompletableFuture<>();
+        final @Nullable UpstreamMessage retryFrame;
+        volatile @Nullable ScheduledFuture<?> timer;
+        volatile boolean sent;
+
+        Entry(String operation, @Nullable UpstreamMessage retryFrame) {
+            this.operation = operation;
+            this.retryFrame = retryFrame;
+        }
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Executor completions;
+
+    /** @param completions executor that completes futures */
+    public PendingRequests(Executor completions) {
+        this.completions = completions;
+    }
+
+    /**
+     * @param requestId unique id
+     * @param operation operation name for timeouts
+     * @param timeout deadline
+     * @return future of the response frame
+     */
+    public CompletableFuture<DownstreamMessage> register(String requestId, String operation, Duration timeout) {
+        return register(requestId, operation, timeout, null);
+    }
+
+    /**
+     * @param requestId unique id
+     * @param operation operation name for timeouts
+     * @param timeout deadline
+     * @param retryFrame the request frame if it is idempotent (re-sent after a reconnect while its deadline
+     *     allows), else null
+     * @return future of the response frame
+     */
+    public CompletableFuture<DownstreamMessage> register(String requestId, String operation, Duration timeout,
+            @Nullable UpstreamMessage retryFrame) {
+        Entry e = new Entry(operation, retryFrame);
+        entries.put(requestId, e);
+        e.timer = ClientExecutors.scheduler().schedule(
+                () -> fail(requestId, new AetherTimeoutException(operation, timeout, null)), timeout.toNanos(),
+                TimeUnit.NANOSECONDS);
+        return e.future;
+    }
+
+    /** @param requestId request now handed to the transport */
+    public void markSent(String requestId) {
+        Entry e = entries.get(requestId);
+        if (e != null) {
+            e.sent = true;
+        }
+    }
+
+    /**
+     * @param requestId id from the response
+     * @param response the response frame
+     * @return true if a request was waiting
+     */
+    public boolean complete(String requestId, DownstreamMessage response) {
+        Entry e = requestId.isEmpty() ? null : entries.remove(requestId);
+        if (e == null) {
+            return false;
+        }
+        cancelTimer(e);
+        completions.execute(() -> e.future.complete(response));
+        return true;
+    }
+
+    /**
+     * @param requestId id
+     * @param error failure
+     * @return true if a request was waiting
+     */
+    public boolean fail(String requestId, Throwable error) {
+        Entry e = entries.remove(requestId);
+        if (e == null) {
+            return false;
+        }
+        cancelTimer(e);
+        completions.execute(() -> e.future.completeExceptionally(error));
+        return true;
+    }
+
+    /**
+     * Fails requests already handed to the transport (their responses died with the stream). Requests still
+     * buffered stay: they are written after the next acknowledgement.
+     *
+     * @param error failure
+     */
+    public void failSent(Throwable error) {
+        failSent(error, null);
+    }
+
+    /**
+     * Like {@link #failSent(Throwable)}, but idempotent requests are handed to {@code resend} instead (their
+     * deadline keeps running): a read can safely be asked again on the next stream.
+     *
+     * @param error failure for the others
+     * @param resend re-queues an idempotent request frame, or null to fail everything
+     */
+    public void failSent(Throwable error, @Nullable BiConsumer<String, UpstreamMessage> resend) {
+        List<String> ids = new ArrayList<>();
+        entries.forEach((id, e) -> {
+            if (e.sent) {
+                UpstreamMessage frame = e.retryFrame;
+                if (resend != null && frame != null) {
+                    e.sent = false;
+                    resend.accept(id, frame);
+                } else {
+                    ids.add(id);
+                }
+            }
+        });
+        ids.forEach(id -> fail(id, error));
+    }
+
+    /** @param error failure for every waiting request */
+    public void failAll(Throwable error) {
+        new ArrayList<>(entries.keySet()).forEach(id -> fail(id, error));
+    }
+
+    /** @return number of waiting requests */
+    public int size() {
+        return entries.size();
+    }
+
+    private static void cancelTimer(Entry e) {
+        ScheduledFuture<?> t = e.timer;
+        if (t != null) {
+            t.cancel(false);
+        }
+    }
+}

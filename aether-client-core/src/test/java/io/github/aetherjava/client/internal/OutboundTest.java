@@ -1,0 +1,102 @@
+package io.github.aetherjava.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.aetherjava.client.AetherException;
+import io.github.aetherjava.client.ConnectionException;
+import io.github.aetherjava.client.FailureReason;
+import io.github.aetherjava.client.OverflowPolicy;
+import io.github.aetherjava.proto.v1.DownstreamMessage;
+import io.github.aetherjava.proto.v1.SendMessage;
+import io.github.aetherjava.proto.v1.UpstreamMessage;
+import io.grpc.ClientCall;
+import io.grpc.Metadata;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+class OutboundTest {
+
+    /** A call that records writes and reports readiness as told. */
+    static final class RecordingCall extends ClientCall<UpstreamMessage, DownstreamMessage> {
+        final List<String> written = new ArrayList<>();
+        boolean ready;
+
+        @Override
+        public void start(Listener<DownstreamMessage> listener, Metadata headers) {
+        }
+
+        @Override
+        public void request(int numMessages) {
+        }
+
+        @Override
+        public void cancel(@Nullable String message, @Nullable Throwable cause) {
+        }
+
+        @Override
+        public void halfClose() {
+        }
+
+        @Override
+        public void sendMessage(UpstreamMessage message) {
+            written.add(message.getSend().getTargetTopic());
+        }
+
+        @Override
+        public boolean isReady() {
+            return ready;
+        }
+    }
+
+    private static UpstreamMessage frame(String topic) {
+        return UpstreamMessage.newBuilder().setSend(SendMessage.newBuilder().setTargetTopic(topic)).build();
+    }
+
+    @Test
+    void writesOnlyWhileAttachedAndReadyInOrder() {
+        Outbound out = new Outbound(100, 1 << 20, OverflowPolicy.FAIL, Runnable::run);
+        CompletableFuture<Void> a = out.enqueue(frame("a"), null);
+        RecordingCall call = new RecordingCall();
+        out.attach(call);
+        assertThat(call.written).isEmpty();
+        assertThat(a).isNotDone();
+        out.enqueue(frame("b"), null);
+        call.ready = true;
+        out.drain(); // what onReady does
+        assertThat(call.written).containsExactly("a", "b");
+        assertThat(a).isCompleted();
+        out.detach();
+        CompletableFuture<Void> c = out.enqueue(frame("c"), null);
+        assertThat(c).isNotDone();
+        assertThat(out.size()).isEqualTo(1);
+        out.prepend(List.of(frame("session")));
+        out.attach(call);
+        assertThat(call.written).containsExactly("a", "b", "session", "c");
+        assertThat(out.bytes()).isZero();
+    }
+
+    @Test
+    void limitsByCountAndBytesAndFailsOnClose() throws Exception {
+        Outbound out = new Outbound(10, 20, OverflowPolicy.FAIL, Runnable::run);
+        CompletableFuture<Void> ok = out.enqueue(frame("ag::1"), null); // 7 bytes
+        out.enqueue(frame("ag::2"), null);
+        CompletableFuture<Void> refused = out.enqueue(frame("ag::3"), null);
+        assertThat(reason(refused)).isEqualTo(FailureReason.BUFFER_FULL);
+        out.close(new ConnectionException(FailureReason.CLOSED, "closed"));
+        assertThat(reason(ok)).isEqualTo(FailureReason.CLOSED);
+        assertThat(reason(out.enqueue(frame("ag::4"), null))).isEqualTo(FailureReason.CLOSED);
+    }
+
+    private static FailureReason reason(CompletableFuture<Void> f) throws InterruptedException {
+        try {
+            f.get();
+        } catch (ExecutionException e) {
+            return ((AetherException) e.getCause()).reason();
+        }
+        throw new AssertionError("succeeded");
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.aetherjava.gateway.embedded.internal;
+
+import io.github.aetherjava.proto.v1.ConnectionStatusRequest;
+import io.github.aetherjava.proto.v1.ConnectionStatusResponse;
+import io.github.aetherjava.proto.v1.DownstreamMessage;
+import io.github.aetherjava.proto.v1.PrincipalType;
+import io.github.aetherjava.proto.v1.UpstreamMessage;
+import java.util.Locale;
+
+/**
+ * {@code ConnectionStatusRequest}: is a principal connected? Self-queries are always allowed; querying others is
+ * reserved to the workflow engine and orchestrators (there are no capability grants here).
+ */
+final class ConnectionStatusComponent implements Dispatcher.Component {
+
+  private final SessionRegistry registry;
+
+  ConnectionStatusComponent(SessionRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public void register(Dispatcher dispatcher) {
+    dispatcher.on(UpstreamMessage.PayloadCase.CONNECTION_STATUS_REQUEST,
+        (s, f) -> status(s, f.getConnectionStatusRequest()));
+  }
+
+  private void status(Session session, ConnectionStatusRequest req) {
+    ConnectionStatusResponse.Builder r = ConnectionStatusResponse.newBuilder().setRequestId(req.getRequestId());
+    if (!req.hasPrincipal() || req.getPrincipal().getPrincipalType().isEmpty()) {
+      reply(session, r.setOk(false).setError("principal is required"));
+      return;
+    }
+    String type = req.getPrincipal().getPrincipalType().toLowerCase(Locale.ROOT);
+    String id = req.getPrincipal().getPrincipalId();
+    String identity = switch (type) {
+      case "agent", "task", "unique_task", "non_unique_task", "service", "bridge", "orchestrator" -> id;
+      case "user" -> id.contains(Identity.SEP) ? id : "us" + Identity.SEP + id + Identity.SEP;
+      case "workflow_engine", "workflowengine" -> "wfe::shard0";
+      case "metrics_bridge", "metricsbridge" -> "metrics::shard0";
+      default -> null;
+    };
+    if (identity == null || identity.isEmpty()) {
+      reply(session, r.setOk(false).setError("invalid principal: unknown principal type or empty id"));
+      return;
+    }
+    PrincipalType caller = session.identity().type();
+    boolean self = identity.equals(session.identity().key());
+    if (!self && caller != PrincipalType.PRINCIPAL_WORKFLOW_ENGINE && caller != PrincipalType.PRINCIPAL_ORCHESTRATOR) {
+      reply(session, r.setOk(false).setError("not authorized"));
+      return;
+    }
+    reply(session, r.setOk(true).setConnected(registry.byIdentity(identity) != null));
+  }
+
+  private static void reply(Session session, ConnectionStatusResponse.Builder r) {
+    session.send(DownstreamMessage.newBuilder().setConnectionStatusResponse(r).build());
+  }
+}

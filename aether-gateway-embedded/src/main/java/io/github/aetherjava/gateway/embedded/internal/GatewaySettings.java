@@ -1,0 +1,47 @@
+package io.github.aetherjava.gateway.embedded.internal;
+
+import io.github.aetherjava.gateway.embedded.CredentialsPolicy;
+import io.github.aetherjava.gateway.embedded.PolicyMode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the internals need from the public builder.
+ *
+ * @param credentials credential policy
+ * @param policyMode permissive or lite-parity
+ * @param dataDirectory where file-backed stores live, or null for in-memory only
+ * @param clock time source for TTLs and timestamps
+ * @param initTimeout how long a new stream may take to send {@code InitConnection}
+ * @param sessionQueueCapacity bound of each session's response queue and broadcast queue (frames)
+ * @param offlineQueueCapacity bound of each identity topic's stored backlog (messages)
+ * @param offlineQueueMaxBytes bound of each identity topic's stored backlog (bytes)
+ * @param checkpointDefaultTtl TTL used for checkpoint SAVE with ttl -1 (zero = never expires)
+ * @param senderPushbackThreshold backlog of a connected consumer at which senders to it are paused
+ */
+public record GatewaySettings(
+    CredentialsPolicy credentials,
+    PolicyMode policyMode,
+    @Nullable Path dataDirectory,
+    Clock clock,
+    Duration initTimeout,
+    int sessionQueueCapacity,
+    int offlineQueueCapacity,
+    long offlineQueueMaxBytes,
+    Duration checkpointDefaultTtl,
+    int senderPushbackThreshold) {
+
+  /** Largest inbound frame, as on the real gateway. */
+  public static final int MAX_INBOUND_BYTES = 4 * 1024 * 1024;
+  /**
+   * What the transport itself accepts: larger than {@link #MAX_INBOUND_BYTES} so that frames up to this size are
+   * refused by the service with the real gateway's status; beyond it grpc-java resets the stream.
+   */
+  public static final int TRANSPORT_MAX_INBOUND_BYTES = 16 * 1024 * 1024;
+  /** Largest outbound frame, as on the real gateway. */
+  public static final int MAX_OUTBOUND_BYTES = 16 * 1024 * 1024;
+  /** Server version reported in the ack: the upstream release whose behaviour this gateway emulates. */
+  public static final String SERVER_VERSION = "0.2.2";
+}

@@ -1,0 +1,148 @@
+package io.github.aetherjava.gateway.embedded.internal;
+
+import io.github.aetherjava.gateway.embedded.PolicyMode;
+import io.github.aetherjava.proto.v1.KVOperation;
+import io.github.aetherjava.proto.v1.PrincipalType;
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+
+/** Authorisation decisions: the principal-type send matrix always, AetherLite's dev-mode ACL denials optionally. */
+public final class Policy {
+
+  /** Token bucket rate per connection in lite-parity mode. */
+  public static final double RATE_PER_SECOND = 100;
+  /** Token bucket burst per connection in lite-parity mode. */
+  public static final double RATE_BURST = 200;
+
+  private final PolicyMode mode;
+  private final Clock clock;
+
+  Policy(PolicyMode mode, Clock clock) {
+    this.mode = mode;
+    this.clock = clock;
+  }
+
+  public PolicyMode mode() {
+    return mode;
+  }
+
+  /** The real gateway's principal-type matrix (enforced in every mode). */
+  public static boolean matrixAllows(PrincipalType sender, String topic) {
+    String prefix = prefix(topic);
+    if (prefix.equals("uu")) {
+      return sender == PrincipalType.PRINCIPAL_SERVICE || sender == PrincipalType.PRINCIPAL_WORKFLOW_ENGINE
+          || sender == PrincipalType.PRINCIPAL_BRIDGE;
+    }
+    return switch (sender) {
+      case PRINCIPAL_USER -> !(prefix.equals("event") || prefix.equals("metric") || prefix.equals("pg"));
+      case PRINCIPAL_METRICS_BRIDGE -> false;
+      case PRINCIPAL_ORCHESTRATOR ->
+          prefix.equals("ag") || prefix.equals("tu") || prefix.equals("ta") || prefix.equals("tb");
+      default -> true;
+    };
+  }
+
+  /**
+   * Lite-parity workspace ACL on a send (seeded fallbacks grant agents, tasks and users read-write on every
+   * workspace and nothing to services, bridges or the workflow engine).
+   *
+   * @return true if the send is denied
+   */
+  public boolean aclDeniesSend(PrincipalType sender, String senderWorkspace, String topic) {
+    if (mode != PolicyMode.LITE_PARITY) {
+      return false;
+    }
+    String targetWs = topicWorkspace(topic);
+    String checkWs = !targetWs.isEmpty() && !targetWs.equals(senderWorkspace) ? targetWs : senderWorkspace;
+    if (checkWs.isEmpty()) {
+      return false;
+    }
+    return switch (sender) {
+      case PRINCIPAL_AGENT, PRINCIPAL_TASK, PRINCIPAL_USER, PRINCIPAL_ORCHESTRATOR -> false;
+      default -> true;
+    };
+  }
+
+  /** Lite-parity: cross-workspace event/metric publishing needs a capability nobody holds by default. */
+  public boolean deniesCrossWorkspaceBroadcast(String senderWorkspace, String declaredWorkspace) {
+    return mode == PolicyMode.LITE_PARITY && !declaredWorkspace.isEmpty()
+        && !declaredWorkspace.equals(senderWorkspace);
+  }
+
+  /** Lite-parity: shared KV scopes fall back to NONE for everyone. */
+  public boolean deniesKvScope(KVOperation.Scope scope) {
+    if (mode != PolicyMode.LITE_PARITY) {
+      return false;
+    }
+    return switch (scope) {
+      case GLOBAL_EXCLUSIVE, WORKSPACE_EXCLUSIVE, USER, USER_WORKSPACE -> false;
+      default -> true;
+    };
+  }
+
+  /**
+   * Lite-parity: AetherLite authorises LIST by the scope rule alone (no owner shortcut), and every scope rule
+   * falls back to NONE, so LIST is refused even in the caller's own exclusive scopes.
+   */
+  public boolean deniesKvList() {
+    return mode == PolicyMode.LITE_PARITY;
+  }
+
+  /** A fresh per-connection rate limiter, or null when rate limiting is off. */
+  public @Nullable RateLimiter newRateLimiter() {
+    return mode == PolicyMode.LITE_PARITY ? new RateLimiter(RATE_PER_SECOND, RATE_BURST, clock) : null;
+  }
+
+  static String prefix(String topic) {
+    int sep = topic.indexOf(Identity.SEP);
+    return sep < 0 ? topic : topic.substring(0, sep);
+  }
+
+  /** The workspace a topic belongs to ("" for workspace-less topics), as the real gateway derives it. */
+  public static String topicWorkspace(String topic) {
+    String[] parts = topic.split(Identity.SEP, -1);
+    if (parts.length < 2) {
+      return "";
+    }
+    return switch (parts[0]) {
+      case "ag", "tu", "ta", "tb", "ga", "gu", "tk" -> parts[1];
+      case "pg" -> parts[1].equals("us") && parts.length > 2 ? "" : parts[1];
+      case "uw" -> parts.length > 2 ? parts[2] : "";
+      default -> "";
+    };
+  }
+
+  /** A token bucket (not thread-safe on purpose: one per connection, used from its inbound thread). */
+  public static final class RateLimiter {
+    private final double rate;
+    private final double burst;
+    private final Clock clock;
+    private double tokens;
+    private long lastNanos;
+
+    RateLimiter(double rate, double burst, Clock clock) {
+      this.rate = rate;
+      this.burst = burst;
+      this.clock = clock;
+      this.tokens = burst;
+      this.lastNanos = nanos();
+    }
+
+    private long nanos() {
+      java.time.Instant now = clock.instant();
+      return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    /** Takes one token if available. */
+    public synchronized boolean tryAcquire() {
+      long now = nanos();
+      tokens = Math.min(burst, tokens + (now - lastNanos) / 1e9 * rate);
+      lastNanos = now;
+      if (tokens >= 1) {
+        tokens -= 1;
+        return true;
+      }
+      return false;
+    }
+  }
+}

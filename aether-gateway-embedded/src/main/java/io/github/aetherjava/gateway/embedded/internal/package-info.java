@@ -1,0 +1,7 @@
+/**
+ * Implementation of the embedded gateway: connection handling, routing, stores. Not a public API.
+ */
+@NullMarked
+package io.github.aetherjava.gateway.embedded.internal;
+
+import org.jspecify.annotations.NullMarked;

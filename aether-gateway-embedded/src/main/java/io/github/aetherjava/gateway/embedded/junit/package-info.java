@@ -1,0 +1,7 @@
+/**
+ * JUnit 5 support: start an embedded gateway per test class and inject it into tests.
+ */
+@NullMarked
+package io.github.aetherjava.gateway.embedded.junit;
+
+import org.jspecify.annotations.NullMarked;
