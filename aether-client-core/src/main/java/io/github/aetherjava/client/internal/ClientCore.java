@@ -258,8 +258,18 @@ public final class ClientCore {
                 channel = options.channelPool() != null ? options.channelPool().acquire(options)
                         : ChannelFactory.create(options);
             }
+            CallOptions callOptions = CallOptions.DEFAULT
+                    .withMaxOutboundMessageSize(AetherClientOptions.MAX_UPSTREAM_FRAME_BYTES);
+            if (everConnected) {
+                // The ReconnectPolicy decided to retry now, so the channel must not also sit out its own, independent
+                // reconnect backoff (1 s x 1.6 ...), and the call waits for the connection instead of failing fast
+                // while the channel is still in TRANSIENT_FAILURE. The handshake timer (connectTimeout) still
+                // bounds the attempt.
+                channel.resetConnectBackoff();
+                callOptions = callOptions.withWaitForReady();
+            }
             ClientCall<UpstreamMessage, DownstreamMessage> call = channel.newCall(AetherGatewayGrpc.getConnectMethod(),
-                    CallOptions.DEFAULT.withMaxOutboundMessageSize(AetherClientOptions.MAX_UPSTREAM_FRAME_BYTES));
+                    callOptions);
             a = new Attempt(call);
             current = a;
         } catch (RuntimeException e) {

@@ -91,6 +91,35 @@ class OutboundTest {
         assertThat(reason(out.enqueue(frame("ag::4"), null))).isEqualTo(FailureReason.CLOSED);
     }
 
+    @Test
+    void completesUnobservedFuturesInlineAndHandsOffContinuationsInOrder() {
+        List<Runnable> handedOff = new ArrayList<>();
+        Outbound out = new Outbound(100, 1 << 20, OverflowPolicy.FAIL, handedOff::add);
+        CompletableFuture<Void> a = out.enqueue(frame("a"), null);
+        CompletableFuture<Void> b = out.enqueue(frame("b"), null);
+        CompletableFuture<Void> c = out.enqueue(frame("c"), null);
+        List<String> continuations = new ArrayList<>();
+        b.thenRun(() -> continuations.add("b"));
+        RecordingCall call = new RecordingCall();
+        call.ready = true;
+        out.attach(call);
+        assertThat(call.written).containsExactly("a", "b", "c");
+        // a had no dependents: completed on the writing thread; b (chained) and everything after it wait for the
+        // callback executor, so completion order is kept and no continuation ran here.
+        assertThat(a).isCompleted();
+        assertThat(b).isNotDone();
+        assertThat(c).isNotDone();
+        assertThat(continuations).isEmpty();
+        assertThat(handedOff).hasSize(1);
+        handedOff.get(0).run();
+        assertThat(b).isCompleted();
+        assertThat(c).isCompleted();
+        assertThat(continuations).containsExactly("b");
+        // Written at once on a ready call: complete before the caller gets the future, no hand-off.
+        assertThat(out.enqueue(frame("d"), null)).isCompleted();
+        assertThat(handedOff).hasSize(1);
+    }
+
     private static FailureReason reason(CompletableFuture<Void> f) throws InterruptedException {
         try {
             f.get();

@@ -154,10 +154,10 @@ public final class GatewayService implements BindableService {
     Connection c = new Connection(call, EXTENSIONS_CTX.get());
     call.setOnReadyHandler(c::onReady);
     call.setOnCancelHandler(c::onCancel);
-    // Manual inbound flow control: the next frame is requested only once this one is handled and no topic the
-    // client publishes to is congested.
+    // Manual inbound flow control: a window of frames is requested up front; each handled frame is replaced by a
+    // new request only while no topic the client publishes to is congested (Session#frameHandled).
     call.disableAutoRequest();
-    call.request(1);
+    call.request(GatewaySettings.INBOUND_WINDOW);
     c.timeout = scheduler.schedule(c::initTimedOut, settings.initTimeout().toMillis(), TimeUnit.MILLISECONDS);
     return c;
   }
@@ -263,9 +263,7 @@ public final class GatewayService implements BindableService {
         return;
       }
       dispatcher.dispatch(s, frame);
-      if (!s.inboundPaused()) {
-        call.request(1);
-      }
+      s.frameHandled();
     }
 
     @Override
@@ -307,7 +305,7 @@ public final class GatewayService implements BindableService {
         s = new Session(UUID.randomUUID().toString(), identity, call, settings.sessionQueueCapacity(),
             GatewaySettings.MAX_OUTBOUND_BYTES, settings.clock().instant(), this::cleanup);
         s.rateLimiter(policy.newRateLimiter());
-        s.inboundRequester(() -> call.request(1));
+        s.inboundRequester(call::request);
         try {
           previous = registry.acquire(s, init.getResumeSessionId());
         } catch (StatusException e) {

@@ -40,6 +40,13 @@ public record GatewaySettings(
    * refused by the service with the real gateway's status; beyond it grpc-java resets the stream.
    */
   public static final int TRANSPORT_MAX_INBOUND_BYTES = 16 * 1024 * 1024;
+  /**
+   * Upstream frames requested from the transport ahead of handling (manual inbound flow control). One frame at a
+   * time would leave a client that honours {@code isReady()} with a single frame in flight on the in-process
+   * transport. While a sender is paused by push-back, the frames already requested (at most this many) are still
+   * handled; no new ones are requested until it resumes.
+   */
+  public static final int INBOUND_WINDOW = 32;
   /** Largest outbound frame, as on the real gateway. */
   public static final int MAX_OUTBOUND_BYTES = 16 * 1024 * 1024;
   /** Server version reported in the ack: the upstream release whose behaviour this gateway emulates. */

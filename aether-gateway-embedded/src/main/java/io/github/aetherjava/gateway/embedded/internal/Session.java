@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +59,9 @@ public final class Session {
   private volatile Policy.@Nullable RateLimiter rateLimiter;
   private final AtomicBoolean inboundPaused =
       new AtomicBoolean();
-  private volatile Runnable requestMore = () -> { };
+  /** Frames handled whose transport request is withheld while inbound is paused. */
+  private final AtomicInteger owedRequests = new AtomicInteger();
+  private volatile IntConsumer requestMore = n -> { };
 
   Session(
       String id,
@@ -121,20 +124,40 @@ public final class Session {
     this.rateLimiter = limiter;
   }
 
-  /** How to ask the transport for the next upstream frame (manual inbound flow control). */
-  void inboundRequester(Runnable requestOne) {
-    this.requestMore = requestOne;
+  /** How to ask the transport for more upstream frames (manual inbound flow control). */
+  void inboundRequester(IntConsumer request) {
+    this.requestMore = request;
   }
 
-  /** Stops reading this client's frames (a topic it publishes to is congested). */
+  /**
+   * One upstream frame has been handled: requests a replacement from the transport, or, while inbound is paused,
+   * withholds it until {@link #resumeInbound()}.
+   */
+  void frameHandled() {
+    owedRequests.incrementAndGet();
+    // Counted before the check: either this sees the pause lifted, or resumeInbound (which lifts it before
+    // collecting) sees the count.
+    if (!inboundPaused.get()) {
+      releaseOwedRequests();
+    }
+  }
+
+  private void releaseOwedRequests() {
+    int n = owedRequests.getAndSet(0);
+    if (n > 0) {
+      requestMore.accept(n);
+    }
+  }
+
+  /** Stops requesting this client's frames (a topic it publishes to is congested). */
   void pauseInbound() {
     inboundPaused.set(true);
   }
 
-  /** Resumes reading this client's frames. */
+  /** Resumes reading this client's frames: requests the ones withheld while paused. */
   void resumeInbound() {
     if (inboundPaused.compareAndSet(true, false)) {
-      requestMore.run();
+      releaseOwedRequests();
     }
   }
 
