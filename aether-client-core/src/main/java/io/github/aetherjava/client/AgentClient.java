@@ -101,14 +101,11 @@ public final class AgentClient extends AetherClient implements DirectMessaging, 
     }
 
     /** Builder for {@link AgentClient}. */
-    public static final class Builder {
-        private final AetherClientOptions options;
+    public static final class Builder extends SpecifiedBuilder<Builder> {
         private String workspace = "";
-        private String implementation = "";
-        private String specifier = "";
 
         private Builder(AetherClientOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
+            super(options);
         }
 
         /**
@@ -121,31 +118,12 @@ public final class AgentClient extends AetherClient implements DirectMessaging, 
         }
 
         /**
-         * @param implementation implementation (required)
-         * @return this
-         */
-        public Builder implementation(String implementation) {
-            this.implementation = Objects.requireNonNull(implementation, "implementation");
-            return this;
-        }
-
-        /**
-         * @param specifier specifier (required)
-         * @return this
-         */
-        public Builder specifier(String specifier) {
-            this.specifier = Objects.requireNonNull(specifier, "specifier");
-            return this;
-        }
-
-        /**
          * @return the client (not connected yet)
          * @throws InvalidArgumentException if an identifier is missing or invalid
          */
         public AgentClient build() {
             Identifiers.validate(workspace, "workspace");
-            Identifiers.validate(implementation, "implementation");
-            Identifiers.validate(specifier, "specifier");
+            validateImplementationAndSpecifier();
             return new AgentClient(this, options);
         }
     }

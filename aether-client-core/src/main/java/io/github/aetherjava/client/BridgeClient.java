@@ -1,9 +1,7 @@
 package io.github.aetherjava.client;
 
-import io.github.aetherjava.client.internal.Identifiers;
 import io.github.aetherjava.proto.v1.BridgeIdentity;
 import io.github.aetherjava.proto.v1.InitConnection;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -69,31 +67,10 @@ public final class BridgeClient extends AetherClient implements DirectMessaging,
     }
 
     /** Builder for {@link BridgeClient}. */
-    public static final class Builder {
-        private final AetherClientOptions options;
-        private String implementation = "";
-        private String specifier = "";
+    public static final class Builder extends SpecifiedBuilder<Builder> {
 
         private Builder(AetherClientOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
-        }
-
-        /**
-         * @param implementation implementation (required)
-         * @return this
-         */
-        public Builder implementation(String implementation) {
-            this.implementation = Objects.requireNonNull(implementation, "implementation");
-            return this;
-        }
-
-        /**
-         * @param specifier specifier (required)
-         * @return this
-         */
-        public Builder specifier(String specifier) {
-            this.specifier = Objects.requireNonNull(specifier, "specifier");
-            return this;
+            super(options);
         }
 
         /**
@@ -101,8 +78,7 @@ public final class BridgeClient extends AetherClient implements DirectMessaging,
          * @throws InvalidArgumentException if an identifier is missing or invalid
          */
         public BridgeClient build() {
-            Identifiers.validate(implementation, "implementation");
-            Identifiers.validate(specifier, "specifier");
+            validateImplementationAndSpecifier();
             return new BridgeClient(this, options);
         }
     }

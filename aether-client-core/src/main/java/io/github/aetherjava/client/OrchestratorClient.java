@@ -4,7 +4,6 @@ import io.github.aetherjava.client.internal.Identifiers;
 import io.github.aetherjava.proto.v1.InitConnection;
 import io.github.aetherjava.proto.v1.OrchestratorIdentity;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -143,32 +142,20 @@ public final class OrchestratorClient extends AetherClient implements MessageSen
     }
 
     /** Builder for {@link OrchestratorClient}. */
-    public static final class Builder {
-        private final AetherClientOptions options;
-        private String implementation = "";
-        private String specifier = "";
+    public static final class Builder extends SpecifiedBuilder<Builder> {
         private List<String> supportedProfiles = List.of();
 
         private Builder(AetherClientOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
-        }
-
-        /**
-         * @param implementation implementation (required)
-         * @return this
-         */
-        public Builder implementation(String implementation) {
-            this.implementation = Objects.requireNonNull(implementation, "implementation");
-            return this;
+            super(options);
         }
 
         /**
          * @param specifier specifier (optional; 8 random characters when absent)
          * @return this
          */
+        @Override
         public Builder specifier(String specifier) {
-            this.specifier = Objects.requireNonNull(specifier, "specifier");
-            return this;
+            return super.specifier(specifier);
         }
 
         /**

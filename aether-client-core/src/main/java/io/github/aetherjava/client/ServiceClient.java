@@ -1,11 +1,9 @@
 package io.github.aetherjava.client;
 
-import io.github.aetherjava.client.internal.Identifiers;
 import io.github.aetherjava.client.internal.KvClientImpl;
 import io.github.aetherjava.client.kv.KvClient;
 import io.github.aetherjava.proto.v1.InitConnection;
 import io.github.aetherjava.proto.v1.ServiceIdentity;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -93,32 +91,11 @@ public final class ServiceClient extends AetherClient implements DirectMessaging
     }
 
     /** Builder for {@link ServiceClient}. */
-    public static final class Builder {
-        private final AetherClientOptions options;
-        private String implementation = "";
-        private String specifier = "";
+    public static final class Builder extends SpecifiedBuilder<Builder> {
         private boolean noPoolConsumer;
 
         private Builder(AetherClientOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
-        }
-
-        /**
-         * @param implementation implementation (required)
-         * @return this
-         */
-        public Builder implementation(String implementation) {
-            this.implementation = Objects.requireNonNull(implementation, "implementation");
-            return this;
-        }
-
-        /**
-         * @param specifier specifier (required)
-         * @return this
-         */
-        public Builder specifier(String specifier) {
-            this.specifier = Objects.requireNonNull(specifier, "specifier");
-            return this;
+            super(options);
         }
 
         /**
@@ -135,8 +112,7 @@ public final class ServiceClient extends AetherClient implements DirectMessaging
          * @throws InvalidArgumentException if an identifier is missing or invalid
          */
         public ServiceClient build() {
-            Identifiers.validate(implementation, "implementation");
-            Identifiers.validate(specifier, "specifier");
+            validateImplementationAndSpecifier();
             return new ServiceClient(this, options);
         }
     }

@@ -109,14 +109,12 @@ public final class TaskClient extends AetherClient implements DirectMessaging, E
     }
 
     /** Builder for {@link TaskClient}. */
-    public static final class Builder {
-        private final AetherClientOptions options;
+    public static final class Builder extends ImplementationBuilder<Builder> {
         private String workspace = "";
-        private String implementation = "";
         private String uniqueSpecifier = "";
 
         private Builder(AetherClientOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
+            super(options);
         }
 
         /**
@@ -125,15 +123,6 @@ public final class TaskClient extends AetherClient implements DirectMessaging, E
          */
         public Builder workspace(String workspace) {
             this.workspace = Objects.requireNonNull(workspace, "workspace");
-            return this;
-        }
-
-        /**
-         * @param implementation implementation (required)
-         * @return this
-         */
-        public Builder implementation(String implementation) {
-            this.implementation = Objects.requireNonNull(implementation, "implementation");
             return this;
         }
 

@@ -114,14 +114,13 @@ public final class UserClient extends AetherClient implements DirectMessaging {
     }
 
     /** Builder for {@link UserClient}. */
-    public static final class Builder {
-        private final AetherClientOptions options;
+    public static final class Builder extends ClientBuilder<Builder> {
         private String userId = "";
         private String windowId = "";
         private @Nullable String workspace;
 
         private Builder(AetherClientOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
+            super(options);
         }
 
         /**

@@ -4,7 +4,6 @@ import io.github.aetherjava.client.internal.KvClientImpl;
 import io.github.aetherjava.client.kv.KvClient;
 import io.github.aetherjava.proto.v1.InitConnection;
 import io.github.aetherjava.proto.v1.WorkflowEngineIdentity;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -105,11 +104,10 @@ public final class WorkflowEngineClient extends AetherClient implements DirectMe
     }
 
     /** Builder for {@link WorkflowEngineClient}. */
-    public static final class Builder {
-        private final AetherClientOptions options;
+    public static final class Builder extends ClientBuilder<Builder> {
 
         private Builder(AetherClientOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
+            super(options);
         }
 
         /** @return the client */
