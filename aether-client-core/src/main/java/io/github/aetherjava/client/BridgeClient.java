@@ -3,7 +3,6 @@ package io.github.aetherjava.client;
 import io.github.aetherjava.proto.v1.BridgeIdentity;
 import io.github.aetherjava.proto.v1.InitConnection;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A bridge {@code br::{impl}::{spec}}: a workspace-less relay (Slack, Discord, …) that may send to any topic
@@ -11,16 +10,11 @@ import java.util.concurrent.CompletableFuture;
  *
  * @since 0.1.0
  */
-public final class BridgeClient extends AetherClient implements DirectMessaging, UserBroadcastMessaging,
+public final class BridgeClient extends NamedClient implements DirectMessaging, UserBroadcastMessaging,
         EventPublishing {
 
-    private final String implementation;
-    private final String specifier;
-
     private BridgeClient(Builder b, AetherClientOptions options) {
-        super(options, PrincipalKind.BRIDGE);
-        this.implementation = b.implementation;
-        this.specifier = b.specifier;
+        super(options, PrincipalKind.BRIDGE, b.implementation, b.specifier);
     }
 
     /**
@@ -33,7 +27,7 @@ public final class BridgeClient extends AetherClient implements DirectMessaging,
 
     @Override
     void fillIdentity(InitConnection.Builder init) {
-        init.setBridge(BridgeIdentity.newBuilder().setImplementation(implementation).setSpecifier(specifier));
+        init.setBridge(BridgeIdentity.newBuilder().setImplementation(implementation()).setSpecifier(specifier()));
     }
 
     @Override
@@ -43,27 +37,7 @@ public final class BridgeClient extends AetherClient implements DirectMessaging,
 
     @Override
     public String identity() {
-        return Topics.bridge(implementation, specifier);
-    }
-
-    @Override
-    public String topic() {
-        return identity();
-    }
-
-    /** @return implementation */
-    public String implementation() {
-        return implementation;
-    }
-
-    /** @return specifier */
-    public String specifier() {
-        return specifier;
-    }
-
-    @Override
-    public CompletableFuture<Void> send(String topic, byte[] payload, MessageType type) {
-        return sendChecked(topic, payload, type);
+        return Topics.bridge(implementation(), specifier());
     }
 
     /** Builder for {@link BridgeClient}. */

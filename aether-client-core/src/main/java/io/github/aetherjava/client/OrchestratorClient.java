@@ -16,17 +16,14 @@ import java.util.concurrent.CompletableFuture;
  *
  * @since 0.1.0
  */
-public final class OrchestratorClient extends AetherClient implements MessageSender {
+public final class OrchestratorClient extends NamedClient implements MessageSender {
 
-    private final String implementation;
-    private final String specifier;
     private final List<String> supportedProfiles;
 
     private OrchestratorClient(Builder b, AetherClientOptions options) {
-        super(options, PrincipalKind.ORCHESTRATOR);
-        this.implementation = b.implementation;
         // generated client-side so the identity is known before connecting
-        this.specifier = b.specifier.isEmpty() ? UUID.randomUUID().toString().substring(0, 8) : b.specifier;
+        super(options, PrincipalKind.ORCHESTRATOR, b.implementation,
+                b.specifier.isEmpty() ? UUID.randomUUID().toString().substring(0, 8) : b.specifier);
         this.supportedProfiles = List.copyOf(b.supportedProfiles);
     }
 
@@ -40,8 +37,8 @@ public final class OrchestratorClient extends AetherClient implements MessageSen
 
     @Override
     void fillIdentity(InitConnection.Builder init) {
-        init.setOrchestrator(OrchestratorIdentity.newBuilder().setImplementation(implementation)
-                .setSpecifier(specifier).addAllSupportedProfiles(supportedProfiles));
+        init.setOrchestrator(OrchestratorIdentity.newBuilder().setImplementation(implementation())
+                .setSpecifier(specifier()).addAllSupportedProfiles(supportedProfiles));
     }
 
     @Override
@@ -51,7 +48,7 @@ public final class OrchestratorClient extends AetherClient implements MessageSen
 
     @Override
     public String identity() {
-        return "orc" + Topics.SEPARATOR + implementation + Topics.SEPARATOR + specifier;
+        return "orc" + Topics.SEPARATOR + implementation() + Topics.SEPARATOR + specifier();
     }
 
     /** @return the identity; orchestrators have no inbound topic (assignments are pushed directly) */
@@ -60,14 +57,10 @@ public final class OrchestratorClient extends AetherClient implements MessageSen
         return identity();
     }
 
-    /** @return implementation */
-    public String implementation() {
-        return implementation;
-    }
-
     /** @return specifier (generated when not given) */
+    @Override
     public String specifier() {
-        return specifier;
+        return super.specifier();
     }
 
     /** @return supported profiles */
@@ -81,7 +74,7 @@ public final class OrchestratorClient extends AetherClient implements MessageSen
      */
     @Override
     public CompletableFuture<Void> send(String topic, byte[] payload, MessageType type) {
-        return sendChecked(topic, payload, type);
+        return super.send(topic, payload, type);
     }
 
     /**

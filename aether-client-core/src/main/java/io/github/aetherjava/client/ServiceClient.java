@@ -15,20 +15,16 @@ import java.util.concurrent.CompletableFuture;
  *
  * @since 0.1.0
  */
-public final class ServiceClient extends AetherClient implements DirectMessaging, UserBroadcastMessaging,
+public final class ServiceClient extends NamedClient implements DirectMessaging, UserBroadcastMessaging,
         EventPublishing, KvAccess, ProgressReporting {
 
-    private final String implementation;
-    private final String specifier;
     private final boolean noPoolConsumer;
     private final KvClient kv;
 
     private ServiceClient(Builder b, AetherClientOptions options) {
-        super(options, PrincipalKind.SERVICE);
-        this.implementation = b.implementation;
-        this.specifier = b.specifier;
+        super(options, PrincipalKind.SERVICE, b.implementation, b.specifier);
         this.noPoolConsumer = b.noPoolConsumer;
-        this.kv = new KvClientImpl(core(), PrincipalKind.SERVICE, "", implementation, specifier);
+        this.kv = new KvClientImpl(core(), PrincipalKind.SERVICE, "", b.implementation, b.specifier);
     }
 
     /**
@@ -41,7 +37,7 @@ public final class ServiceClient extends AetherClient implements DirectMessaging
 
     @Override
     void fillIdentity(InitConnection.Builder init) {
-        init.setService(ServiceIdentity.newBuilder().setImplementation(implementation).setSpecifier(specifier)
+        init.setService(ServiceIdentity.newBuilder().setImplementation(implementation()).setSpecifier(specifier())
                 .setNoPoolConsumer(noPoolConsumer));
     }
 
@@ -52,22 +48,7 @@ public final class ServiceClient extends AetherClient implements DirectMessaging
 
     @Override
     public String identity() {
-        return Topics.service(implementation, specifier);
-    }
-
-    @Override
-    public String topic() {
-        return identity();
-    }
-
-    /** @return implementation */
-    public String implementation() {
-        return implementation;
-    }
-
-    /** @return specifier */
-    public String specifier() {
-        return specifier;
+        return Topics.service(implementation(), specifier());
     }
 
     /** @return true if this instance opted out of POOL task routing */
@@ -83,11 +64,6 @@ public final class ServiceClient extends AetherClient implements DirectMessaging
     @Override
     public KvClient kv() {
         return kv;
-    }
-
-    @Override
-    public CompletableFuture<Void> send(String topic, byte[] payload, MessageType type) {
-        return sendChecked(topic, payload, type);
     }
 
     /** Builder for {@link ServiceClient}. */

@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * @since 0.1.0
  */
-public final class TaskClient extends AetherClient implements DirectMessaging, EventPublishing, KvAccess,
+public final class TaskClient extends SendingClient implements DirectMessaging, EventPublishing, KvAccess,
         ProgressReporting {
 
     private final String workspace;
@@ -91,11 +91,6 @@ public final class TaskClient extends AetherClient implements DirectMessaging, E
     /** @return unique specifier, or empty for a pool worker */
     public String uniqueSpecifier() {
         return uniqueSpecifier;
-    }
-
-    @Override
-    public CompletableFuture<Void> send(String topic, byte[] payload, MessageType type) {
-        return sendChecked(topic, payload, type);
     }
 
     @Override

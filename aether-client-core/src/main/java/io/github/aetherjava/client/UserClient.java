@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public final class UserClient extends AetherClient implements DirectMessaging {
+public final class UserClient extends SendingClient implements DirectMessaging {
 
     private final String userId;
     private final String windowId;
@@ -101,11 +101,6 @@ public final class UserClient extends AetherClient implements DirectMessaging {
             return CompletableFuture.completedFuture(null);
         }
         return core().enqueue(switchFrame(newWorkspace), null);
-    }
-
-    @Override
-    public CompletableFuture<Void> send(String topic, byte[] payload, MessageType type) {
-        return sendChecked(topic, payload, type);
     }
 
     private static UpstreamMessage switchFrame(String ws) {

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * @since 0.1.0
  */
-public final class WorkflowEngineClient extends AetherClient implements DirectMessaging, UserBroadcastMessaging,
+public final class WorkflowEngineClient extends SendingClient implements DirectMessaging, UserBroadcastMessaging,
         EventPublishing, KvAccess {
 
     /** Canonical identity (the gateway's lock key). */
@@ -55,11 +55,6 @@ public final class WorkflowEngineClient extends AetherClient implements DirectMe
     @Override
     public String topic() {
         return TOPIC;
-    }
-
-    @Override
-    public CompletableFuture<Void> send(String topic, byte[] payload, MessageType type) {
-        return sendChecked(topic, payload, type);
     }
 
     /**
