@@ -25,20 +25,16 @@ import java.util.concurrent.CompletableFuture;
  *
  * @since 0.1.0
  */
-public final class AgentClient extends AetherClient implements DirectMessaging, EventPublishing, KvAccess,
+public final class AgentClient extends NamedClient implements DirectMessaging, EventPublishing, KvAccess,
         ProgressReporting {
 
     private final String workspace;
-    private final String implementation;
-    private final String specifier;
     private final KvClient kv;
 
     private AgentClient(Builder b, AetherClientOptions options) {
-        super(options, PrincipalKind.AGENT);
+        super(options, PrincipalKind.AGENT, b.implementation, b.specifier);
         this.workspace = b.workspace;
-        this.implementation = b.implementation;
-        this.specifier = b.specifier;
-        this.kv = new KvClientImpl(core(), PrincipalKind.AGENT, workspace, implementation, specifier);
+        this.kv = new KvClientImpl(core(), PrincipalKind.AGENT, workspace, b.implementation, b.specifier);
     }
 
     /**
@@ -51,8 +47,8 @@ public final class AgentClient extends AetherClient implements DirectMessaging, 
 
     @Override
     void fillIdentity(InitConnection.Builder init) {
-        init.setAgent(AgentIdentity.newBuilder().setWorkspace(workspace).setImplementation(implementation)
-                .setSpecifier(specifier));
+        init.setAgent(AgentIdentity.newBuilder().setWorkspace(workspace).setImplementation(implementation())
+                .setSpecifier(specifier()));
     }
 
     @Override
@@ -62,32 +58,12 @@ public final class AgentClient extends AetherClient implements DirectMessaging, 
 
     @Override
     public String identity() {
-        return Topics.agent(workspace, implementation, specifier);
-    }
-
-    @Override
-    public String topic() {
-        return identity();
+        return Topics.agent(workspace, implementation(), specifier());
     }
 
     /** @return workspace */
     public String workspace() {
         return workspace;
-    }
-
-    /** @return implementation */
-    public String implementation() {
-        return implementation;
-    }
-
-    /** @return specifier */
-    public String specifier() {
-        return specifier;
-    }
-
-    @Override
-    public CompletableFuture<Void> send(String topic, byte[] payload, MessageType type) {
-        return sendChecked(topic, payload, type);
     }
 
     @Override
@@ -101,14 +77,11 @@ public final class AgentClient extends AetherClient implements DirectMessaging, 
     }
 
     /** Builder for {@link AgentClient}. */
-    public static final class Builder {
-        private final AetherClientOptions options;
+    public static final class Builder extends SpecifiedBuilder<Builder> {
         private String workspace = "";
-        private String implementation = "";
-        private String specifier = "";
 
         private Builder(AetherClientOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
+            super(options);
         }
 
         /**
@@ -121,31 +94,12 @@ public final class AgentClient extends AetherClient implements DirectMessaging, 
         }
 
         /**
-         * @param implementation implementation (required)
-         * @return this
-         */
-        public Builder implementation(String implementation) {
-            this.implementation = Objects.requireNonNull(implementation, "implementation");
-            return this;
-        }
-
-        /**
-         * @param specifier specifier (required)
-         * @return this
-         */
-        public Builder specifier(String specifier) {
-            this.specifier = Objects.requireNonNull(specifier, "specifier");
-            return this;
-        }
-
-        /**
          * @return the client (not connected yet)
          * @throws InvalidArgumentException if an identifier is missing or invalid
          */
         public AgentClient build() {
             Identifiers.validate(workspace, "workspace");
-            Identifiers.validate(implementation, "implementation");
-            Identifiers.validate(specifier, "specifier");
+            validateImplementationAndSpecifier();
             return new AgentClient(this, options);
         }
     }

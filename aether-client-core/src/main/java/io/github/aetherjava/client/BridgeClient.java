@@ -1,11 +1,8 @@
 package io.github.aetherjava.client;
 
-import io.github.aetherjava.client.internal.Identifiers;
 import io.github.aetherjava.proto.v1.BridgeIdentity;
 import io.github.aetherjava.proto.v1.InitConnection;
-import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A bridge {@code br::{impl}::{spec}}: a workspace-less relay (Slack, Discord, …) that may send to any topic
@@ -13,16 +10,11 @@ import java.util.concurrent.CompletableFuture;
  *
  * @since 0.1.0
  */
-public final class BridgeClient extends AetherClient implements DirectMessaging, UserBroadcastMessaging,
+public final class BridgeClient extends NamedClient implements DirectMessaging, UserBroadcastMessaging,
         EventPublishing {
 
-    private final String implementation;
-    private final String specifier;
-
     private BridgeClient(Builder b, AetherClientOptions options) {
-        super(options, PrincipalKind.BRIDGE);
-        this.implementation = b.implementation;
-        this.specifier = b.specifier;
+        super(options, PrincipalKind.BRIDGE, b.implementation, b.specifier);
     }
 
     /**
@@ -35,7 +27,7 @@ public final class BridgeClient extends AetherClient implements DirectMessaging,
 
     @Override
     void fillIdentity(InitConnection.Builder init) {
-        init.setBridge(BridgeIdentity.newBuilder().setImplementation(implementation).setSpecifier(specifier));
+        init.setBridge(BridgeIdentity.newBuilder().setImplementation(implementation()).setSpecifier(specifier()));
     }
 
     @Override
@@ -45,55 +37,14 @@ public final class BridgeClient extends AetherClient implements DirectMessaging,
 
     @Override
     public String identity() {
-        return Topics.bridge(implementation, specifier);
-    }
-
-    @Override
-    public String topic() {
-        return identity();
-    }
-
-    /** @return implementation */
-    public String implementation() {
-        return implementation;
-    }
-
-    /** @return specifier */
-    public String specifier() {
-        return specifier;
-    }
-
-    @Override
-    public CompletableFuture<Void> send(String topic, byte[] payload, MessageType type) {
-        return sendChecked(topic, payload, type);
+        return Topics.bridge(implementation(), specifier());
     }
 
     /** Builder for {@link BridgeClient}. */
-    public static final class Builder {
-        private final AetherClientOptions options;
-        private String implementation = "";
-        private String specifier = "";
+    public static final class Builder extends SpecifiedBuilder<Builder> {
 
         private Builder(AetherClientOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
-        }
-
-        /**
-         * @param implementation implementation (required)
-         * @return this
-         */
-        public Builder implementation(String implementation) {
-            this.implementation = Objects.requireNonNull(implementation, "implementation");
-            return this;
-        }
-
-        /**
-         * @param specifier specifier (required)
-         * @return this
-         */
-        public Builder specifier(String specifier) {
-            this.specifier = Objects.requireNonNull(specifier, "specifier");
-            return this;
+            super(options);
         }
 
         /**
@@ -101,8 +52,7 @@ public final class BridgeClient extends AetherClient implements DirectMessaging,
          * @throws InvalidArgumentException if an identifier is missing or invalid
          */
         public BridgeClient build() {
-            Identifiers.validate(implementation, "implementation");
-            Identifiers.validate(specifier, "specifier");
+            validateImplementationAndSpecifier();
             return new BridgeClient(this, options);
         }
     }

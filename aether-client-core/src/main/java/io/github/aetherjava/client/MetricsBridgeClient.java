@@ -4,7 +4,6 @@ import io.github.aetherjava.client.internal.KvClientImpl;
 import io.github.aetherjava.client.kv.KvClient;
 import io.github.aetherjava.proto.v1.InitConnection;
 import io.github.aetherjava.proto.v1.MetricsBridgeIdentity;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -75,11 +74,10 @@ public final class MetricsBridgeClient extends AetherClient implements KvAccess 
     }
 
     /** Builder for {@link MetricsBridgeClient}. */
-    public static final class Builder {
-        private final AetherClientOptions options;
+    public static final class Builder extends ClientBuilder<Builder> {
 
         private Builder(AetherClientOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
+            super(options);
         }
 
         /** @return the client */

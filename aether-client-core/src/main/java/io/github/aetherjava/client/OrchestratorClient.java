@@ -4,7 +4,6 @@ import io.github.aetherjava.client.internal.Identifiers;
 import io.github.aetherjava.proto.v1.InitConnection;
 import io.github.aetherjava.proto.v1.OrchestratorIdentity;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -17,17 +16,14 @@ import java.util.concurrent.CompletableFuture;
  *
  * @since 0.1.0
  */
-public final class OrchestratorClient extends AetherClient implements MessageSender {
+public final class OrchestratorClient extends NamedClient implements MessageSender {
 
-    private final String implementation;
-    private final String specifier;
     private final List<String> supportedProfiles;
 
     private OrchestratorClient(Builder b, AetherClientOptions options) {
-        super(options, PrincipalKind.ORCHESTRATOR);
-        this.implementation = b.implementation;
         // generated client-side so the identity is known before connecting
-        this.specifier = b.specifier.isEmpty() ? UUID.randomUUID().toString().substring(0, 8) : b.specifier;
+        super(options, PrincipalKind.ORCHESTRATOR, b.implementation,
+                b.specifier.isEmpty() ? UUID.randomUUID().toString().substring(0, 8) : b.specifier);
         this.supportedProfiles = List.copyOf(b.supportedProfiles);
     }
 
@@ -41,8 +37,8 @@ public final class OrchestratorClient extends AetherClient implements MessageSen
 
     @Override
     void fillIdentity(InitConnection.Builder init) {
-        init.setOrchestrator(OrchestratorIdentity.newBuilder().setImplementation(implementation)
-                .setSpecifier(specifier).addAllSupportedProfiles(supportedProfiles));
+        init.setOrchestrator(OrchestratorIdentity.newBuilder().setImplementation(implementation())
+                .setSpecifier(specifier()).addAllSupportedProfiles(supportedProfiles));
     }
 
     @Override
@@ -52,7 +48,7 @@ public final class OrchestratorClient extends AetherClient implements MessageSen
 
     @Override
     public String identity() {
-        return "orc" + Topics.SEPARATOR + implementation + Topics.SEPARATOR + specifier;
+        return "orc" + Topics.SEPARATOR + implementation() + Topics.SEPARATOR + specifier();
     }
 
     /** @return the identity; orchestrators have no inbound topic (assignments are pushed directly) */
@@ -61,14 +57,10 @@ public final class OrchestratorClient extends AetherClient implements MessageSen
         return identity();
     }
 
-    /** @return implementation */
-    public String implementation() {
-        return implementation;
-    }
-
     /** @return specifier (generated when not given) */
+    @Override
     public String specifier() {
-        return specifier;
+        return super.specifier();
     }
 
     /** @return supported profiles */
@@ -82,7 +74,7 @@ public final class OrchestratorClient extends AetherClient implements MessageSen
      */
     @Override
     public CompletableFuture<Void> send(String topic, byte[] payload, MessageType type) {
-        return sendChecked(topic, payload, type);
+        return super.send(topic, payload, type);
     }
 
     /**
@@ -143,32 +135,20 @@ public final class OrchestratorClient extends AetherClient implements MessageSen
     }
 
     /** Builder for {@link OrchestratorClient}. */
-    public static final class Builder {
-        private final AetherClientOptions options;
-        private String implementation = "";
-        private String specifier = "";
+    public static final class Builder extends SpecifiedBuilder<Builder> {
         private List<String> supportedProfiles = List.of();
 
         private Builder(AetherClientOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
-        }
-
-        /**
-         * @param implementation implementation (required)
-         * @return this
-         */
-        public Builder implementation(String implementation) {
-            this.implementation = Objects.requireNonNull(implementation, "implementation");
-            return this;
+            super(options);
         }
 
         /**
          * @param specifier specifier (optional; 8 random characters when absent)
          * @return this
          */
+        @Override
         public Builder specifier(String specifier) {
-            this.specifier = Objects.requireNonNull(specifier, "specifier");
-            return this;
+            return super.specifier(specifier);
         }
 
         /**

@@ -1,11 +1,9 @@
 package io.github.aetherjava.client;
 
-import io.github.aetherjava.client.internal.Identifiers;
 import io.github.aetherjava.client.internal.KvClientImpl;
 import io.github.aetherjava.client.kv.KvClient;
 import io.github.aetherjava.proto.v1.InitConnection;
 import io.github.aetherjava.proto.v1.ServiceIdentity;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -17,20 +15,16 @@ import java.util.concurrent.CompletableFuture;
  *
  * @since 0.1.0
  */
-public final class ServiceClient extends AetherClient implements DirectMessaging, UserBroadcastMessaging,
+public final class ServiceClient extends NamedClient implements DirectMessaging, UserBroadcastMessaging,
         EventPublishing, KvAccess, ProgressReporting {
 
-    private final String implementation;
-    private final String specifier;
     private final boolean noPoolConsumer;
     private final KvClient kv;
 
     private ServiceClient(Builder b, AetherClientOptions options) {
-        super(options, PrincipalKind.SERVICE);
-        this.implementation = b.implementation;
-        this.specifier = b.specifier;
+        super(options, PrincipalKind.SERVICE, b.implementation, b.specifier);
         this.noPoolConsumer = b.noPoolConsumer;
-        this.kv = new KvClientImpl(core(), PrincipalKind.SERVICE, "", implementation, specifier);
+        this.kv = new KvClientImpl(core(), PrincipalKind.SERVICE, "", b.implementation, b.specifier);
     }
 
     /**
@@ -43,7 +37,7 @@ public final class ServiceClient extends AetherClient implements DirectMessaging
 
     @Override
     void fillIdentity(InitConnection.Builder init) {
-        init.setService(ServiceIdentity.newBuilder().setImplementation(implementation).setSpecifier(specifier)
+        init.setService(ServiceIdentity.newBuilder().setImplementation(implementation()).setSpecifier(specifier())
                 .setNoPoolConsumer(noPoolConsumer));
     }
 
@@ -54,22 +48,7 @@ public final class ServiceClient extends AetherClient implements DirectMessaging
 
     @Override
     public String identity() {
-        return Topics.service(implementation, specifier);
-    }
-
-    @Override
-    public String topic() {
-        return identity();
-    }
-
-    /** @return implementation */
-    public String implementation() {
-        return implementation;
-    }
-
-    /** @return specifier */
-    public String specifier() {
-        return specifier;
+        return Topics.service(implementation(), specifier());
     }
 
     /** @return true if this instance opted out of POOL task routing */
@@ -87,38 +66,12 @@ public final class ServiceClient extends AetherClient implements DirectMessaging
         return kv;
     }
 
-    @Override
-    public CompletableFuture<Void> send(String topic, byte[] payload, MessageType type) {
-        return sendChecked(topic, payload, type);
-    }
-
     /** Builder for {@link ServiceClient}. */
-    public static final class Builder {
-        private final AetherClientOptions options;
-        private String implementation = "";
-        private String specifier = "";
+    public static final class Builder extends SpecifiedBuilder<Builder> {
         private boolean noPoolConsumer;
 
         private Builder(AetherClientOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
-        }
-
-        /**
-         * @param implementation implementation (required)
-         * @return this
-         */
-        public Builder implementation(String implementation) {
-            this.implementation = Objects.requireNonNull(implementation, "implementation");
-            return this;
-        }
-
-        /**
-         * @param specifier specifier (required)
-         * @return this
-         */
-        public Builder specifier(String specifier) {
-            this.specifier = Objects.requireNonNull(specifier, "specifier");
-            return this;
+            super(options);
         }
 
         /**
@@ -135,8 +88,7 @@ public final class ServiceClient extends AetherClient implements DirectMessaging
          * @throws InvalidArgumentException if an identifier is missing or invalid
          */
         public ServiceClient build() {
-            Identifiers.validate(implementation, "implementation");
-            Identifiers.validate(specifier, "specifier");
+            validateImplementationAndSpecifier();
             return new ServiceClient(this, options);
         }
     }

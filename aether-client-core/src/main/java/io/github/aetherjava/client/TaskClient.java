@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * @since 0.1.0
  */
-public final class TaskClient extends AetherClient implements DirectMessaging, EventPublishing, KvAccess,
+public final class TaskClient extends SendingClient implements DirectMessaging, EventPublishing, KvAccess,
         ProgressReporting {
 
     private final String workspace;
@@ -94,11 +94,6 @@ public final class TaskClient extends AetherClient implements DirectMessaging, E
     }
 
     @Override
-    public CompletableFuture<Void> send(String topic, byte[] payload, MessageType type) {
-        return sendChecked(topic, payload, type);
-    }
-
-    @Override
     public CompletableFuture<Void> reportProgress(Progress progress) {
         return sendProgress(progress);
     }
@@ -109,14 +104,12 @@ public final class TaskClient extends AetherClient implements DirectMessaging, E
     }
 
     /** Builder for {@link TaskClient}. */
-    public static final class Builder {
-        private final AetherClientOptions options;
+    public static final class Builder extends ImplementationBuilder<Builder> {
         private String workspace = "";
-        private String implementation = "";
         private String uniqueSpecifier = "";
 
         private Builder(AetherClientOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
+            super(options);
         }
 
         /**
@@ -125,15 +118,6 @@ public final class TaskClient extends AetherClient implements DirectMessaging, E
          */
         public Builder workspace(String workspace) {
             this.workspace = Objects.requireNonNull(workspace, "workspace");
-            return this;
-        }
-
-        /**
-         * @param implementation implementation (required)
-         * @return this
-         */
-        public Builder implementation(String implementation) {
-            this.implementation = Objects.requireNonNull(implementation, "implementation");
             return this;
         }
 

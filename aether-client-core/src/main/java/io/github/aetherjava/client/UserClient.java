@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public final class UserClient extends AetherClient implements DirectMessaging {
+public final class UserClient extends SendingClient implements DirectMessaging {
 
     private final String userId;
     private final String windowId;
@@ -103,25 +103,19 @@ public final class UserClient extends AetherClient implements DirectMessaging {
         return core().enqueue(switchFrame(newWorkspace), null);
     }
 
-    @Override
-    public CompletableFuture<Void> send(String topic, byte[] payload, MessageType type) {
-        return sendChecked(topic, payload, type);
-    }
-
     private static UpstreamMessage switchFrame(String ws) {
         return UpstreamMessage.newBuilder().setSwitchWorkspace(SwitchWorkspace.newBuilder().setNewWorkspaceId(ws))
                 .build();
     }
 
     /** Builder for {@link UserClient}. */
-    public static final class Builder {
-        private final AetherClientOptions options;
+    public static final class Builder extends ClientBuilder<Builder> {
         private String userId = "";
         private String windowId = "";
         private @Nullable String workspace;
 
         private Builder(AetherClientOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
+            super(options);
         }
 
         /**

@@ -4,7 +4,6 @@ import io.github.aetherjava.client.internal.KvClientImpl;
 import io.github.aetherjava.client.kv.KvClient;
 import io.github.aetherjava.proto.v1.InitConnection;
 import io.github.aetherjava.proto.v1.WorkflowEngineIdentity;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -15,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * @since 0.1.0
  */
-public final class WorkflowEngineClient extends AetherClient implements DirectMessaging, UserBroadcastMessaging,
+public final class WorkflowEngineClient extends SendingClient implements DirectMessaging, UserBroadcastMessaging,
         EventPublishing, KvAccess {
 
     /** Canonical identity (the gateway's lock key). */
@@ -56,11 +55,6 @@ public final class WorkflowEngineClient extends AetherClient implements DirectMe
     @Override
     public String topic() {
         return TOPIC;
-    }
-
-    @Override
-    public CompletableFuture<Void> send(String topic, byte[] payload, MessageType type) {
-        return sendChecked(topic, payload, type);
     }
 
     /**
@@ -105,11 +99,10 @@ public final class WorkflowEngineClient extends AetherClient implements DirectMe
     }
 
     /** Builder for {@link WorkflowEngineClient}. */
-    public static final class Builder {
-        private final AetherClientOptions options;
+    public static final class Builder extends ClientBuilder<Builder> {
 
         private Builder(AetherClientOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
+            super(options);
         }
 
         /** @return the client */

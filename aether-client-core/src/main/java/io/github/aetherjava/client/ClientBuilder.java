@@ -1,0 +1,21 @@
+package io.github.aetherjava.client;
+
+import java.util.Objects;
+
+/**
+ * Shared part of every client builder: the connection options.
+ *
+ * @param <B> the concrete builder type, returned by the fluent setters
+ */
+abstract class ClientBuilder<B extends ClientBuilder<B>> {
+    final AetherClientOptions options;
+
+    ClientBuilder(AetherClientOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    @SuppressWarnings("unchecked")
+    final B self() {
+        return (B) this;
+    }
+}

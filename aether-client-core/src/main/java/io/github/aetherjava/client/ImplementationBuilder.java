@@ -1,0 +1,25 @@
+package io.github.aetherjava.client;
+
+import java.util.Objects;
+
+/**
+ * Builder part shared by clients named by an implementation.
+ *
+ * @param <B> the concrete builder type, returned by the fluent setters
+ */
+abstract class ImplementationBuilder<B extends ImplementationBuilder<B>> extends ClientBuilder<B> {
+    String implementation = "";
+
+    ImplementationBuilder(AetherClientOptions options) {
+        super(options);
+    }
+
+    /**
+     * @param implementation implementation (required)
+     * @return this
+     */
+    public B implementation(String implementation) {
+        this.implementation = Objects.requireNonNull(implementation, "implementation");
+        return self();
+    }
+}

@@ -1,0 +1,26 @@
+package io.github.aetherjava.client;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A client that may send: every send is checked against the principal's sendable topic prefixes.
+ */
+abstract class SendingClient extends AetherClient implements MessageSender {
+
+    SendingClient(AetherClientOptions options, PrincipalKind kind) {
+        super(options, kind);
+    }
+
+    /**
+     * Sends to a topic; topics this principal may not send to fail with {@link InvalidArgumentException}.
+     *
+     * @param topic target topic
+     * @param payload payload
+     * @param type message type
+     * @return completes when handed to the transport
+     */
+    @Override
+    public CompletableFuture<Void> send(String topic, byte[] payload, MessageType type) {
+        return sendChecked(topic, payload, type);
+    }
+}
