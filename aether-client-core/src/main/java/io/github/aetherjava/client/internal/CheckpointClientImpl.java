@@ -84,11 +84,7 @@ public final class CheckpointClientImpl implements CheckpointClient {
         CompletableFuture<T> result = core.request(operation, requestId, frame, timeout, idempotent)
                 .handle((DownstreamMessage m, @Nullable Throwable e) -> {
                     if (e != null) {
-                        if (e instanceof GatewayErrorException g) {
-                            throw new GatewayErrorException(g.code(), context + ": " + g.getMessage(), g.retryable(),
-                                    g.retryAfter());
-                        }
-                        throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+                        throw RequestErrors.withContext(e, context);
                     }
                     CheckpointResponse r = m.getCheckpoint();
                     if (!r.getSuccess()) {

@@ -219,11 +219,7 @@ public final class KvClientImpl implements KvClient {
         CompletableFuture<T> result = core.request(operation, requestId, frame, timeout, idempotent)
                 .handle((DownstreamMessage m, @Nullable Throwable e) -> {
                     if (e != null) {
-                        if (e instanceof GatewayErrorException g) {
-                            throw new GatewayErrorException(g.code(), context + ": " + g.getMessage(), g.retryable(),
-                                    g.retryAfter());
-                        }
-                        throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+                        throw RequestErrors.withContext(e, context);
                     }
                     KVResponse r = m.getKv();
                     if (!r.getSuccess()) {
