@@ -32,15 +32,9 @@ class SignalTest {
   void forceDisconnectStopsTheClientAndReportsTheReason() {
     try (RestartableGateway gw = new RestartableGateway(b -> b);
         AgentClient agent = agent(options(gw.address()).build(), "kicked")) {
-      List<SignalInfo> signals = new CopyOnWriteArrayList<>();
-      List<DisconnectInfo> disconnects = new CopyOnWriteArrayList<>();
-      agent.onSignal(signals::add);
-      agent.addConnectionListener(new ConnectionListener() {
-        @Override
-        public void onDisconnect(DisconnectInfo info) {
-          disconnects.add(info);
-        }
-      });
+      Recorded recorded = Recorded.from(agent);
+      List<SignalInfo> signals = recorded.signals();
+      List<DisconnectInfo> disconnects = recorded.disconnects();
       ConnectionInfo ci = agent.connectBlocking();
       assertThat(gw.gateway().disconnect(ci.sessionId())).isTrue();
 
@@ -66,15 +60,9 @@ class SignalTest {
   void gracefulDisconnectReconnects() {
     try (RestartableGateway gw = new RestartableGateway(b -> b);
         AgentClient agent = agent(options(gw.address()).build(), "graceful")) {
-      List<SignalInfo> signals = new CopyOnWriteArrayList<>();
-      List<DisconnectInfo> disconnects = new CopyOnWriteArrayList<>();
-      agent.onSignal(signals::add);
-      agent.addConnectionListener(new ConnectionListener() {
-        @Override
-        public void onDisconnect(DisconnectInfo info) {
-          disconnects.add(info);
-        }
-      });
+      Recorded recorded = Recorded.from(agent);
+      List<SignalInfo> signals = recorded.signals();
+      List<DisconnectInfo> disconnects = recorded.disconnects();
       ConnectionInfo first = agent.connectBlocking();
       gw.restart();
       await().atMost(Duration.ofSeconds(30)).until(() -> agent.state() == ConnectionState.READY
@@ -83,6 +71,21 @@ class SignalTest {
           .isEqualTo(new SignalInfo(SignalInfo.Type.GRACEFUL_DISCONNECT, "server shutting down"));
       assertThat(disconnects).first().satisfies(d -> assertThat(d.willReconnect()).isTrue());
       assertThat(gw.gateway().connectedIdentities()).contains(agent.identity());
+    }
+  }
+
+  /** Signals and disconnect events a client reported, in arrival order. */
+  private record Recorded(List<SignalInfo> signals, List<DisconnectInfo> disconnects) {
+    static Recorded from(AgentClient agent) {
+      Recorded recorded = new Recorded(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
+      agent.onSignal(recorded.signals()::add);
+      agent.addConnectionListener(new ConnectionListener() {
+        @Override
+        public void onDisconnect(DisconnectInfo info) {
+          recorded.disconnects().add(info);
+        }
+      });
+      return recorded;
     }
   }
 }

@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,11 +38,50 @@ class GracefulShutdownTests {
 
 	@Test
 	void inFlightHandlerFinishesBeforeTheClientDisconnects() {
+		runWithHandlerInFlight("30s", (context, listener) -> {
+			AetherListenerEndpointRegistry registry = context.getBean(AetherListenerEndpointRegistry.class);
+			Thread closer = new Thread(context::close, "closer");
+			closer.start();
+			await().atMost(Duration.ofSeconds(10)).until(() -> !registry.isRunning());
+			// Shutdown has begun and is waiting for the handler: the client is still connected.
+			assertThat(listener.events).doesNotContain("state:CLOSED");
+			listener.release.countDown();
+			closer.join(TimeUnit.SECONDS.toMillis(30));
+			assertThat(closer.isAlive()).isFalse();
+			assertThat(listener.events).contains("handler-done", "state:CLOSED");
+			assertThat(listener.events.indexOf("handler-done")).isLessThan(listener.events.indexOf("state:CLOSED"));
+		});
+	}
+
+	@Test
+	void shutdownDoesNotWaitLongerThanTheShutdownTimeout() {
+		runWithHandlerInFlight("200ms", (context, listener) -> {
+			AetherListenerEndpointRegistry registry = context.getBean(AetherListenerEndpointRegistry.class);
+			try {
+				// Stopping drains for at most the shutdown timeout, then gives up on the stuck handler.
+				registry.stop();
+				assertThat(registry.getListenerContainer("slow").getInFlight()).isEqualTo(1);
+				assertThat(listener.events).doesNotContain("handler-done");
+			}
+			finally {
+				listener.release.countDown();
+			}
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> registry.getListenerContainer("slow").getInFlight() == 0);
+		});
+	}
+
+	/**
+	 * Starts the agent with {@link SlowListener}, sends it one message from a peer and waits until the handler has
+	 * entered (and blocks), then hands the running context to the test.
+	 */
+	private static void runWithHandlerInFlight(String shutdownTimeout, HandlerInFlight test) {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(AetherEmbeddedGatewayAutoConfiguration.class,
 					AetherAutoConfiguration.class, AetherListenerAutoConfiguration.class))
 			.withPropertyValues("aether.agent.workspace=prod", "aether.agent.implementation=slow",
-					"aether.agent.specifier=s1", "aether.fail-fast=true", "aether.listener.shutdown-timeout=30s")
+					"aether.agent.specifier=s1", "aether.fail-fast=true",
+					"aether.listener.shutdown-timeout=" + shutdownTimeout)
 			.withUserConfiguration(SlowListener.class)
 			.run((context) -> {
 				SlowListener listener = context.getBean(SlowListener.class);
@@ -55,53 +95,15 @@ class GracefulShutdownTests {
 					peer.send("ag::prod::slow::s1", "work".getBytes(StandardCharsets.UTF_8), MessageType.CHAT).join();
 					assertThat(listener.entered.await(10, TimeUnit.SECONDS)).isTrue();
 				}
-				AetherListenerEndpointRegistry registry = context.getBean(AetherListenerEndpointRegistry.class);
-				Thread closer = new Thread(context::close, "closer");
-				closer.start();
-				await().atMost(Duration.ofSeconds(10)).until(() -> !registry.isRunning());
-				// Shutdown has begun and is waiting for the handler: the client is still connected.
-				assertThat(listener.events).doesNotContain("state:CLOSED");
-				listener.release.countDown();
-				closer.join(TimeUnit.SECONDS.toMillis(30));
-				assertThat(closer.isAlive()).isFalse();
-				assertThat(listener.events).contains("handler-done", "state:CLOSED");
-				assertThat(listener.events.indexOf("handler-done")).isLessThan(listener.events.indexOf("state:CLOSED"));
+				test.run(context, listener);
 			});
 	}
 
-	@Test
-	void shutdownDoesNotWaitLongerThanTheShutdownTimeout() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(AetherEmbeddedGatewayAutoConfiguration.class,
-					AetherAutoConfiguration.class, AetherListenerAutoConfiguration.class))
-			.withPropertyValues("aether.agent.workspace=prod", "aether.agent.implementation=slow",
-					"aether.agent.specifier=s1", "aether.fail-fast=true", "aether.listener.shutdown-timeout=200ms")
-			.withUserConfiguration(SlowListener.class)
-			.run((context) -> {
-				SlowListener listener = context.getBean(SlowListener.class);
-				String address = context.getBean(EmbeddedAetherGateway.class).address();
-				try (AgentClient peer = AgentClient.builder(AetherClientOptions.builder().address(address).build())
-					.workspace("test")
-					.implementation("peer")
-					.specifier("p1")
-					.build()) {
-					peer.connectBlocking();
-					peer.send("ag::prod::slow::s1", "stuck".getBytes(StandardCharsets.UTF_8), MessageType.CHAT).join();
-					assertThat(listener.entered.await(10, TimeUnit.SECONDS)).isTrue();
-				}
-				AetherListenerEndpointRegistry registry = context.getBean(AetherListenerEndpointRegistry.class);
-				try {
-					// Stopping drains for at most the shutdown timeout, then gives up on the stuck handler.
-					registry.stop();
-					assertThat(registry.getListenerContainer("slow").getInFlight()).isEqualTo(1);
-					assertThat(listener.events).doesNotContain("handler-done");
-				}
-				finally {
-					listener.release.countDown();
-				}
-				await().atMost(Duration.ofSeconds(10))
-					.until(() -> registry.getListenerContainer("slow").getInFlight() == 0);
-			});
+	@FunctionalInterface
+	private interface HandlerInFlight {
+
+		void run(AssertableApplicationContext context, SlowListener listener) throws Exception;
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
