@@ -42,7 +42,7 @@ public final class MetricsBridgeClient extends AetherClient implements KvAccess 
      */
     public static Metrics decodeMetrics(IncomingMessage message) {
         try {
-            return Metrics.fromProto(io.github.aetherjava.proto.v1.Metric.parseFrom(message.payload()));
+            return Metrics.fromProto(io.github.aetherjava.proto.v1.Metric.parseFrom(message.payloadBuffer()));
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
             throw new InvalidArgumentException("payload is not a serialized Metric", e, null);
         }

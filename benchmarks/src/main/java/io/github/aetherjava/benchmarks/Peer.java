@@ -1,5 +1,6 @@
 package io.github.aetherjava.benchmarks;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 
 /** One connected agent in a scenario: either the SDK ({@link SdkPeer}) or the raw baseline ({@link RawPeer}). */
@@ -43,20 +44,13 @@ public interface Peer extends AutoCloseable {
   void close();
 
   /**
-   * Reads the big-endian long at the start of {@code b}.
+   * Reads the big-endian long at the start of {@code b}, without moving its position.
    *
    * @param b payload
    * @return the header, 0 if shorter than 8 bytes
    */
-  static long header(byte[] b) {
-    if (b.length < 8) {
-      return 0;
-    }
-    long v = 0;
-    for (int i = 0; i < 8; i++) {
-      v = (v << 8) | (b[i] & 0xff);
-    }
-    return v;
+  static long header(ByteBuffer b) {
+    return b.remaining() < 8 ? 0 : b.getLong(b.position());
   }
 
   /**

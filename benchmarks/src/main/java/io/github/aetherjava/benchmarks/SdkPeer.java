@@ -30,7 +30,7 @@ final class SdkPeer implements Peer {
     client = AgentClient.builder(b.build()).workspace(workspace).implementation(implementation)
         .specifier(specifier).build();
     if (sink != Sink.NONE) {
-      client.onMessage(m -> sink.onMessage(m.sourceTopic(), Peer.header(m.payload())));
+      client.onMessage(m -> sink.onMessage(m.sourceTopic(), Peer.header(m.payloadBuffer())));
     }
     connected = client.connect();
   }
