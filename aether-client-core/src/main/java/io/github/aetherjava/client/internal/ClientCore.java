@@ -48,6 +48,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +65,8 @@ public final class ClientCore {
     private static final Logger LOG = LoggerFactory.getLogger(ClientCore.class);
     /** How long a requested close waits for the gateway to end the stream before cancelling it. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+    /** Inbound window returned in quarters (8 frames at the default window of 32). */
+    private static final int REQUEST_BATCH_DIVISOR = 4;
 
     /** What the owning client contributes. */
     public interface Host {
@@ -91,6 +94,8 @@ public final class ClientCore {
         @Nullable ScheduledFuture<?> handshakeTimer;
         // guarded by the writer lock
         boolean halfClosed;
+        /** Frames handled but not yet requested again; see {@link #requestMore()}. */
+        final AtomicInteger consumed = new AtomicInteger();
 
         Attempt(ClientCall<UpstreamMessage, DownstreamMessage> call) {
             this.call = call;
@@ -123,9 +128,18 @@ public final class ClientCore {
             });
         }
 
+        /**
+         * Returns one frame of inbound window. Requests go out in batches of {@code requestBatch}: each
+         * {@code request} from a callback thread costs a wake-up of the transport thread, and the window still
+         * never holds more than {@code inboundWindow} frames.
+         */
         void requestMore() {
-            if (!done) {
-                outbound.withLock(() -> call.request(1));
+            if (done || consumed.incrementAndGet() < requestBatch) {
+                return;
+            }
+            int n = consumed.getAndSet(0);
+            if (n > 0) {
+                outbound.withLock(() -> call.request(n));
             }
         }
     }
@@ -138,6 +152,7 @@ public final class ClientCore {
     private final Outbound outbound;
     private final PendingRequests pending;
     private final ReentrantLock lock = new ReentrantLock();
+    private final int requestBatch;
 
     private final List<MessageHandler> messageHandlers = new CopyOnWriteArrayList<>();
     private final Map<MessageType, List<MessageHandler>> typedHandlers = new EnumMap<>(MessageType.class);
@@ -180,6 +195,7 @@ public final class ClientCore {
         this.outbound = new Outbound(options.maxBufferedSends(), options.maxBufferedBytes(), options.overflowPolicy(),
                 callbacks);
         this.pending = new PendingRequests(callbacks);
+        this.requestBatch = Math.max(1, options.inboundWindow() / REQUEST_BATCH_DIVISOR);
         this.stateSince = clock.instant();
         for (MessageType t : MessageType.values()) {
             typedHandlers.put(t, new CopyOnWriteArrayList<>());

@@ -1,31 +1,29 @@
 package io.github.aetherjava.client.internal;
 
 import java.lang.reflect.Method;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Process-wide executors shared by all clients: the default callback executor (virtual threads when the JVM
- * has them, detected reflectively since we compile for Java 17; otherwise a bounded daemon pool) and one
+ * has them, detected reflectively since we compile for Java 17; otherwise a {@link CallbackPool}) and one
  * small scheduler for timers. Timers only do cheap work (fail a future, start an attempt).
  */
 public final class ClientExecutors {
 
-    private static final ExecutorService CALLBACKS = createCallbackExecutor();
+    private static final Executor CALLBACKS = createCallbackExecutor();
     private static final ScheduledExecutorService SCHEDULER = createScheduler();
 
     private ClientExecutors() {
     }
 
     /** @return the default callback executor */
-    public static ExecutorService defaultCallbackExecutor() {
+    public static Executor defaultCallbackExecutor() {
         return CALLBACKS;
     }
 
@@ -36,19 +34,15 @@ public final class ClientExecutors {
 
     /** @return true if the default callback executor uses virtual threads */
     public static boolean usesVirtualThreads() {
-        return !(CALLBACKS instanceof ThreadPoolExecutor);
+        return !(CALLBACKS instanceof CallbackPool);
     }
 
-    private static ExecutorService createCallbackExecutor() {
+    private static Executor createCallbackExecutor() {
         ExecutorService virtual = virtualThreadExecutor();
         if (virtual != null) {
             return virtual;
         }
-        int threads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemonFactory("aether-callback-"));
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        return new CallbackPool("aether-callback-", Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
     }
 
     private static @Nullable ExecutorService virtualThreadExecutor() {
