@@ -65,6 +65,11 @@ public final class ClientCore {
     private static final Logger LOG = LoggerFactory.getLogger(ClientCore.class);
     /** How long a requested close waits for the gateway to end the stream before cancelling it. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+    /**
+     * Bytes the transport may hold unsent before {@code isReady()} turns false. gRPC's default (32 KiB) is less
+     * than one large frame, so every 64 KiB send would wait for an {@code onReady} round trip.
+     */
+    private static final int ON_READY_THRESHOLD_BYTES = 256 * 1024;
     /** Inbound window returned in quarters (8 frames at the default window of 32). */
     private static final int REQUEST_BATCH_DIVISOR = 4;
 
@@ -275,7 +280,8 @@ public final class ClientCore {
                         : ChannelFactory.create(options);
             }
             CallOptions callOptions = CallOptions.DEFAULT
-                    .withMaxOutboundMessageSize(AetherClientOptions.MAX_UPSTREAM_FRAME_BYTES);
+                    .withMaxOutboundMessageSize(AetherClientOptions.MAX_UPSTREAM_FRAME_BYTES)
+                    .withOnReadyThreshold(ON_READY_THRESHOLD_BYTES);
             if (everConnected) {
                 // The ReconnectPolicy decided to retry now, so the channel must not also sit out its own, independent
                 // reconnect backoff (1 s x 1.6 ...), and the call waits for the connection instead of failing fast

@@ -47,6 +47,12 @@ public record GatewaySettings(
    * handled; no new ones are requested until it resumes.
    */
   public static final int INBOUND_WINDOW = 32;
+  /**
+   * Handled frames are replaced by transport requests in batches of this many: each request makes a client that
+   * honours {@code isReady()} run an {@code onReady} hand-off, and one per frame halved in-process throughput for
+   * large frames. At least {@code INBOUND_WINDOW - INBOUND_REQUEST_BATCH + 1} frames stay requested.
+   */
+  public static final int INBOUND_REQUEST_BATCH = 8;
   /** Largest outbound frame, as on the real gateway. */
   public static final int MAX_OUTBOUND_BYTES = 16 * 1024 * 1024;
   /** Server version reported in the ack: the upstream release whose behaviour this gateway emulates. */

@@ -130,14 +130,14 @@ public final class Session {
   }
 
   /**
-   * One upstream frame has been handled: requests a replacement from the transport, or, while inbound is paused,
-   * withholds it until {@link #resumeInbound()}.
+   * One upstream frame has been handled: requests replacements from the transport once
+   * {@link GatewaySettings#INBOUND_REQUEST_BATCH} are owed, or, while inbound is paused, withholds them until
+   * {@link #resumeInbound()}.
    */
   void frameHandled() {
-    owedRequests.incrementAndGet();
     // Counted before the check: either this sees the pause lifted, or resumeInbound (which lifts it before
     // collecting) sees the count.
-    if (!inboundPaused.get()) {
+    if (owedRequests.incrementAndGet() >= GatewaySettings.INBOUND_REQUEST_BATCH && !inboundPaused.get()) {
       releaseOwedRequests();
     }
   }
