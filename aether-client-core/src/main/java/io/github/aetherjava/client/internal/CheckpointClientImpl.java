@@ -15,7 +15,6 @@ import io.github.aetherjava.proto.v1.UpstreamMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -76,7 +75,7 @@ public final class CheckpointClientImpl implements CheckpointClient {
             observation.onComplete(e);
             return CompletableFuture.failedFuture(e);
         }
-        String requestId = UUID.randomUUID().toString();
+        String requestId = core.nextRequestId();
         UpstreamMessage frame = UpstreamMessage.newBuilder().setCheckpointOp(op.setRequestId(requestId)).build();
         String context = operation + (key.isEmpty() ? "" : " '" + key + "'");
         boolean idempotent = op.getOp() == CheckpointOperation.OpType.LOAD

@@ -49,6 +49,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -158,6 +159,8 @@ public final class ClientCore {
     private final PendingRequests pending;
     private final ReentrantLock lock = new ReentrantLock();
     private final int requestBatch;
+    private final String requestIdPrefix = Long.toHexString(ThreadLocalRandom.current().nextLong()) + "-";
+    private final AtomicLong requestSeq = new AtomicLong();
 
     private final List<MessageHandler> messageHandlers = new CopyOnWriteArrayList<>();
     private final Map<MessageType, List<MessageHandler>> typedHandlers = new EnumMap<>(MessageType.class);
@@ -566,12 +569,8 @@ public final class ClientCore {
                 "stream dropped before the response arrived: " + error.getMessage(), error, willReconnect,
                 error.grpcStatus());
         if (willReconnect) {
-            pending.failSent(dropped, (id, frame) -> enqueue(frame, () -> pending.markSent(id))
-                    .whenComplete((v, e) -> {
-                        if (e != null) {
-                            pending.fail(id, e);
-                        }
-                    }));
+            pending.failSent(dropped, (id, frame) -> enqueue(frame, () -> pending.markSent(id),
+                    e -> pending.fail(id, e)));
         } else {
             pending.failSent(dropped);
         }
@@ -682,16 +681,30 @@ public final class ClientCore {
      * @return completes when handed to the transport
      */
     public CompletableFuture<Void> enqueue(UpstreamMessage frame, @Nullable Runnable onWritten) {
+        return enqueue(frame, onWritten, null);
+    }
+
+    private CompletableFuture<Void> enqueue(UpstreamMessage frame, @Nullable Runnable onWritten,
+            @Nullable Consumer<Throwable> onFailed) {
+        RuntimeException refused = null;
         if (frame.getSerializedSize() > AetherClientOptions.MAX_UPSTREAM_FRAME_BYTES) {
-            return CompletableFuture.failedFuture(new io.github.aetherjava.client.InvalidArgumentException(
-                    "frame of " + frame.getSerializedSize() + " bytes exceeds the gateway's 4 MiB limit"));
+            refused = new io.github.aetherjava.client.InvalidArgumentException(
+                    "frame of " + frame.getSerializedSize() + " bytes exceeds the gateway's 4 MiB limit");
+        } else if (state() == ConnectionState.IDLE) {
+            refused = new ConnectionException(FailureReason.DISCONNECTED, "client is not connected: call connect() first");
         }
-        ConnectionState s = state();
-        if (s == ConnectionState.IDLE) {
-            return CompletableFuture.failedFuture(new ConnectionException(FailureReason.DISCONNECTED,
-                    "client is not connected: call connect() first"));
+        if (refused != null) {
+            if (onFailed != null) {
+                onFailed.accept(refused);
+            }
+            return CompletableFuture.failedFuture(refused);
         }
-        return outbound.enqueue(frame, onWritten);
+        return outbound.enqueue(frame, onWritten, onFailed);
+    }
+
+    /** @return a request id unique within this client: a random per-client prefix and a counter */
+    public String nextRequestId() {
+        return requestIdPrefix + requestSeq.incrementAndGet();
     }
 
     /**
@@ -723,11 +736,8 @@ public final class ClientCore {
             Duration timeout, boolean idempotent) {
         CompletableFuture<DownstreamMessage> response = pending.register(requestId, operation, timeout,
                 idempotent ? frame : null);
-        enqueue(frame, () -> pending.markSent(requestId)).whenComplete((v, e) -> {
-            if (e != null) {
-                pending.fail(requestId, e);
-            }
-        });
+        // the failure hook instead of a dependent stage: the send future then completes inline when written
+        enqueue(frame, () -> pending.markSent(requestId), e -> pending.fail(requestId, e));
         return response;
     }
 

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -210,7 +209,7 @@ public final class KvClientImpl implements KvClient {
             observation.onComplete(e);
             return CompletableFuture.failedFuture(e);
         }
-        String requestId = UUID.randomUUID().toString();
+        String requestId = core.nextRequestId();
         b.setRequestId(requestId);
         UpstreamMessage frame = UpstreamMessage.newBuilder().setKvOp(b).build();
         String context = operation + " '" + key + "' (" + target.scope().canonicalName() + ")";

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,15 +30,24 @@ public final class Outbound {
         final int size;
         final CompletableFuture<Void> future;
         final @Nullable Runnable onWritten;
+        final @Nullable Consumer<Throwable> onFailed;
         final boolean pinned;
 
         Item(UpstreamMessage frame, int size, CompletableFuture<Void> future, @Nullable Runnable onWritten,
-                boolean pinned) {
+                @Nullable Consumer<Throwable> onFailed, boolean pinned) {
             this.frame = frame;
             this.size = size;
             this.future = future;
             this.onWritten = onWritten;
+            this.onFailed = onFailed;
             this.pinned = pinned;
+        }
+
+        void fail(Throwable error, Executor completions) {
+            if (onFailed != null) {
+                onFailed.accept(error);
+            }
+            completions.execute(() -> future.completeExceptionally(error));
         }
     }
 
@@ -72,6 +82,21 @@ public final class Outbound {
      * @return completes when handed to the transport
      */
     public CompletableFuture<Void> enqueue(UpstreamMessage frame, @Nullable Runnable onWritten) {
+        return enqueue(frame, onWritten, null);
+    }
+
+    /**
+     * Queues a frame and writes what the transport takes.
+     *
+     * @param frame the frame
+     * @param onWritten run (on the writing thread) once the frame is handed to gRPC
+     * @param onFailed run (on the failing thread, before the future fails) if the frame is refused, evicted or
+     *     dropped at close: an SDK-internal hook, so the future itself stays free of dependents and completes
+     *     without a hand-off
+     * @return completes when handed to the transport
+     */
+    public CompletableFuture<Void> enqueue(UpstreamMessage frame, @Nullable Runnable onWritten,
+            @Nullable Consumer<Throwable> onFailed) {
         CompletableFuture<Void> future = new CompletableFuture<>();
         int size = frame.getSerializedSize();
         List<Item> evicted = new ArrayList<>(0);
@@ -94,7 +119,7 @@ public final class Outbound {
                     }
                 }
                 if (refused == null) {
-                    queue.addLast(new Item(frame, size, future, onWritten, false));
+                    queue.addLast(new Item(frame, size, future, onWritten, onFailed, false));
                     bytes += size;
                 }
             }
@@ -105,9 +130,12 @@ public final class Outbound {
             // Built only when needed: an exception (with its stack trace) per send was measurable.
             ConnectionException overflow = new ConnectionException(FailureReason.BUFFER_FULL,
                     "evicted from the full outbound buffer (overflow policy DROP_OLDEST)");
-            evicted.forEach(i -> completions.execute(() -> i.future.completeExceptionally(overflow)));
+            evicted.forEach(i -> i.fail(overflow, completions));
         }
         if (refused != null) {
+            if (onFailed != null) {
+                onFailed.accept(refused);
+            }
             return CompletableFuture.failedFuture(refused);
         }
         drain();
@@ -135,7 +163,7 @@ public final class Outbound {
             for (int i = frames.size() - 1; i >= 0; i--) {
                 UpstreamMessage f = frames.get(i);
                 int size = f.getSerializedSize();
-                queue.addFirst(new Item(f, size, new CompletableFuture<>(), null, true));
+                queue.addFirst(new Item(f, size, new CompletableFuture<>(), null, null, true));
                 bytes += size;
             }
         } finally {
@@ -256,7 +284,7 @@ public final class Outbound {
         } finally {
             lock.unlock();
         }
-        failed.forEach(i -> completions.execute(() -> i.future.completeExceptionally(error)));
+        failed.forEach(i -> i.fail(error, completions));
     }
 
     /** @return queued frames */

@@ -120,6 +120,35 @@ class OutboundTest {
         assertThat(handedOff).hasSize(1);
     }
 
+    @Test
+    void theFailureHookRunsForRefusedEvictedAndClosedFramesWithoutMakingTheFutureObserved() throws Exception {
+        List<Runnable> handedOff = new ArrayList<>();
+        Outbound out = new Outbound(2, 1 << 20, OverflowPolicy.DROP_OLDEST, handedOff::add);
+        List<String> failed = new ArrayList<>();
+        CompletableFuture<Void> first = out.enqueue(frame("a"), null,
+                e -> failed.add("a:" + ((AetherException) e).reason()));
+        out.enqueue(frame("b"), null, e -> failed.add("b:" + ((AetherException) e).reason()));
+        out.enqueue(frame("c"), null, e -> failed.add("c:" + ((AetherException) e).reason()));
+        assertThat(failed).as("evicted by DROP_OLDEST, reported at once").containsExactly("a:BUFFER_FULL");
+        handedOff.forEach(Runnable::run);
+        assertThat(reason(first)).isEqualTo(FailureReason.BUFFER_FULL);
+
+        out.close(new ConnectionException(FailureReason.CLOSED, "closed"));
+        assertThat(failed).containsExactly("a:BUFFER_FULL", "b:CLOSED", "c:CLOSED");
+        out.enqueue(frame("d"), null, e -> failed.add("d:" + ((AetherException) e).reason()));
+        assertThat(failed).last().isEqualTo("d:CLOSED");
+
+        // a written frame never calls the hook, and its future (no dependents) completes inline
+        Outbound open = new Outbound(10, 1 << 20, OverflowPolicy.FAIL, handedOff::add);
+        RecordingCall call = new RecordingCall();
+        call.ready = true;
+        open.attach(call);
+        int handOffs = handedOff.size();
+        assertThat(open.enqueue(frame("e"), null, e -> failed.add("e"))).isCompleted();
+        assertThat(failed).doesNotContain("e");
+        assertThat(handedOff).hasSize(handOffs);
+    }
+
     private static FailureReason reason(CompletableFuture<Void> f) throws InterruptedException {
         try {
             f.get();

@@ -32,7 +32,6 @@ import io.grpc.Status;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -94,13 +93,13 @@ class KvProtocolTest {
     }
 
     @Test
-    void getPutAndCountersRoundTripWithUuidRequestIds() throws Exception {
+    void getPutAndCountersRoundTripWithDistinctRequestIds() throws Exception {
         CompletableFuture<Void> put = agent.kv().put(KvTarget.workspaceExclusive(), "state", "ready");
         KVOperation op = conn.next().getKvOp();
         assertThat(op.getOp()).isEqualTo(KVOperation.OpType.PUT);
         assertThat(op.getScope()).isEqualTo(KVOperation.Scope.WORKSPACE_EXCLUSIVE);
         assertThat(op.getValue().toStringUtf8()).isEqualTo("ready");
-        assertThat(UUID.fromString(op.getRequestId())).isNotNull();
+        assertThat(op.getRequestId()).isNotBlank();
         conn.send(DownstreamMessage.newBuilder().setKv(KVResponse.newBuilder().setSuccess(true)
                 .setRequestId(op.getRequestId())).build());
         put.get(10, TimeUnit.SECONDS);
@@ -113,6 +112,7 @@ class KvProtocolTest {
 
         CompletableFuture<KvCounterResult> inc = agent.kv().incrementIf(KvTarget.globalExclusive(), "n", 2, 10);
         KVOperation i = conn.next().getKvOp();
+        assertThat(List.of(op.getRequestId(), g.getRequestId(), i.getRequestId())).doesNotHaveDuplicates();
         assertThat(i.getDeltaValue()).isEqualTo(2);
         assertThat(i.getGuardValue()).isEqualTo(10);
         conn.send(DownstreamMessage.newBuilder().setKv(KVResponse.newBuilder().setSuccess(true).setCounterValue(7)
