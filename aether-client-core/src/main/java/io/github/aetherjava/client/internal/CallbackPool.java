@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
@@ -16,23 +17,46 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why not a {@code ThreadPoolExecutor}: every hand-off from a gRPC thread to a parked pool thread costs a
  * thread wake-up (about 10 µs, more on a busy machine), and request/reply traffic pays it on every message. Here
- * one idle worker at a time waits a little before it parks, polling the queue, so a task that arrives shortly
- * after the previous one finished starts without a wake-up. The wait adapts: it is {@link #MAX_SPIN} while work
- * keeps arriving within that time, and halves (down to {@link #MIN_SPIN}) each time it was wasted, so a client
- * with sparse traffic costs next to no CPU.
+ * one idle worker at a time keeps polling the queue for a short while before it parks, yielding its core between
+ * polls, so a task that arrives shortly after the previous one finished starts without a wake-up. The wait
+ * adapts: it is {@link #MAX_SPIN} while work keeps arriving within that time, and halves (down to
+ * {@link #MIN_SPIN}) each time it was wasted, so sparse traffic costs next to no CPU.
  */
 public final class CallbackPool implements Executor {
 
-    /** Longest an idle worker polls before it parks. */
-    public static final Duration MAX_SPIN = Duration.ofNanos(50_000);
+    /** Longest an idle worker polls before it parks, unless {@value #MAX_SPIN_PROPERTY} says otherwise. */
+    public static final Duration MAX_SPIN = Duration.ofNanos(100_000);
+    /** System property overriding {@link #MAX_SPIN}, in microseconds; 0 parks idle workers at once. */
+    public static final String MAX_SPIN_PROPERTY = "aether.client.callback-pool.max-spin-micros";
     /** Shortest poll once polling has stopped paying off. */
     public static final Duration MIN_SPIN = Duration.ofNanos(1_000);
     /** Idle time after which a worker thread ends. */
     public static final Duration KEEP_ALIVE = Duration.ofSeconds(60);
 
     private static final Logger LOG = LoggerFactory.getLogger(CallbackPool.class);
-    private static final long MAX_SPIN_NANOS = MAX_SPIN.toNanos();
+    private static final long MAX_SPIN_NANOS = maxSpinNanos(System.getProperty(MAX_SPIN_PROPERTY));
     private static final long MIN_SPIN_NANOS = MIN_SPIN.toNanos();
+
+    /**
+     * @param configured value of {@link #MAX_SPIN_PROPERTY}, or null
+     * @return the poll limit in nanoseconds; a bad value is logged and replaced by the default
+     */
+    static long maxSpinNanos(@Nullable String configured) {
+        if (configured == null) {
+            return MAX_SPIN.toNanos();
+        }
+        try {
+            long micros = Long.parseLong(configured.trim());
+            if (micros >= 0) {
+                return TimeUnit.MICROSECONDS.toNanos(micros);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        LOG.warn("ignoring {}={}: expected a number of microseconds >= 0; using {} µs", MAX_SPIN_PROPERTY,
+                configured, MAX_SPIN.toNanos() / 1000);
+        return MAX_SPIN.toNanos();
+    }
 
     private final String namePrefix;
     private final int maxThreads;
@@ -107,7 +131,7 @@ public final class CallbackPool implements Executor {
                 Runnable task = tasks.poll();
                 if (task == null) {
                     long idleSince = System.nanoTime();
-                    task = spinFor(spin);
+                    task = spin > 0 ? spinFor(spin) : null;
                     if (task == null) {
                         task = park();
                         if (task == null) {
@@ -115,8 +139,10 @@ public final class CallbackPool implements Executor {
                         }
                     }
                     // would polling for MAX_SPIN have caught this task? then keep polling next time
-                    spin = System.nanoTime() - idleSince <= MAX_SPIN_NANOS ? MAX_SPIN_NANOS
-                            : Math.max(MIN_SPIN_NANOS, spin / 2);
+                    if (MAX_SPIN_NANOS > 0) {
+                        spin = System.nanoTime() - idleSince <= MAX_SPIN_NANOS ? MAX_SPIN_NANOS
+                                : Math.min(MAX_SPIN_NANOS, Math.max(MIN_SPIN_NANOS, spin / 2));
+                    }
                 }
                 run(task);
             }
@@ -137,12 +163,9 @@ public final class CallbackPool implements Executor {
         Runnable task;
         try {
             long deadline = System.nanoTime() + nanos;
-            int polls = 0;
-            while ((task = tasks.poll()) == null) {
-                Thread.onSpinWait();
-                if ((++polls & 15) == 0 && System.nanoTime() - deadline >= 0) {
-                    break;
-                }
+            while ((task = tasks.poll()) == null && System.nanoTime() - deadline < 0) {
+                // yield, not a busy spin: on a small machine the threads that produce the next task need this core
+                Thread.yield();
             }
         } finally {
             spinning.decrementAndGet();

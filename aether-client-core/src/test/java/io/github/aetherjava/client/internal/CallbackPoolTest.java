@@ -130,6 +130,15 @@ class CallbackPoolTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("keepAlive");
     }
 
+    @Test
+    void thePollLimitCanBeTunedOrSwitchedOffAndBadValuesFallBackToTheDefault() {
+        assertThat(CallbackPool.maxSpinNanos(null)).isEqualTo(CallbackPool.MAX_SPIN.toNanos());
+        assertThat(CallbackPool.maxSpinNanos(" 250 ")).isEqualTo(250_000);
+        assertThat(CallbackPool.maxSpinNanos("0")).isZero();
+        assertThat(CallbackPool.maxSpinNanos("-5")).isEqualTo(CallbackPool.MAX_SPIN.toNanos());
+        assertThat(CallbackPool.maxSpinNanos("fast")).isEqualTo(CallbackPool.MAX_SPIN.toNanos());
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await();
