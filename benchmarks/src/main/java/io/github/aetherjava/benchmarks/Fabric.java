@@ -1,5 +1,6 @@
 package io.github.aetherjava.benchmarks;
 
+import io.github.aetherjava.client.CallbackExecutors;
 import io.github.aetherjava.gateway.embedded.EmbeddedAetherGateway;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Fabric implements AutoCloseable {
 
   private static final AtomicInteger IDS = new AtomicInteger();
+  /** One polling executor for every {@link Side#SDK_POLLING} peer, as an application would share it. */
+  private static final Executor POLLING = CallbackExecutors.polling();
 
   private final EmbeddedAetherGateway gateway;
   private final Transport transport;
@@ -125,8 +129,10 @@ public final class Fabric implements AutoCloseable {
 
   private Peer peer(Side side, String workspace, String implementation, String specifier, Sink sink) {
     return switch (side) {
-      case SDK -> new SdkPeer(sdkAddress(), null, null, false, workspace, implementation, specifier, sink);
-      case SDK_DIRECT -> new SdkPeer(sdkAddress(), null, null, true, workspace, implementation, specifier, sink);
+      case SDK -> new SdkPeer(sdkAddress(), null, null, null, workspace, implementation, specifier, sink);
+      case SDK_DIRECT -> new SdkPeer(sdkAddress(), null, null, Runnable::run, workspace, implementation, specifier,
+          sink);
+      case SDK_POLLING -> new SdkPeer(sdkAddress(), null, null, POLLING, workspace, implementation, specifier, sink);
       case RAW -> new RawPeer(rawChannel(), true, workspace, implementation, specifier, sink);
     };
   }

@@ -213,11 +213,22 @@ public final class Harness {
 
   /** The SDK configurations measured against the baseline. */
   private List<Side> sdkSides() {
-    return settings.sdkDirect() ? List.of(Side.SDK, Side.SDK_DIRECT) : List.of(Side.SDK);
+    List<Side> sides = new ArrayList<>(List.of(Side.SDK));
+    if (settings.sdkPolling()) {
+      sides.add(Side.SDK_POLLING);
+    }
+    if (settings.sdkDirect()) {
+      sides.add(Side.SDK_DIRECT);
+    }
+    return sides;
   }
 
   private static String suffix(Side side) {
-    return side == Side.SDK_DIRECT ? " [direct]" : "";
+    return switch (side) {
+      case SDK_DIRECT -> " [direct]";
+      case SDK_POLLING -> " [polling]";
+      default -> "";
+    };
   }
 
   /**

@@ -109,7 +109,7 @@ final class Scale {
   private static Peer peer(Side side, String address, int port, @Nullable AetherChannelPool pool,
       @Nullable ManagedChannel rawShared, @Nullable ReconnectPolicy policy, String ws, String spec) {
     if (side == Side.SDK) {
-      return new SdkPeer(address, pool, policy, false, ws, "idle", spec, Sink.NONE);
+      return new SdkPeer(address, pool, policy, null, ws, "idle", spec, Sink.NONE);
     }
     return rawShared != null
         ? new RawPeer(rawShared, false, ws, "idle", spec, Sink.NONE)

@@ -7,6 +7,7 @@ import io.github.aetherjava.client.ConnectionState;
 import io.github.aetherjava.client.ReconnectPolicy;
 import io.github.aetherjava.client.kv.KvTarget;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /** An agent connected through the SDK ({@link AgentClient}) with default options. */
@@ -15,11 +16,11 @@ final class SdkPeer implements Peer {
   private final AgentClient client;
   private final CompletableFuture<?> connected;
 
-  SdkPeer(String address, @Nullable AetherChannelPool pool, @Nullable ReconnectPolicy reconnect, boolean direct,
-      String workspace, String implementation, String specifier, Sink sink) {
+  SdkPeer(String address, @Nullable AetherChannelPool pool, @Nullable ReconnectPolicy reconnect,
+      @Nullable Executor callbacks, String workspace, String implementation, String specifier, Sink sink) {
     AetherClientOptions.Builder b = AetherClientOptions.builder().address(address);
-    if (direct) {
-      b.callbackExecutor(Runnable::run);
+    if (callbacks != null) {
+      b.callbackExecutor(callbacks);
     }
     if (pool != null) {
       b.channelPool(pool);

@@ -23,13 +23,14 @@ import java.util.Set;
  * @param pairs sender/receiver pairs of scenario 5
  * @param scaleChildJvm scenario 4 runs the gateway in a child JVM (default) rather than in this one
  * @param sdkDirect also measure the SDK with handlers on the gRPC thread ({@link Side#SDK_DIRECT})
+ * @param sdkPolling also measure the SDK with the polling callback executor ({@link Side#SDK_POLLING})
  * @param restart scenario 4 also restarts the gateway and times the reconnect (off for --smoke)
  * @param jitWarmup untimed one-way traffic per side and transport before the first measurement
  * @param out directory for results.csv and results.json
  */
 public record Settings(Set<String> scenarios, List<Transport> transports, Duration warmup, Duration measure,
     int reps, List<Integer> sizes, List<Integer> fanout, int clients, List<Integer> pairs, boolean scaleChildJvm,
-    boolean sdkDirect, boolean restart, Duration jitWarmup, Path out) {
+    boolean sdkDirect, boolean sdkPolling, boolean restart, Duration jitWarmup, Path out) {
 
   /** All scenario names, in run order. */
   public static final List<String> ALL = List.of("throughput", "latency", "fanout", "scale", "gateway");
@@ -46,6 +47,7 @@ public record Settings(Set<String> scenarios, List<Transport> transports, Durati
         --clients=1000               clients for scenario 4
         --pairs=1,4                  sender/receiver pairs for scenario 5
         --sdk-direct=true            also run the SDK with callbackExecutor(Runnable::run) ("[direct]" rows)
+        --sdk-polling=true           also run the SDK with CallbackExecutors.polling() ("[polling]" rows)
         --jit-warmup=3               untimed seconds of traffic per side and transport before measuring
         --restart=true               scenario 4 also restarts the gateway and times the reconnect
         --scale-gateway=child        scenario 4 gateway in a child JVM (child, default) or in this JVM (local)
@@ -72,6 +74,7 @@ public record Settings(Set<String> scenarios, List<Transport> transports, Durati
     boolean child = true;
     boolean restart = true;
     boolean direct = true;
+    boolean polling = true;
     double jit = 3;
     boolean smoke = Arrays.asList(args).contains("--smoke");
     if (smoke) {
@@ -86,6 +89,7 @@ public record Settings(Set<String> scenarios, List<Transport> transports, Durati
       restart = false;
       jit = 0;
       direct = false;
+      polling = false;
     }
     for (String a : args) {
       if (a.equals("--smoke")) {
@@ -118,6 +122,7 @@ public record Settings(Set<String> scenarios, List<Transport> transports, Durati
         case "out" -> out = Path.of(value);
         case "restart" -> restart = Boolean.parseBoolean(value);
         case "sdk-direct" -> direct = Boolean.parseBoolean(value);
+        case "sdk-polling" -> polling = Boolean.parseBoolean(value);
         case "jit-warmup" -> jit = Double.parseDouble(value);
         case "scale-gateway" -> child = switch (value) {
           case "child" -> true;
@@ -128,7 +133,7 @@ public record Settings(Set<String> scenarios, List<Transport> transports, Durati
       }
     }
     return new Settings(scenarios, transports, seconds(warmup), seconds(seconds), Math.max(1, reps), sizes, fanout,
-        clients, pairs, child, direct, restart, seconds(jit), out);
+        clients, pairs, child, direct, polling, restart, seconds(jit), out);
   }
 
   private static Duration seconds(double s) {

@@ -9,6 +9,11 @@ public enum Side {
    * (like the baseline's), saving one thread hand-off per message; handlers must then not block.
    */
   SDK_DIRECT,
+  /**
+   * The SDK with {@code CallbackExecutors.polling()}: handlers still run off the gRPC threads, on a pool whose idle
+   * thread polls for new work briefly before it parks.
+   */
+  SDK_POLLING,
   /** Hand-written grpc-java client on the generated stub. */
   RAW
 }

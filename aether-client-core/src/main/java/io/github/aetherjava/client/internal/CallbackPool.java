@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
@@ -12,55 +11,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default callback executor on JVMs without virtual threads: a bounded pool of daemon threads, created on
- * demand, that retire after {@link #KEEP_ALIVE} (by default) without work.
+ * A bounded pool of daemon threads, created on demand, that retire after a keep-alive time without work. It is
+ * the default callback executor on JVMs without virtual threads, and, with polling switched on, the low-latency
+ * executor of {@link io.github.aetherjava.client.CallbackExecutors#polling()}.
  *
- * <p>Why not a {@code ThreadPoolExecutor}: every hand-off from a gRPC thread to a parked pool thread costs a
- * thread wake-up (about 10 µs, more on a busy machine), and request/reply traffic pays it on every message. Here
- * one idle worker at a time keeps polling the queue for a short while before it parks, yielding its core between
- * polls, so a task that arrives shortly after the previous one finished starts without a wake-up. The wait
- * adapts: it is {@link #MAX_SPIN} while work keeps arriving within that time, and halves (down to
- * {@link #MIN_SPIN}) each time it was wasted, so sparse traffic costs next to no CPU.
+ * <p>A producer hands a parked worker its task with one {@code unpark} (no queue lock, no condition). That
+ * wake-up still costs about 10 µs, which request/reply traffic pays on every hand-off. With a poll limit, one
+ * idle worker at a time keeps polling the queue for up to that long before it parks, yielding its core between
+ * polls, so a task that arrives soon after the previous one finished starts at once. Polling adapts: it stops
+ * early when a yield comes back late (other threads needed the core) and halves, down to {@link #MIN_POLL}, each
+ * time it was wasted. It is off by default because it costs throughput: measured on 2 cores, a polling worker
+ * takes every message as it comes instead of in batches, and one-way throughput of small messages halves.
  */
 public final class CallbackPool implements Executor {
 
-    /** Longest an idle worker polls before it parks, unless {@value #MAX_SPIN_PROPERTY} says otherwise. */
-    public static final Duration MAX_SPIN = Duration.ofNanos(100_000);
-    /** System property overriding {@link #MAX_SPIN}, in microseconds; 0 parks idle workers at once. */
-    public static final String MAX_SPIN_PROPERTY = "aether.client.callback-pool.max-spin-micros";
     /** Shortest poll once polling has stopped paying off. */
-    public static final Duration MIN_SPIN = Duration.ofNanos(1_000);
+    public static final Duration MIN_POLL = Duration.ofNanos(1_000);
     /** Idle time after which a worker thread ends. */
     public static final Duration KEEP_ALIVE = Duration.ofSeconds(60);
 
     private static final Logger LOG = LoggerFactory.getLogger(CallbackPool.class);
-    private static final long MAX_SPIN_NANOS = maxSpinNanos(System.getProperty(MAX_SPIN_PROPERTY));
-    private static final long MIN_SPIN_NANOS = MIN_SPIN.toNanos();
-
-    /**
-     * @param configured value of {@link #MAX_SPIN_PROPERTY}, or null
-     * @return the poll limit in nanoseconds; a bad value is logged and replaced by the default
-     */
-    static long maxSpinNanos(@Nullable String configured) {
-        if (configured == null) {
-            return MAX_SPIN.toNanos();
-        }
-        try {
-            long micros = Long.parseLong(configured.trim());
-            if (micros >= 0) {
-                return TimeUnit.MICROSECONDS.toNanos(micros);
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        LOG.warn("ignoring {}={}: expected a number of microseconds >= 0; using {} µs", MAX_SPIN_PROPERTY,
-                configured, MAX_SPIN.toNanos() / 1000);
-        return MAX_SPIN.toNanos();
-    }
+    private static final long MIN_POLL_NANOS = MIN_POLL.toNanos();
+    /** A yield that takes longer than this means another thread ran on this core: the machine is busy. */
+    private static final long CONTENDED_YIELD_NANOS = 20_000;
 
     private final String namePrefix;
     private final int maxThreads;
     private final long keepAliveNanos;
+    private final long maxPollNanos;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Queue<Thread> parked = new ConcurrentLinkedQueue<>();
     private final AtomicInteger threads = new AtomicInteger();
@@ -70,26 +48,23 @@ public final class CallbackPool implements Executor {
     /**
      * @param namePrefix thread name prefix
      * @param maxThreads most threads at once
-     */
-    public CallbackPool(String namePrefix, int maxThreads) {
-        this(namePrefix, maxThreads, KEEP_ALIVE);
-    }
-
-    /**
-     * @param namePrefix thread name prefix
-     * @param maxThreads most threads at once
      * @param keepAlive idle time after which a worker thread ends
+     * @param maxPoll longest an idle worker polls for new work before it parks; zero parks at once
      */
-    public CallbackPool(String namePrefix, int maxThreads, Duration keepAlive) {
+    public CallbackPool(String namePrefix, int maxThreads, Duration keepAlive, Duration maxPoll) {
         if (maxThreads < 1) {
             throw new IllegalArgumentException("maxThreads must be >= 1, was " + maxThreads);
         }
         if (keepAlive.isNegative() || keepAlive.isZero()) {
             throw new IllegalArgumentException("keepAlive must be positive, was " + keepAlive);
         }
+        if (maxPoll.isNegative()) {
+            throw new IllegalArgumentException("maxPoll must not be negative, was " + maxPoll);
+        }
         this.namePrefix = namePrefix;
         this.maxThreads = maxThreads;
         this.keepAliveNanos = keepAlive.toNanos();
+        this.maxPollNanos = maxPoll.toNanos();
     }
 
     @Override
@@ -125,27 +100,9 @@ public final class CallbackPool implements Executor {
     }
 
     private void work() {
-        long spin = MAX_SPIN_NANOS;
+        Worker me = new Worker();
         try {
-            while (true) {
-                Runnable task = tasks.poll();
-                if (task == null) {
-                    long idleSince = System.nanoTime();
-                    task = spin > 0 ? spinFor(spin) : null;
-                    if (task == null) {
-                        task = park();
-                        if (task == null) {
-                            return; // kept alive long enough without work
-                        }
-                    }
-                    // would polling for MAX_SPIN have caught this task? then keep polling next time
-                    if (MAX_SPIN_NANOS > 0) {
-                        spin = System.nanoTime() - idleSince <= MAX_SPIN_NANOS ? MAX_SPIN_NANOS
-                                : Math.min(MAX_SPIN_NANOS, Math.max(MIN_SPIN_NANOS, spin / 2));
-                    }
-                }
-                run(task);
-            }
+            me.run();
         } finally {
             threads.decrementAndGet();
             if (!tasks.isEmpty()) {
@@ -155,26 +112,70 @@ public final class CallbackPool implements Executor {
         }
     }
 
-    private @Nullable Runnable spinFor(long nanos) {
-        // one poller is enough to catch the next task; more would only burn CPU
-        if (!spinning.compareAndSet(0, 1)) {
-            return null;
-        }
-        Runnable task;
-        try {
-            long deadline = System.nanoTime() + nanos;
-            while ((task = tasks.poll()) == null && System.nanoTime() - deadline < 0) {
-                // yield, not a busy spin: on a small machine the threads that produce the next task need this core
-                Thread.yield();
+    /** One worker thread's loop and its adaptive poll limit. */
+    private final class Worker {
+        private long spin = maxPollNanos;
+        private boolean contended;
+
+        void run() {
+            while (true) {
+                Runnable task = tasks.poll();
+                if (task == null) {
+                    long idleSince = System.nanoTime();
+                    task = spin > 0 ? poll(spin) : null;
+                    if (task == null) {
+                        task = park();
+                        if (task == null) {
+                            return; // kept alive long enough without work
+                        }
+                    }
+                    adapt(System.nanoTime() - idleSince);
+                }
+                CallbackPool.run(task);
             }
-        } finally {
-            spinning.decrementAndGet();
         }
-        if (task != null && !tasks.isEmpty()) {
-            // tasks that arrived while we polled woke nobody: pass the rest on
-            wakeOrStart();
+
+        /** Polling pays off when the task came within the poll limit and the core had nothing else to do. */
+        private void adapt(long idleNanos) {
+            if (maxPollNanos > 0) {
+                spin = !contended && idleNanos <= maxPollNanos ? maxPollNanos
+                        : Math.min(maxPollNanos, Math.max(MIN_POLL_NANOS, spin / 2));
+            }
         }
-        return task;
+
+        /**
+         * Polls the queue for up to {@code nanos}, yielding between polls. Gives up early when a yield came back
+         * late: other threads were waiting for this core, and polling would slow down the very threads that
+         * produce the work.
+         */
+        private @Nullable Runnable poll(long nanos) {
+            contended = false;
+            // one poller is enough to catch the next task; more would only burn CPU
+            if (!spinning.compareAndSet(0, 1)) {
+                return null;
+            }
+            Runnable task;
+            try {
+                long now = System.nanoTime();
+                long deadline = now + nanos;
+                while ((task = tasks.poll()) == null && now - deadline < 0) {
+                    Thread.yield();
+                    long after = System.nanoTime();
+                    if (after - now > CONTENDED_YIELD_NANOS) {
+                        contended = true;
+                        break;
+                    }
+                    now = after;
+                }
+            } finally {
+                spinning.decrementAndGet();
+            }
+            if (task != null && !tasks.isEmpty()) {
+                // tasks that arrived while we polled woke nobody: pass the rest on
+                wakeOrStart();
+            }
+            return task;
+        }
     }
 
     /** @return the next task, or null if none came within the keep-alive time (the thread then ends) */

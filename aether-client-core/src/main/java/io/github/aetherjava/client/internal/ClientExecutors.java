@@ -1,6 +1,7 @@
 package io.github.aetherjava.client.internal;
 
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,6 +33,11 @@ public final class ClientExecutors {
         return SCHEDULER;
     }
 
+    /** @return thread limit of the default callback pool: {@code max(4, 2 x cores)} */
+    public static int defaultCallbackThreads() {
+        return Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+    }
+
     /** @return true if the default callback executor uses virtual threads */
     public static boolean usesVirtualThreads() {
         return !(CALLBACKS instanceof CallbackPool);
@@ -42,7 +48,7 @@ public final class ClientExecutors {
         if (virtual != null) {
             return virtual;
         }
-        return new CallbackPool("aether-callback-", Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+        return new CallbackPool("aether-callback-", defaultCallbackThreads(), CallbackPool.KEEP_ALIVE, Duration.ZERO);
     }
 
     private static @Nullable ExecutorService virtualThreadExecutor() {

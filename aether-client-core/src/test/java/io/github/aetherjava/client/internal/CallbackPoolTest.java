@@ -12,12 +12,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CallbackPoolTest {
 
-    @Test
-    void runsEveryTaskFromManyProducersOnPoolThreads() throws Exception {
-        CallbackPool pool = new CallbackPool("test-pool-", 3);
+    private static final Duration POLL = Duration.ofNanos(100_000);
+
+    private static CallbackPool pool(String prefix, int maxThreads, Duration maxPoll) {
+        return new CallbackPool(prefix, maxThreads, CallbackPool.KEEP_ALIVE, maxPoll);
+    }
+
+    @ParameterizedTest(name = "poll {0}")
+    @ValueSource(longs = {0, 100_000})
+    void runsEveryTaskFromManyProducersOnPoolThreads(long pollNanos) throws Exception {
+        CallbackPool pool = pool("test-pool-", 3, Duration.ofNanos(pollNanos));
         LongAdder ran = new LongAdder();
         Set<String> threadNames = ConcurrentHashMap.newKeySet();
         int producers = 4;
@@ -46,10 +55,11 @@ class CallbackPoolTest {
         assertThat(pool.threadCount()).isBetween(1, 3);
     }
 
-    @Test
-    void tasksArrivingOneAtATimeAfterIdleGapsAllRun() {
+    @ParameterizedTest(name = "poll {0}")
+    @ValueSource(longs = {0, 100_000})
+    void tasksArrivingOneAtATimeAfterIdleGapsAllRun(long pollNanos) {
         // the lost-wake-up windows: each task arrives while the only worker is polling, about to park or parked
-        CallbackPool pool = new CallbackPool("gap-pool-", 1);
+        CallbackPool pool = pool("gap-pool-", 1, Duration.ofNanos(pollNanos));
         AtomicInteger ran = new AtomicInteger();
         long[] gapsNanos = {0, 1_000, 20_000, 45_000, 55_000, 200_000, 2_000_000};
         for (int i = 0; i < 3_000; i++) {
@@ -69,7 +79,7 @@ class CallbackPoolTest {
 
     @Test
     void blockedTasksDoNotStopOthersUpToTheThreadLimit() throws Exception {
-        CallbackPool pool = new CallbackPool("block-pool-", 3);
+        CallbackPool pool = pool("block-pool-", 3, POLL);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch blocked = new CountDownLatch(2);
         for (int i = 0; i < 2; i++) {
@@ -101,7 +111,7 @@ class CallbackPoolTest {
 
     @Test
     void aFailingTaskIsLoggedAndTheWorkerCarriesOn() {
-        CallbackPool pool = new CallbackPool("fail-pool-", 1);
+        CallbackPool pool = pool("fail-pool-", 1, Duration.ZERO);
         AtomicInteger ran = new AtomicInteger();
         pool.execute(() -> {
             throw new IllegalStateException("boom");
@@ -113,7 +123,7 @@ class CallbackPoolTest {
 
     @Test
     void idleThreadsRetireAndNewWorkStartsAThreadAgain() {
-        CallbackPool pool = new CallbackPool("retire-pool-", 2, Duration.ofMillis(100));
+        CallbackPool pool = new CallbackPool("retire-pool-", 2, Duration.ofMillis(100), POLL);
         AtomicInteger ran = new AtomicInteger();
         pool.execute(ran::incrementAndGet);
         await().atMost(Duration.ofSeconds(5)).until(() -> ran.get() == 1);
@@ -124,19 +134,12 @@ class CallbackPoolTest {
 
     @Test
     void rejectsBadSettings() {
-        assertThatThrownBy(() -> new CallbackPool("x", 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> pool("x", 0, POLL)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxThreads");
-        assertThatThrownBy(() -> new CallbackPool("x", 1, Duration.ZERO))
+        assertThatThrownBy(() -> new CallbackPool("x", 1, Duration.ZERO, POLL))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("keepAlive");
-    }
-
-    @Test
-    void thePollLimitCanBeTunedOrSwitchedOffAndBadValuesFallBackToTheDefault() {
-        assertThat(CallbackPool.maxSpinNanos(null)).isEqualTo(CallbackPool.MAX_SPIN.toNanos());
-        assertThat(CallbackPool.maxSpinNanos(" 250 ")).isEqualTo(250_000);
-        assertThat(CallbackPool.maxSpinNanos("0")).isZero();
-        assertThat(CallbackPool.maxSpinNanos("-5")).isEqualTo(CallbackPool.MAX_SPIN.toNanos());
-        assertThat(CallbackPool.maxSpinNanos("fast")).isEqualTo(CallbackPool.MAX_SPIN.toNanos());
+        assertThatThrownBy(() -> pool("x", 1, Duration.ofNanos(-1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxPoll");
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
