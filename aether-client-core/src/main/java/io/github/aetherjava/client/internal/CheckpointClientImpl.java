@@ -10,7 +10,6 @@ import io.github.aetherjava.client.checkpoint.CheckpointSaveResult;
 import io.github.aetherjava.client.checkpoint.CheckpointTtl;
 import io.github.aetherjava.proto.v1.CheckpointOperation;
 import io.github.aetherjava.proto.v1.CheckpointResponse;
-import io.github.aetherjava.proto.v1.DownstreamMessage;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,19 +79,13 @@ public final class CheckpointClientImpl implements CheckpointClient {
         String context = operation + (key.isEmpty() ? "" : " '" + key + "'");
         boolean idempotent = op.getOp() == CheckpointOperation.OpType.LOAD
                 || op.getOp() == CheckpointOperation.OpType.LIST;
-        CompletableFuture<T> result = core.request(operation, requestId, frame, timeout, idempotent)
-                .handle((DownstreamMessage m, @Nullable Throwable e) -> {
-                    if (e != null) {
-                        throw RequestErrors.withContext(e, context);
-                    }
-                    CheckpointResponse r = m.getCheckpoint();
-                    if (!r.getSuccess()) {
-                        throw new GatewayErrorException("CHECKPOINT_ERROR", context + " failed: " + r.getError(),
-                                false, Duration.ZERO);
-                    }
-                    return decode.apply(r);
-                });
-        result.whenComplete((v, e) -> observation.onComplete(e));
-        return result;
+        return core.request(operation, requestId, frame, timeout, idempotent, m -> {
+            CheckpointResponse r = m.getCheckpoint();
+            if (!r.getSuccess()) {
+                throw new GatewayErrorException("CHECKPOINT_ERROR", context + " failed: " + r.getError(), false,
+                        Duration.ZERO);
+            }
+            return decode.apply(r);
+        }, e -> RequestErrors.withContext(e, context), observation);
     }
 }

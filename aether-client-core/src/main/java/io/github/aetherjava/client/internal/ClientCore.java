@@ -52,6 +52,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -718,24 +719,29 @@ public final class ClientCore {
      */
     public CompletableFuture<DownstreamMessage> request(String operation, String requestId, UpstreamMessage frame,
             Duration timeout) {
-        return request(operation, requestId, frame, timeout, false);
+        return request(operation, requestId, frame, timeout, false, m -> m, e -> e, RequestObservation.NOOP);
     }
 
     /**
      * Sends a correlated request; an idempotent one (a read) is re-sent on the next stream when the stream drops
      * while it is in flight and its deadline has not passed, instead of failing with {@code DISCONNECTED}.
      *
+     * @param <T> value type
      * @param operation operation name, e.g. {@code kv.get}
      * @param requestId unique id carried by the frame
      * @param frame the frame
      * @param timeout deadline
      * @param idempotent whether re-sending is safe
-     * @return the response frame
+     * @param decoder turns the response frame into the value (on the thread that read it; may throw)
+     * @param mapError turns a failure into what the caller sees
+     * @param observation told of the outcome
+     * @return the value
      */
-    public CompletableFuture<DownstreamMessage> request(String operation, String requestId, UpstreamMessage frame,
-            Duration timeout, boolean idempotent) {
-        CompletableFuture<DownstreamMessage> response = pending.register(requestId, operation, timeout,
-                idempotent ? frame : null);
+    public <T> CompletableFuture<T> request(String operation, String requestId, UpstreamMessage frame,
+            Duration timeout, boolean idempotent, PendingRequests.Decoder<T> decoder,
+            Function<Throwable, Throwable> mapError, RequestObservation observation) {
+        CompletableFuture<T> response = pending.register(requestId, operation, timeout, idempotent ? frame : null,
+                decoder, mapError, observation);
         // the failure hook instead of a dependent stage: the send future then completes inline when written
         enqueue(frame, () -> pending.markSent(requestId), e -> pending.fail(requestId, e));
         return response;

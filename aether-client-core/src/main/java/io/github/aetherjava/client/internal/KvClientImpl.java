@@ -13,7 +13,6 @@ import io.github.aetherjava.client.kv.KvScope;
 import io.github.aetherjava.client.kv.KvSetAddResult;
 import io.github.aetherjava.client.kv.KvTarget;
 import io.github.aetherjava.client.kv.KvValue;
-import io.github.aetherjava.proto.v1.DownstreamMessage;
 import io.github.aetherjava.proto.v1.KVOperation;
 import io.github.aetherjava.proto.v1.KVResponse;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
@@ -215,20 +214,14 @@ public final class KvClientImpl implements KvClient {
         String context = operation + " '" + key + "' (" + target.scope().canonicalName() + ")";
         boolean idempotent = op == KVOperation.OpType.GET || op == KVOperation.OpType.LIST
                 || op == KVOperation.OpType.SET_CARD;
-        CompletableFuture<T> result = core.request(operation, requestId, frame, timeout, idempotent)
-                .handle((DownstreamMessage m, @Nullable Throwable e) -> {
-                    if (e != null) {
-                        throw RequestErrors.withContext(e, context);
-                    }
-                    KVResponse r = m.getKv();
-                    if (!r.getSuccess()) {
-                        throw new GatewayErrorException("KV_ERROR", context + " failed (the gateway reports no detail;"
-                                + " see its logs or the ACL for this scope)", false, Duration.ZERO);
-                    }
-                    return decode.apply(r);
-                });
-        result.whenComplete((v, e) -> observation.onComplete(e));
-        return result;
+        return core.request(operation, requestId, frame, timeout, idempotent, m -> {
+            KVResponse r = m.getKv();
+            if (!r.getSuccess()) {
+                throw new GatewayErrorException("KV_ERROR", context + " failed (the gateway reports no detail;"
+                        + " see its logs or the ACL for this scope)", false, Duration.ZERO);
+            }
+            return decode.apply(r);
+        }, e -> RequestErrors.withContext(e, context), observation);
     }
 
     private CompletableFuture<Void> forget(KVOperation.OpType op, KvTarget target, String key, Customizer custom) {

@@ -1,6 +1,7 @@
 package io.github.aetherjava.client.internal;
 
 import io.github.aetherjava.client.AetherTimeoutException;
+import io.github.aetherjava.client.RequestObservation;
 import io.github.aetherjava.proto.v1.DownstreamMessage;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
 import java.time.Duration;
@@ -13,23 +14,39 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Requests awaiting a correlated response, keyed by request id. Each has a deadline. Futures are completed on
- * the callback executor so user continuations never run on gRPC threads.
+ * Requests awaiting a correlated response, keyed by request id. Each has a deadline. A response is decoded on the
+ * thread that read it and completes a {@link ResponseFuture}, which keeps user continuations off gRPC threads.
  */
 public final class PendingRequests {
 
+    /** Turns a response frame into a request's value; may throw to fail the request. */
+    @FunctionalInterface
+    public interface Decoder<T> {
+        /**
+         * @param response the correlated response frame
+         * @return the value
+         */
+        @Nullable T decode(DownstreamMessage response);
+    }
+
     private static final class Entry {
         final String operation;
-        final CompletableFuture<DownstreamMessage> future = new CompletableFuture<>();
+        final Consumer<DownstreamMessage> onResponse;
+        final Consumer<Throwable> onFailure;
         final @Nullable UpstreamMessage retryFrame;
         volatile @Nullable ScheduledFuture<?> timer;
         volatile boolean sent;
 
-        Entry(String operation, @Nullable UpstreamMessage retryFrame) {
+        Entry(String operation, Consumer<DownstreamMessage> onResponse, Consumer<Throwable> onFailure,
+                @Nullable UpstreamMessage retryFrame) {
             this.operation = operation;
+            this.onResponse = onResponse;
+            this.onFailure = onFailure;
             this.retryFrame = retryFrame;
         }
     }
@@ -37,7 +54,7 @@ public final class PendingRequests {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Executor completions;
 
-    /** @param completions executor that completes futures */
+    /** @param completions the callback executor */
     public PendingRequests(Executor completions) {
         this.completions = completions;
     }
@@ -49,25 +66,48 @@ public final class PendingRequests {
      * @return future of the response frame
      */
     public CompletableFuture<DownstreamMessage> register(String requestId, String operation, Duration timeout) {
-        return register(requestId, operation, timeout, null);
+        return register(requestId, operation, timeout, null, m -> m, e -> e, RequestObservation.NOOP);
     }
 
     /**
+     * @param <T> value type
      * @param requestId unique id
      * @param operation operation name for timeouts
      * @param timeout deadline
      * @param retryFrame the request frame if it is idempotent (re-sent after a reconnect while its deadline
      *     allows), else null
-     * @return future of the response frame
+     * @param decoder turns the response into the value (runs on the thread that read the response)
+     * @param mapError turns a failure (timeout, disconnect, gateway error) into what the caller sees
+     * @param observation told of the outcome before the future completes
+     * @return future of the value
      */
-    public CompletableFuture<DownstreamMessage> register(String requestId, String operation, Duration timeout,
-            @Nullable UpstreamMessage retryFrame) {
-        Entry e = new Entry(operation, retryFrame);
+    public <T> CompletableFuture<T> register(String requestId, String operation, Duration timeout,
+            @Nullable UpstreamMessage retryFrame, Decoder<T> decoder, Function<Throwable, Throwable> mapError,
+            RequestObservation observation) {
+        ResponseFuture<T> future = new ResponseFuture<>(completions);
+        Consumer<Throwable> onFailure = error -> {
+            Throwable mapped = mapError.apply(error);
+            observation.onComplete(mapped);
+            future.deliver(null, mapped);
+        };
+        Consumer<DownstreamMessage> onResponse = response -> {
+            T value;
+            try {
+                value = decoder.decode(response);
+            } catch (RuntimeException e) {
+                observation.onComplete(e);
+                future.deliver(null, e);
+                return;
+            }
+            observation.onComplete(null);
+            future.deliver(value, null);
+        };
+        Entry e = new Entry(operation, onResponse, onFailure, retryFrame);
         entries.put(requestId, e);
         e.timer = ClientExecutors.scheduler().schedule(
                 () -> fail(requestId, new AetherTimeoutException(operation, timeout, null)), timeout.toNanos(),
                 TimeUnit.NANOSECONDS);
-        return e.future;
+        return future;
     }
 
     /** @param requestId request now handed to the transport */
@@ -89,7 +129,7 @@ public final class PendingRequests {
             return false;
         }
         cancelTimer(e);
-        completions.execute(() -> e.future.complete(response));
+        e.onResponse.accept(response);
         return true;
     }
 
@@ -104,7 +144,7 @@ public final class PendingRequests {
             return false;
         }
         cancelTimer(e);
-        completions.execute(() -> e.future.completeExceptionally(error));
+        e.onFailure.accept(error);
         return true;
     }
 

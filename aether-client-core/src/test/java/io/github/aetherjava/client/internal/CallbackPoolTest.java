@@ -83,10 +83,7 @@ class CallbackPoolTest {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch blocked = new CountDownLatch(2);
         for (int i = 0; i < 2; i++) {
-            pool.execute(() -> {
-                blocked.countDown();
-                awaitQuietly(release);
-            });
+            pool.execute(blockUntil(blocked, release));
         }
         assertThat(blocked.await(5, TimeUnit.SECONDS)).isTrue();
         CountDownLatch third = new CountDownLatch(1);
@@ -96,10 +93,7 @@ class CallbackPoolTest {
 
         // all three busy: a fourth task waits in the queue and runs when one frees up
         CountDownLatch thirdBlocked = new CountDownLatch(1);
-        pool.execute(() -> {
-            thirdBlocked.countDown();
-            awaitQuietly(release);
-        });
+        pool.execute(blockUntil(thirdBlocked, release));
         assertThat(thirdBlocked.await(5, TimeUnit.SECONDS)).isTrue();
         CountDownLatch queued = new CountDownLatch(1);
         pool.execute(queued::countDown);
@@ -140,6 +134,14 @@ class CallbackPoolTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("keepAlive");
         assertThatThrownBy(() -> pool("x", 1, Duration.ofNanos(-1))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxPoll");
+    }
+
+    /** A task that counts {@code started} down, then waits for {@code release}. */
+    private static Runnable blockUntil(CountDownLatch started, CountDownLatch release) {
+        return () -> {
+            started.countDown();
+            awaitQuietly(release);
+        };
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
