@@ -709,20 +709,6 @@ public final class ClientCore {
     }
 
     /**
-     * Sends a correlated request and waits for its response frame.
-     *
-     * @param operation operation name, e.g. {@code kv.get}
-     * @param requestId unique id carried by the frame
-     * @param frame the frame
-     * @param timeout deadline
-     * @return the response frame; fails on timeout, disconnect, or an {@code ErrorResponse} with this id
-     */
-    public CompletableFuture<DownstreamMessage> request(String operation, String requestId, UpstreamMessage frame,
-            Duration timeout) {
-        return request(operation, requestId, frame, timeout, false, m -> m, e -> e, RequestObservation.NOOP);
-    }
-
-    /**
      * Sends a correlated request; an idempotent one (a read) is re-sent on the next stream when the stream drops
      * while it is in flight and its deadline has not passed, instead of failing with {@code DISCONNECTED}.
      *

@@ -60,16 +60,6 @@ public final class PendingRequests {
     }
 
     /**
-     * @param requestId unique id
-     * @param operation operation name for timeouts
-     * @param timeout deadline
-     * @return future of the response frame
-     */
-    public CompletableFuture<DownstreamMessage> register(String requestId, String operation, Duration timeout) {
-        return register(requestId, operation, timeout, null, m -> m, e -> e, RequestObservation.NOOP);
-    }
-
-    /**
      * @param <T> value type
      * @param requestId unique id
      * @param operation operation name for timeouts
