@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.client;
 
 import com.google.protobuf.ByteString;
@@ -19,278 +23,326 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * Behaviour shared by every principal client: connection lifecycle, state, handlers and listeners. Sending
- * helpers live on the concrete classes, which expose only what their principal may do. Not meant to be
- * subclassed outside this package.
+ * Behaviour shared by every principal client: connection lifecycle, state, handlers and listeners.
+ * Sending helpers live on the concrete classes, which expose only what their principal may do. Not
+ * meant to be subclassed outside this package.
  *
- * <p>Threading: handlers and listeners run on the callback executor, one at a time per client, in arrival
- * order; never on gRPC threads. A handler that blocks pauses delivery to this client: the client asks the
- * transport for more frames only as handlers finish (at most {@code inboundWindow} frames wait), so the gateway
- * holds back instead of the client buffering. Do not block a handler on the result of a request of the same
- * client (its response may queue behind the handler); compose the returned futures instead.
+ * <p>Threading: handlers and listeners run on the callback executor, one at a time per client, in
+ * arrival order; never on gRPC threads. A handler that blocks pauses delivery to this client: the
+ * client asks the transport for more frames only as handlers finish (at most {@code inboundWindow}
+ * frames wait), so the gateway holds back instead of the client buffering. Do not block a handler
+ * on the result of a request of the same client (its response may queue behind the handler);
+ * compose the returned futures instead.
  *
  * @since 0.1.0
  */
 public abstract class AetherClient implements AutoCloseable {
 
-    /** How long {@link #close()} waits for the stream to end. */
-    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+  /** How long {@link #close()} waits for the stream to end. */
+  public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
-    private final AetherClientOptions options;
-    private final PrincipalKind kind;
-    private final ClientCore core;
-    private final CheckpointClient checkpoints;
+  private final AetherClientOptions options;
+  private final PrincipalKind kind;
+  private final ClientCore core;
+  private final CheckpointClient checkpoints;
 
-    AetherClient(AetherClientOptions options, PrincipalKind kind) {
-        this.options = options;
-        this.kind = kind;
-        this.core = new ClientCore(options, new ClientCore.Host() {
-            @Override
-            public void fillIdentity(InitConnection.Builder init) {
+  AetherClient(AetherClientOptions options, PrincipalKind kind) {
+    this.options = options;
+    this.kind = kind;
+    this.core =
+        new ClientCore(
+            options,
+            new ClientCore.Host() {
+              @Override
+              public void fillIdentity(InitConnection.Builder init) {
                 AetherClient.this.fillIdentity(init);
-            }
+              }
 
-            @Override
-            public List<UpstreamMessage> sessionFrames() {
+              @Override
+              public List<UpstreamMessage> sessionFrames() {
                 return AetherClient.this.sessionFrames();
-            }
+              }
 
-            @Override
-            public String identity() {
+              @Override
+              public String identity() {
                 return AetherClient.this.identity();
-            }
+              }
 
-            @Override
-            public AetherClient client() {
+              @Override
+              public AetherClient client() {
                 return AetherClient.this;
-            }
-        });
-        this.checkpoints = new CheckpointClientImpl(core);
+              }
+            });
+    this.checkpoints = new CheckpointClientImpl(core);
+  }
+
+  abstract void fillIdentity(InitConnection.Builder init);
+
+  List<UpstreamMessage> sessionFrames() {
+    return List.of();
+  }
+
+  /**
+   * @return topic prefixes this principal may send to (empty: receive-only)
+   */
+  abstract Set<String> sendablePrefixes();
+
+  final ClientCore core() {
+    return core;
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  /**
+   * Opens the stream and sends {@code InitConnection}. Completes when the gateway acknowledges, or
+   * fails with a classified {@link AetherException} (e.g. {@link DuplicateIdentityException},
+   * {@link AuthenticationException}). Calling it again returns the same outcome.
+   *
+   * @return the acknowledgement
+   */
+  public CompletableFuture<ConnectionInfo> connect() {
+    return core.connect();
+  }
+
+  /**
+   * Blocking {@link #connect()}.
+   *
+   * @return the acknowledgement
+   * @throws AetherException on failure
+   */
+  public ConnectionInfo connectBlocking() {
+    return await(connect(), null, "connect");
+  }
+
+  /**
+   * Flushes queued sends, ends the stream cleanly and stops reconnecting. Pending requests fail
+   * with {@link FailureReason#CLOSED}.
+   *
+   * @return completes when closed
+   */
+  public CompletableFuture<Void> disconnect() {
+    return core.disconnect();
+  }
+
+  /** Blocking {@link #disconnect()} (waits at most {@link #CLOSE_TIMEOUT}). */
+  @Override
+  public void close() {
+    try {
+      disconnect().get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // closing is best effort; the state is CLOSED either way
     }
+  }
 
-    abstract void fillIdentity(InitConnection.Builder init);
+  // ------------------------------------------------------------------ state
 
-    List<UpstreamMessage> sessionFrames() {
-        return List.of();
+  /**
+   * @return connection state
+   */
+  public ConnectionState state() {
+    return core.state();
+  }
+
+  /**
+   * @return status snapshot
+   */
+  public ClientStatus status() {
+    return core.status();
+  }
+
+  /**
+   * @return true when acknowledged and not dropped
+   */
+  public boolean isConnected() {
+    return state() == ConnectionState.READY;
+  }
+
+  /**
+   * @return current (or last) acknowledgement
+   */
+  public Optional<ConnectionInfo> connectionInfo() {
+    return Optional.ofNullable(core.connectionInfo());
+  }
+
+  /**
+   * @return latest {@code ConfigSnapshot} (agents and tasks)
+   */
+  public Optional<ConfigSnapshot> latestConfig() {
+    return Optional.ofNullable(core.latestConfig());
+  }
+
+  /**
+   * @return canonical identity, e.g. {@code ag::prod::impl::s1}
+   */
+  public abstract String identity();
+
+  /**
+   * @return the topic this client receives its direct messages on
+   */
+  public abstract String topic();
+
+  /**
+   * @return principal type
+   */
+  public PrincipalKind kind() {
+    return kind;
+  }
+
+  /**
+   * @return the options
+   */
+  public AetherClientOptions options() {
+    return options;
+  }
+
+  /**
+   * @return the checkpoint store of this identity
+   */
+  public CheckpointClient checkpoint() {
+    return checkpoints;
+  }
+
+  // ------------------------------------------------------------------ handlers
+
+  /**
+   * @param handler called for every message
+   * @return registration
+   */
+  public Registration onMessage(MessageHandler handler) {
+    return core.onMessage(handler);
+  }
+
+  /**
+   * @param type message type
+   * @param handler called for messages of that type (after the generic handlers)
+   * @return registration
+   */
+  public Registration onMessage(MessageType type, MessageHandler handler) {
+    return core.onMessage(type, handler);
+  }
+
+  /**
+   * @param handler called with each {@code ConfigSnapshot}
+   * @return registration
+   */
+  public Registration onConfig(Consumer<ConfigSnapshot> handler) {
+    return core.onConfig(handler);
+  }
+
+  /**
+   * @param handler called with each task assignment
+   * @return registration
+   */
+  public Registration onTaskAssignment(Consumer<TaskAssignment> handler) {
+    return core.onTaskAssignment(handler);
+  }
+
+  /**
+   * Progress updates delivered to this client: users switched to a workspace get {@code pg::{ws}}
+   * and their own {@code pg::us::{user}}; agents get their workspace's stream (never their own
+   * reports).
+   *
+   * @param handler called with each progress update
+   * @return registration
+   */
+  public Registration onProgress(Consumer<ProgressUpdate> handler) {
+    return core.onProgress(handler);
+  }
+
+  /**
+   * @param handler called with each signal
+   * @return registration
+   */
+  public Registration onSignal(Consumer<SignalInfo> handler) {
+    return core.onSignal(handler);
+  }
+
+  /**
+   * @param handler called with gateway errors that do not answer a pending request
+   * @return registration
+   */
+  public Registration onError(Consumer<GatewayError> handler) {
+    return core.onError(handler);
+  }
+
+  /**
+   * @param listener connection lifecycle listener
+   * @return registration
+   */
+  public Registration addConnectionListener(ConnectionListener listener) {
+    return core.addListener(listener);
+  }
+
+  // ------------------------------------------------------------------ sending (used by the
+  // subclasses)
+
+  CompletableFuture<Void> sendChecked(String topic, byte[] payload, MessageType type) {
+    try {
+      Topics.validate(topic);
+      String prefix = Topics.prefixOf(topic);
+      if (!sendablePrefixes().contains(prefix)) {
+        throw new InvalidArgumentException(
+            kind + " clients may not send to '" + prefix + "::' topics");
+      }
+      if (payload.length > options.maxPayloadBytes()) {
+        throw new InvalidArgumentException(
+            "payload of "
+                + payload.length
+                + " bytes exceeds the limit of "
+                + options.maxPayloadBytes()
+                + " bytes");
+      }
+    } catch (InvalidArgumentException e) {
+      options.observers().forEach(o -> o.onSendFailed(this, topic, e));
+      return CompletableFuture.failedFuture(e);
     }
+    UpstreamMessage frame =
+        UpstreamMessage.newBuilder()
+            .setSend(
+                SendMessage.newBuilder()
+                    .setTargetTopic(topic)
+                    .setPayload(ByteString.copyFrom(payload))
+                    .setMessageType(type.toProto()))
+            .build();
+    return core.send(topic, type, payload.length, frame);
+  }
 
-    /** @return topic prefixes this principal may send to (empty: receive-only) */
-    abstract Set<String> sendablePrefixes();
+  CompletableFuture<Void> sendProgress(Progress progress) {
+    return core.enqueue(UpstreamMessage.newBuilder().setProgress(progress.toProto()).build(), null);
+  }
 
-    final ClientCore core() {
-        return core;
+  static <T> T await(
+      CompletableFuture<T> future,
+      @org.jspecify.annotations.Nullable Duration timeout,
+      String operation) {
+    try {
+      return timeout == null ? future.get() : future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConnectionException(
+          FailureReason.CLOSED, operation + " interrupted", e, true, null);
+    } catch (TimeoutException e) {
+      throw new AetherTimeoutException(operation, timeout, null);
+    } catch (ExecutionException | CompletionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof AetherException ae) {
+        throw ae;
+      }
+      throw new AetherException(FailureReason.INTERNAL, operation + " failed: " + c, c, false);
     }
+  }
 
-    // ------------------------------------------------------------------ lifecycle
-
-    /**
-     * Opens the stream and sends {@code InitConnection}. Completes when the gateway acknowledges, or fails with
-     * a classified {@link AetherException} (e.g. {@link DuplicateIdentityException},
-     * {@link AuthenticationException}). Calling it again returns the same outcome.
-     *
-     * @return the acknowledgement
-     */
-    public CompletableFuture<ConnectionInfo> connect() {
-        return core.connect();
-    }
-
-    /**
-     * Blocking {@link #connect()}.
-     *
-     * @return the acknowledgement
-     * @throws AetherException on failure
-     */
-    public ConnectionInfo connectBlocking() {
-        return await(connect(), null, "connect");
-    }
-
-    /**
-     * Flushes queued sends, ends the stream cleanly and stops reconnecting. Pending requests fail with
-     * {@link FailureReason#CLOSED}.
-     *
-     * @return completes when closed
-     */
-    public CompletableFuture<Void> disconnect() {
-        return core.disconnect();
-    }
-
-    /** Blocking {@link #disconnect()} (waits at most {@link #CLOSE_TIMEOUT}). */
-    @Override
-    public void close() {
-        try {
-            disconnect().get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // closing is best effort; the state is CLOSED either way
-        }
-    }
-
-    // ------------------------------------------------------------------ state
-
-    /** @return connection state */
-    public ConnectionState state() {
-        return core.state();
-    }
-
-    /** @return status snapshot */
-    public ClientStatus status() {
-        return core.status();
-    }
-
-    /** @return true when acknowledged and not dropped */
-    public boolean isConnected() {
-        return state() == ConnectionState.READY;
-    }
-
-    /** @return current (or last) acknowledgement */
-    public Optional<ConnectionInfo> connectionInfo() {
-        return Optional.ofNullable(core.connectionInfo());
-    }
-
-    /** @return latest {@code ConfigSnapshot} (agents and tasks) */
-    public Optional<ConfigSnapshot> latestConfig() {
-        return Optional.ofNullable(core.latestConfig());
-    }
-
-    /** @return canonical identity, e.g. {@code ag::prod::impl::s1} */
-    public abstract String identity();
-
-    /** @return the topic this client receives its direct messages on */
-    public abstract String topic();
-
-    /** @return principal type */
-    public PrincipalKind kind() {
-        return kind;
-    }
-
-    /** @return the options */
-    public AetherClientOptions options() {
-        return options;
-    }
-
-    /** @return the checkpoint store of this identity */
-    public CheckpointClient checkpoint() {
-        return checkpoints;
-    }
-
-    // ------------------------------------------------------------------ handlers
-
-    /**
-     * @param handler called for every message
-     * @return registration
-     */
-    public Registration onMessage(MessageHandler handler) {
-        return core.onMessage(handler);
-    }
-
-    /**
-     * @param type message type
-     * @param handler called for messages of that type (after the generic handlers)
-     * @return registration
-     */
-    public Registration onMessage(MessageType type, MessageHandler handler) {
-        return core.onMessage(type, handler);
-    }
-
-    /**
-     * @param handler called with each {@code ConfigSnapshot}
-     * @return registration
-     */
-    public Registration onConfig(Consumer<ConfigSnapshot> handler) {
-        return core.onConfig(handler);
-    }
-
-    /**
-     * @param handler called with each task assignment
-     * @return registration
-     */
-    public Registration onTaskAssignment(Consumer<TaskAssignment> handler) {
-        return core.onTaskAssignment(handler);
-    }
-
-    /**
-     * Progress updates delivered to this client: users switched to a workspace get {@code pg::{ws}} and their
-     * own {@code pg::us::{user}}; agents get their workspace's stream (never their own reports).
-     *
-     * @param handler called with each progress update
-     * @return registration
-     */
-    public Registration onProgress(Consumer<ProgressUpdate> handler) {
-        return core.onProgress(handler);
-    }
-
-    /**
-     * @param handler called with each signal
-     * @return registration
-     */
-    public Registration onSignal(Consumer<SignalInfo> handler) {
-        return core.onSignal(handler);
-    }
-
-    /**
-     * @param handler called with gateway errors that do not answer a pending request
-     * @return registration
-     */
-    public Registration onError(Consumer<GatewayError> handler) {
-        return core.onError(handler);
-    }
-
-    /**
-     * @param listener connection lifecycle listener
-     * @return registration
-     */
-    public Registration addConnectionListener(ConnectionListener listener) {
-        return core.addListener(listener);
-    }
-
-    // ------------------------------------------------------------------ sending (used by the subclasses)
-
-    CompletableFuture<Void> sendChecked(String topic, byte[] payload, MessageType type) {
-        try {
-            Topics.validate(topic);
-            String prefix = Topics.prefixOf(topic);
-            if (!sendablePrefixes().contains(prefix)) {
-                throw new InvalidArgumentException(kind + " clients may not send to '" + prefix + "::' topics");
-            }
-            if (payload.length > options.maxPayloadBytes()) {
-                throw new InvalidArgumentException("payload of " + payload.length + " bytes exceeds the limit of "
-                        + options.maxPayloadBytes() + " bytes");
-            }
-        } catch (InvalidArgumentException e) {
-            options.observers().forEach(o -> o.onSendFailed(this, topic, e));
-            return CompletableFuture.failedFuture(e);
-        }
-        UpstreamMessage frame = UpstreamMessage.newBuilder().setSend(SendMessage.newBuilder().setTargetTopic(topic)
-                .setPayload(ByteString.copyFrom(payload)).setMessageType(type.toProto())).build();
-        return core.send(topic, type, payload.length, frame);
-    }
-
-    CompletableFuture<Void> sendProgress(Progress progress) {
-        return core.enqueue(UpstreamMessage.newBuilder().setProgress(progress.toProto()).build(), null);
-    }
-
-    static <T> T await(CompletableFuture<T> future, @org.jspecify.annotations.Nullable Duration timeout,
-            String operation) {
-        try {
-            return timeout == null ? future.get() : future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectionException(FailureReason.CLOSED, operation + " interrupted", e, true, null);
-        } catch (TimeoutException e) {
-            throw new AetherTimeoutException(operation, timeout, null);
-        } catch (ExecutionException | CompletionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof AetherException ae) {
-                throw ae;
-            }
-            throw new AetherException(FailureReason.INTERNAL, operation + " failed: " + c, c, false);
-        }
-    }
-
-    @Override
-    public String toString() {
-        return getClass().getSimpleName() + "[identity=" + identity() + ", address=" + options.address() + ", state="
-                + state() + "]";
-    }
+  @Override
+  public String toString() {
+    return getClass().getSimpleName()
+        + "[identity="
+        + identity()
+        + ", address="
+        + options.address()
+        + ", state="
+        + state()
+        + "]";
+  }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.client;
 
 import java.time.Duration;
@@ -10,469 +14,547 @@ import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Connection settings shared by every client type. Immutable; build with {@link #builder()}, derive with
- * {@link #toBuilder()}. Values are validated in {@link Builder#build()}.
+ * Connection settings shared by every client type. Immutable; build with {@link #builder()}, derive
+ * with {@link #toBuilder()}. Values are validated in {@link Builder#build()}.
  *
  * @since 0.1.0
  */
 public final class AetherClientOptions {
 
-    /** Default gateway address. */
-    public static final String DEFAULT_ADDRESS = "localhost:50051";
-    /** Default time to wait for the {@code ConnectionAck} of one connection attempt. */
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
-    /** Default timeout of request/response operations (KV, checkpoints). */
-    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
-    /** Default keepalive ping interval (the gateway refuses pings more often than every 10 s). */
-    public static final Duration DEFAULT_KEEP_ALIVE_TIME = Duration.ofSeconds(30);
-    /** Default keepalive ping timeout. */
-    public static final Duration DEFAULT_KEEP_ALIVE_TIMEOUT = Duration.ofSeconds(10);
-    /** Smallest keepalive interval the gateway tolerates. */
-    public static final Duration MIN_KEEP_ALIVE_TIME = Duration.ofSeconds(10);
-    /** Default inbound message limit: the gateway sends frames up to 16 MiB. */
-    public static final int DEFAULT_MAX_INBOUND_MESSAGE_BYTES = 16 * 1024 * 1024;
-    /** Largest upstream frame the gateway accepts (4 MiB). */
-    public static final int MAX_UPSTREAM_FRAME_BYTES = 4 * 1024 * 1024;
-    /** Default largest {@code SendMessage} payload (the gateway's default limit, 1 MiB). */
-    public static final int DEFAULT_MAX_PAYLOAD_BYTES = 1024 * 1024;
-    /** Default maximum number of buffered sends. */
-    public static final int DEFAULT_MAX_BUFFERED_SENDS = 10_000;
-    /** Default maximum bytes of buffered sends. */
-    public static final long DEFAULT_MAX_BUFFERED_BYTES = 16L * 1024 * 1024;
-    /** Default number of inbound frames requested ahead of the handlers (flow-control window). */
-    public static final int DEFAULT_INBOUND_WINDOW = 32;
+  /** Default gateway address. */
+  public static final String DEFAULT_ADDRESS = "localhost:50051";
 
-    private final String address;
-    private final Credentials credentials;
-    private final @Nullable TlsOptions tls;
-    private final ReconnectPolicy reconnect;
-    private final Duration connectTimeout;
-    private final Duration requestTimeout;
-    private final Duration keepAliveTime;
-    private final Duration keepAliveTimeout;
-    private final boolean keepAliveWithoutCalls;
-    private final int maxInboundMessageBytes;
-    private final int maxPayloadBytes;
-    private final @Nullable Executor callbackExecutor;
-    private final int maxBufferedSends;
-    private final long maxBufferedBytes;
-    private final OverflowPolicy overflowPolicy;
-    private final int inboundWindow;
-    private final List<ClientObserver> observers;
-    private final Map<String, String> headers;
-    private final @Nullable AetherChannelPool channelPool;
+  /** Default time to wait for the {@code ConnectionAck} of one connection attempt. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
-    private AetherClientOptions(Builder b) {
-        this.address = b.address;
-        this.credentials = b.credentials;
-        this.tls = b.tls;
-        this.reconnect = b.reconnect;
-        this.connectTimeout = b.connectTimeout;
-        this.requestTimeout = b.requestTimeout;
-        this.keepAliveTime = b.keepAliveTime;
-        this.keepAliveTimeout = b.keepAliveTimeout;
-        this.keepAliveWithoutCalls = b.keepAliveWithoutCalls;
-        this.maxInboundMessageBytes = b.maxInboundMessageBytes;
-        this.maxPayloadBytes = b.maxPayloadBytes;
-        this.callbackExecutor = b.callbackExecutor;
-        this.maxBufferedSends = b.maxBufferedSends;
-        this.maxBufferedBytes = b.maxBufferedBytes;
-        this.overflowPolicy = b.overflowPolicy;
-        this.inboundWindow = b.inboundWindow;
-        this.observers = List.copyOf(b.observers);
-        this.headers = Map.copyOf(b.headers);
-        this.channelPool = b.channelPool;
-    }
+  /** Default timeout of request/response operations (KV, checkpoints). */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
-    /** @return a builder with defaults */
-    public static Builder builder() {
-        return new Builder();
+  /** Default keepalive ping interval (the gateway refuses pings more often than every 10 s). */
+  public static final Duration DEFAULT_KEEP_ALIVE_TIME = Duration.ofSeconds(30);
+
+  /** Default keepalive ping timeout. */
+  public static final Duration DEFAULT_KEEP_ALIVE_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Smallest keepalive interval the gateway tolerates. */
+  public static final Duration MIN_KEEP_ALIVE_TIME = Duration.ofSeconds(10);
+
+  /** Default inbound message limit: the gateway sends frames up to 16 MiB. */
+  public static final int DEFAULT_MAX_INBOUND_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+  /** Largest upstream frame the gateway accepts (4 MiB). */
+  public static final int MAX_UPSTREAM_FRAME_BYTES = 4 * 1024 * 1024;
+
+  /** Default largest {@code SendMessage} payload (the gateway's default limit, 1 MiB). */
+  public static final int DEFAULT_MAX_PAYLOAD_BYTES = 1024 * 1024;
+
+  /** Default maximum number of buffered sends. */
+  public static final int DEFAULT_MAX_BUFFERED_SENDS = 10_000;
+
+  /** Default maximum bytes of buffered sends. */
+  public static final long DEFAULT_MAX_BUFFERED_BYTES = 16L * 1024 * 1024;
+
+  /** Default number of inbound frames requested ahead of the handlers (flow-control window). */
+  public static final int DEFAULT_INBOUND_WINDOW = 32;
+
+  private final String address;
+  private final Credentials credentials;
+  private final @Nullable TlsOptions tls;
+  private final ReconnectPolicy reconnect;
+  private final Duration connectTimeout;
+  private final Duration requestTimeout;
+  private final Duration keepAliveTime;
+  private final Duration keepAliveTimeout;
+  private final boolean keepAliveWithoutCalls;
+  private final int maxInboundMessageBytes;
+  private final int maxPayloadBytes;
+  private final @Nullable Executor callbackExecutor;
+  private final int maxBufferedSends;
+  private final long maxBufferedBytes;
+  private final OverflowPolicy overflowPolicy;
+  private final int inboundWindow;
+  private final List<ClientObserver> observers;
+  private final Map<String, String> headers;
+  private final @Nullable AetherChannelPool channelPool;
+
+  private AetherClientOptions(Builder b) {
+    this.address = b.address;
+    this.credentials = b.credentials;
+    this.tls = b.tls;
+    this.reconnect = b.reconnect;
+    this.connectTimeout = b.connectTimeout;
+    this.requestTimeout = b.requestTimeout;
+    this.keepAliveTime = b.keepAliveTime;
+    this.keepAliveTimeout = b.keepAliveTimeout;
+    this.keepAliveWithoutCalls = b.keepAliveWithoutCalls;
+    this.maxInboundMessageBytes = b.maxInboundMessageBytes;
+    this.maxPayloadBytes = b.maxPayloadBytes;
+    this.callbackExecutor = b.callbackExecutor;
+    this.maxBufferedSends = b.maxBufferedSends;
+    this.maxBufferedBytes = b.maxBufferedBytes;
+    this.overflowPolicy = b.overflowPolicy;
+    this.inboundWindow = b.inboundWindow;
+    this.observers = List.copyOf(b.observers);
+    this.headers = Map.copyOf(b.headers);
+    this.channelPool = b.channelPool;
+  }
+
+  /**
+   * @return a builder with defaults
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * @param address gateway address
+   * @return default options for that address
+   */
+  public static AetherClientOptions forAddress(String address) {
+    return builder().address(address).build();
+  }
+
+  /**
+   * @return a builder initialised from these options
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.address = address;
+    b.credentials = credentials;
+    b.tls = tls;
+    b.reconnect = reconnect;
+    b.connectTimeout = connectTimeout;
+    b.requestTimeout = requestTimeout;
+    b.keepAliveTime = keepAliveTime;
+    b.keepAliveTimeout = keepAliveTimeout;
+    b.keepAliveWithoutCalls = keepAliveWithoutCalls;
+    b.maxInboundMessageBytes = maxInboundMessageBytes;
+    b.maxPayloadBytes = maxPayloadBytes;
+    b.callbackExecutor = callbackExecutor;
+    b.maxBufferedSends = maxBufferedSends;
+    b.maxBufferedBytes = maxBufferedBytes;
+    b.overflowPolicy = overflowPolicy;
+    b.inboundWindow = inboundWindow;
+    b.observers.addAll(observers);
+    b.headers.putAll(headers);
+    b.channelPool = channelPool;
+    return b;
+  }
+
+  /**
+   * @return {@code host:port} or {@code in-process:<name>}
+   */
+  public String address() {
+    return address;
+  }
+
+  /**
+   * @return credentials sent in {@code InitConnection}
+   */
+  public Credentials credentials() {
+    return credentials;
+  }
+
+  /**
+   * @return TLS settings, or null for plaintext
+   */
+  public @Nullable TlsOptions tls() {
+    return tls;
+  }
+
+  /**
+   * @return reconnect policy
+   */
+  public ReconnectPolicy reconnect() {
+    return reconnect;
+  }
+
+  /**
+   * @return time allowed for one attempt to be acknowledged
+   */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /**
+   * @return default timeout of request/response operations
+   */
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  /**
+   * @return keepalive ping interval
+   */
+  public Duration keepAliveTime() {
+    return keepAliveTime;
+  }
+
+  /**
+   * @return keepalive ping timeout
+   */
+  public Duration keepAliveTimeout() {
+    return keepAliveTimeout;
+  }
+
+  /**
+   * @return whether to ping without active calls
+   */
+  public boolean keepAliveWithoutCalls() {
+    return keepAliveWithoutCalls;
+  }
+
+  /**
+   * @return inbound frame size limit in bytes
+   */
+  public int maxInboundMessageBytes() {
+    return maxInboundMessageBytes;
+  }
+
+  /**
+   * @return largest message payload accepted by the send helpers
+   */
+  public int maxPayloadBytes() {
+    return maxPayloadBytes;
+  }
+
+  /**
+   * @return executor for handlers and listeners, or null for the default (virtual threads if
+   *     available)
+   */
+  public @Nullable Executor callbackExecutor() {
+    return callbackExecutor;
+  }
+
+  /**
+   * @return outbound buffer limit (count)
+   */
+  public int maxBufferedSends() {
+    return maxBufferedSends;
+  }
+
+  /**
+   * @return outbound buffer limit (bytes)
+   */
+  public long maxBufferedBytes() {
+    return maxBufferedBytes;
+  }
+
+  /**
+   * @return what happens when the outbound buffer is full
+   */
+  public OverflowPolicy overflowPolicy() {
+    return overflowPolicy;
+  }
+
+  /**
+   * @return inbound frames requested ahead of the handlers
+   */
+  public int inboundWindow() {
+    return inboundWindow;
+  }
+
+  /**
+   * @return instrumentation observers
+   */
+  public List<ClientObserver> observers() {
+    return observers;
+  }
+
+  /**
+   * @return extra gRPC headers sent when opening the stream (e.g. {@code aether-extensions})
+   */
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  /**
+   * @return pool to share channels between clients, or null for one channel per client
+   */
+  public @Nullable AetherChannelPool channelPool() {
+    return channelPool;
+  }
+
+  @Override
+  public String toString() {
+    return "AetherClientOptions[address="
+        + address
+        + ", credentials="
+        + credentials
+        + ", tls="
+        + tls
+        + ", reconnect="
+        + reconnect
+        + ", connectTimeout="
+        + connectTimeout
+        + ", requestTimeout="
+        + requestTimeout
+        + ", keepAliveTime="
+        + keepAliveTime
+        + ", keepAliveTimeout="
+        + keepAliveTimeout
+        + ", maxBufferedSends="
+        + maxBufferedSends
+        + ", maxBufferedBytes="
+        + maxBufferedBytes
+        + ", overflowPolicy="
+        + overflowPolicy
+        + ", headers="
+        + headers.keySet()
+        + "]";
+  }
+
+  /** Builder for {@link AetherClientOptions}. */
+  public static final class Builder {
+    private String address = DEFAULT_ADDRESS;
+    private Credentials credentials = Credentials.none();
+    private @Nullable TlsOptions tls;
+    private ReconnectPolicy reconnect = ReconnectPolicy.defaults();
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private Duration keepAliveTime = DEFAULT_KEEP_ALIVE_TIME;
+    private Duration keepAliveTimeout = DEFAULT_KEEP_ALIVE_TIMEOUT;
+    private boolean keepAliveWithoutCalls = true;
+    private int maxInboundMessageBytes = DEFAULT_MAX_INBOUND_MESSAGE_BYTES;
+    private int maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES;
+    private @Nullable Executor callbackExecutor;
+    private int maxBufferedSends = DEFAULT_MAX_BUFFERED_SENDS;
+    private long maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES;
+    private OverflowPolicy overflowPolicy = OverflowPolicy.FAIL;
+    private int inboundWindow = DEFAULT_INBOUND_WINDOW;
+    private final List<ClientObserver> observers = new ArrayList<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private @Nullable AetherChannelPool channelPool;
+
+    private Builder() {}
+
+    /**
+     * @param address {@code host:port} or {@code in-process:<name>}
+     * @return this
+     */
+    public Builder address(String address) {
+      this.address = Objects.requireNonNull(address, "address");
+      return this;
     }
 
     /**
-     * @param address gateway address
-     * @return default options for that address
+     * @param credentials credentials
+     * @return this
      */
-    public static AetherClientOptions forAddress(String address) {
-        return builder().address(address).build();
+    public Builder credentials(Credentials credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      return this;
     }
 
-    /** @return a builder initialised from these options */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.address = address;
-        b.credentials = credentials;
-        b.tls = tls;
-        b.reconnect = reconnect;
-        b.connectTimeout = connectTimeout;
-        b.requestTimeout = requestTimeout;
-        b.keepAliveTime = keepAliveTime;
-        b.keepAliveTimeout = keepAliveTimeout;
-        b.keepAliveWithoutCalls = keepAliveWithoutCalls;
-        b.maxInboundMessageBytes = maxInboundMessageBytes;
-        b.maxPayloadBytes = maxPayloadBytes;
-        b.callbackExecutor = callbackExecutor;
-        b.maxBufferedSends = maxBufferedSends;
-        b.maxBufferedBytes = maxBufferedBytes;
-        b.overflowPolicy = overflowPolicy;
-        b.inboundWindow = inboundWindow;
-        b.observers.addAll(observers);
-        b.headers.putAll(headers);
-        b.channelPool = channelPool;
-        return b;
+    /**
+     * @param tls TLS settings, or null for plaintext
+     * @return this
+     */
+    public Builder tls(@Nullable TlsOptions tls) {
+      this.tls = tls;
+      return this;
     }
 
-    /** @return {@code host:port} or {@code in-process:<name>} */
-    public String address() {
-        return address;
+    /**
+     * @param reconnect reconnect policy
+     * @return this
+     */
+    public Builder reconnect(ReconnectPolicy reconnect) {
+      this.reconnect = Objects.requireNonNull(reconnect, "reconnect");
+      return this;
     }
 
-    /** @return credentials sent in {@code InitConnection} */
-    public Credentials credentials() {
-        return credentials;
+    /**
+     * @param timeout time allowed for one attempt to be acknowledged
+     * @return this
+     */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
     }
 
-    /** @return TLS settings, or null for plaintext */
-    public @Nullable TlsOptions tls() {
-        return tls;
+    /**
+     * @param timeout default timeout of request/response operations
+     * @return this
+     */
+    public Builder requestTimeout(Duration timeout) {
+      this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
     }
 
-    /** @return reconnect policy */
-    public ReconnectPolicy reconnect() {
-        return reconnect;
+    /**
+     * @param time keepalive ping interval (≥ 10 s)
+     * @return this
+     */
+    public Builder keepAliveTime(Duration time) {
+      this.keepAliveTime = Objects.requireNonNull(time, "time");
+      return this;
     }
 
-    /** @return time allowed for one attempt to be acknowledged */
-    public Duration connectTimeout() {
-        return connectTimeout;
+    /**
+     * @param timeout keepalive ping timeout
+     * @return this
+     */
+    public Builder keepAliveTimeout(Duration timeout) {
+      this.keepAliveTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
     }
 
-    /** @return default timeout of request/response operations */
-    public Duration requestTimeout() {
-        return requestTimeout;
+    /**
+     * @param withoutCalls whether to ping without active calls
+     * @return this
+     */
+    public Builder keepAliveWithoutCalls(boolean withoutCalls) {
+      this.keepAliveWithoutCalls = withoutCalls;
+      return this;
     }
 
-    /** @return keepalive ping interval */
-    public Duration keepAliveTime() {
-        return keepAliveTime;
+    /**
+     * @param bytes inbound frame size limit
+     * @return this
+     */
+    public Builder maxInboundMessageBytes(int bytes) {
+      this.maxInboundMessageBytes = bytes;
+      return this;
     }
 
-    /** @return keepalive ping timeout */
-    public Duration keepAliveTimeout() {
-        return keepAliveTimeout;
+    /**
+     * @param bytes largest message payload accepted by the send helpers (≤ 4 MiB framing limit)
+     * @return this
+     */
+    public Builder maxPayloadBytes(int bytes) {
+      this.maxPayloadBytes = bytes;
+      return this;
     }
 
-    /** @return whether to ping without active calls */
-    public boolean keepAliveWithoutCalls() {
-        return keepAliveWithoutCalls;
+    /**
+     * @param executor executor for handlers and listeners; null for the default
+     * @return this
+     */
+    public Builder callbackExecutor(@Nullable Executor executor) {
+      this.callbackExecutor = executor;
+      return this;
     }
 
-    /** @return inbound frame size limit in bytes */
-    public int maxInboundMessageBytes() {
-        return maxInboundMessageBytes;
+    /**
+     * @param count outbound buffer limit (count), ≥ 1
+     * @return this
+     */
+    public Builder maxBufferedSends(int count) {
+      this.maxBufferedSends = count;
+      return this;
     }
 
-    /** @return largest message payload accepted by the send helpers */
-    public int maxPayloadBytes() {
-        return maxPayloadBytes;
+    /**
+     * @param bytes outbound buffer limit (bytes), ≥ 1
+     * @return this
+     */
+    public Builder maxBufferedBytes(long bytes) {
+      this.maxBufferedBytes = bytes;
+      return this;
     }
 
-    /** @return executor for handlers and listeners, or null for the default (virtual threads if available) */
-    public @Nullable Executor callbackExecutor() {
-        return callbackExecutor;
+    /**
+     * @param policy what happens when the outbound buffer is full
+     * @return this
+     */
+    public Builder overflowPolicy(OverflowPolicy policy) {
+      this.overflowPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
     }
 
-    /** @return outbound buffer limit (count) */
-    public int maxBufferedSends() {
-        return maxBufferedSends;
+    /**
+     * @param frames inbound frames requested ahead of the handlers, ≥ 1
+     * @return this
+     */
+    public Builder inboundWindow(int frames) {
+      this.inboundWindow = frames;
+      return this;
     }
 
-    /** @return outbound buffer limit (bytes) */
-    public long maxBufferedBytes() {
-        return maxBufferedBytes;
+    /**
+     * @param observer instrumentation observer
+     * @return this
+     */
+    public Builder addObserver(ClientObserver observer) {
+      this.observers.add(Objects.requireNonNull(observer, "observer"));
+      return this;
     }
 
-    /** @return what happens when the outbound buffer is full */
-    public OverflowPolicy overflowPolicy() {
-        return overflowPolicy;
+    /**
+     * @param name gRPC header name (lower case)
+     * @param value header value
+     * @return this
+     */
+    public Builder header(String name, String value) {
+      this.headers.put(
+          Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      return this;
     }
 
-    /** @return inbound frames requested ahead of the handlers */
-    public int inboundWindow() {
-        return inboundWindow;
+    /**
+     * @param pool pool to share channels between clients of one JVM; null for one channel per
+     *     client
+     * @return this
+     */
+    public Builder channelPool(@Nullable AetherChannelPool pool) {
+      this.channelPool = pool;
+      return this;
     }
 
-    /** @return instrumentation observers */
-    public List<ClientObserver> observers() {
-        return observers;
-    }
-
-    /** @return extra gRPC headers sent when opening the stream (e.g. {@code aether-extensions}) */
-    public Map<String, String> headers() {
-        return headers;
-    }
-
-    /** @return pool to share channels between clients, or null for one channel per client */
-    public @Nullable AetherChannelPool channelPool() {
-        return channelPool;
-    }
-
-    @Override
-    public String toString() {
-        return "AetherClientOptions[address=" + address + ", credentials=" + credentials + ", tls=" + tls
-                + ", reconnect=" + reconnect + ", connectTimeout=" + connectTimeout + ", requestTimeout="
-                + requestTimeout + ", keepAliveTime=" + keepAliveTime + ", keepAliveTimeout=" + keepAliveTimeout
-                + ", maxBufferedSends=" + maxBufferedSends + ", maxBufferedBytes=" + maxBufferedBytes
-                + ", overflowPolicy=" + overflowPolicy + ", headers=" + headers.keySet() + "]";
-    }
-
-    /** Builder for {@link AetherClientOptions}. */
-    public static final class Builder {
-        private String address = DEFAULT_ADDRESS;
-        private Credentials credentials = Credentials.none();
-        private @Nullable TlsOptions tls;
-        private ReconnectPolicy reconnect = ReconnectPolicy.defaults();
-        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
-        private Duration keepAliveTime = DEFAULT_KEEP_ALIVE_TIME;
-        private Duration keepAliveTimeout = DEFAULT_KEEP_ALIVE_TIMEOUT;
-        private boolean keepAliveWithoutCalls = true;
-        private int maxInboundMessageBytes = DEFAULT_MAX_INBOUND_MESSAGE_BYTES;
-        private int maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES;
-        private @Nullable Executor callbackExecutor;
-        private int maxBufferedSends = DEFAULT_MAX_BUFFERED_SENDS;
-        private long maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES;
-        private OverflowPolicy overflowPolicy = OverflowPolicy.FAIL;
-        private int inboundWindow = DEFAULT_INBOUND_WINDOW;
-        private final List<ClientObserver> observers = new ArrayList<>();
-        private final Map<String, String> headers = new LinkedHashMap<>();
-        private @Nullable AetherChannelPool channelPool;
-
-        private Builder() {
+    /**
+     * @return the options
+     * @throws InvalidArgumentException if a value is out of range
+     */
+    public AetherClientOptions build() {
+      if (address.isBlank()) {
+        throw new InvalidArgumentException("address must not be empty");
+      }
+      if (!address.startsWith("in-process:")) {
+        int colon = address.lastIndexOf(':');
+        if (colon <= 0 || colon == address.length() - 1) {
+          throw new InvalidArgumentException(
+              "address must be host:port or in-process:<name>: " + address);
         }
-
-        /**
-         * @param address {@code host:port} or {@code in-process:<name>}
-         * @return this
-         */
-        public Builder address(String address) {
-            this.address = Objects.requireNonNull(address, "address");
-            return this;
+        try {
+          int port = Integer.parseInt(address.substring(colon + 1));
+          if (port < 1 || port > 65535) {
+            throw new InvalidArgumentException("port out of range: " + address);
+          }
+        } catch (NumberFormatException e) {
+          throw new InvalidArgumentException(
+              "address must be host:port or in-process:<name>: " + address);
         }
-
-        /**
-         * @param credentials credentials
-         * @return this
-         */
-        public Builder credentials(Credentials credentials) {
-            this.credentials = Objects.requireNonNull(credentials, "credentials");
-            return this;
-        }
-
-        /**
-         * @param tls TLS settings, or null for plaintext
-         * @return this
-         */
-        public Builder tls(@Nullable TlsOptions tls) {
-            this.tls = tls;
-            return this;
-        }
-
-        /**
-         * @param reconnect reconnect policy
-         * @return this
-         */
-        public Builder reconnect(ReconnectPolicy reconnect) {
-            this.reconnect = Objects.requireNonNull(reconnect, "reconnect");
-            return this;
-        }
-
-        /**
-         * @param timeout time allowed for one attempt to be acknowledged
-         * @return this
-         */
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
-            return this;
-        }
-
-        /**
-         * @param timeout default timeout of request/response operations
-         * @return this
-         */
-        public Builder requestTimeout(Duration timeout) {
-            this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
-            return this;
-        }
-
-        /**
-         * @param time keepalive ping interval (≥ 10 s)
-         * @return this
-         */
-        public Builder keepAliveTime(Duration time) {
-            this.keepAliveTime = Objects.requireNonNull(time, "time");
-            return this;
-        }
-
-        /**
-         * @param timeout keepalive ping timeout
-         * @return this
-         */
-        public Builder keepAliveTimeout(Duration timeout) {
-            this.keepAliveTimeout = Objects.requireNonNull(timeout, "timeout");
-            return this;
-        }
-
-        /**
-         * @param withoutCalls whether to ping without active calls
-         * @return this
-         */
-        public Builder keepAliveWithoutCalls(boolean withoutCalls) {
-            this.keepAliveWithoutCalls = withoutCalls;
-            return this;
-        }
-
-        /**
-         * @param bytes inbound frame size limit
-         * @return this
-         */
-        public Builder maxInboundMessageBytes(int bytes) {
-            this.maxInboundMessageBytes = bytes;
-            return this;
-        }
-
-        /**
-         * @param bytes largest message payload accepted by the send helpers (≤ 4 MiB framing limit)
-         * @return this
-         */
-        public Builder maxPayloadBytes(int bytes) {
-            this.maxPayloadBytes = bytes;
-            return this;
-        }
-
-        /**
-         * @param executor executor for handlers and listeners; null for the default
-         * @return this
-         */
-        public Builder callbackExecutor(@Nullable Executor executor) {
-            this.callbackExecutor = executor;
-            return this;
-        }
-
-        /**
-         * @param count outbound buffer limit (count), ≥ 1
-         * @return this
-         */
-        public Builder maxBufferedSends(int count) {
-            this.maxBufferedSends = count;
-            return this;
-        }
-
-        /**
-         * @param bytes outbound buffer limit (bytes), ≥ 1
-         * @return this
-         */
-        public Builder maxBufferedBytes(long bytes) {
-            this.maxBufferedBytes = bytes;
-            return this;
-        }
-
-        /**
-         * @param policy what happens when the outbound buffer is full
-         * @return this
-         */
-        public Builder overflowPolicy(OverflowPolicy policy) {
-            this.overflowPolicy = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        /**
-         * @param frames inbound frames requested ahead of the handlers, ≥ 1
-         * @return this
-         */
-        public Builder inboundWindow(int frames) {
-            this.inboundWindow = frames;
-            return this;
-        }
-
-        /**
-         * @param observer instrumentation observer
-         * @return this
-         */
-        public Builder addObserver(ClientObserver observer) {
-            this.observers.add(Objects.requireNonNull(observer, "observer"));
-            return this;
-        }
-
-        /**
-         * @param name gRPC header name (lower case)
-         * @param value header value
-         * @return this
-         */
-        public Builder header(String name, String value) {
-            this.headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-            return this;
-        }
-
-        /**
-         * @param pool pool to share channels between clients of one JVM; null for one channel per client
-         * @return this
-         */
-        public Builder channelPool(@Nullable AetherChannelPool pool) {
-            this.channelPool = pool;
-            return this;
-        }
-
-        /**
-         * @return the options
-         * @throws InvalidArgumentException if a value is out of range
-         */
-        public AetherClientOptions build() {
-            if (address.isBlank()) {
-                throw new InvalidArgumentException("address must not be empty");
-            }
-            if (!address.startsWith("in-process:")) {
-                int colon = address.lastIndexOf(':');
-                if (colon <= 0 || colon == address.length() - 1) {
-                    throw new InvalidArgumentException("address must be host:port or in-process:<name>: " + address);
-                }
-                try {
-                    int port = Integer.parseInt(address.substring(colon + 1));
-                    if (port < 1 || port > 65535) {
-                        throw new InvalidArgumentException("port out of range: " + address);
-                    }
-                } catch (NumberFormatException e) {
-                    throw new InvalidArgumentException("address must be host:port or in-process:<name>: " + address);
-                }
-            } else if (address.length() == "in-process:".length()) {
-                throw new InvalidArgumentException("in-process address needs a name");
-            }
-            positive(connectTimeout, "connectTimeout");
-            positive(requestTimeout, "requestTimeout");
-            positive(keepAliveTimeout, "keepAliveTimeout");
-            if (keepAliveTime.compareTo(MIN_KEEP_ALIVE_TIME) < 0) {
-                throw new InvalidArgumentException("keepAliveTime must be >= 10 s (the gateway answers faster pings"
-                        + " with GOAWAY too_many_pings)");
-            }
-            if (maxInboundMessageBytes < 1024 * 1024) {
-                throw new InvalidArgumentException("maxInboundMessageBytes must be >= 1 MiB");
-            }
-            if (maxPayloadBytes < 1 || maxPayloadBytes > MAX_UPSTREAM_FRAME_BYTES - 64 * 1024) {
-                throw new InvalidArgumentException("maxPayloadBytes must be in [1, 4 MiB - 64 KiB]");
-            }
-            if (maxBufferedSends < 1 || maxBufferedBytes < 1) {
-                throw new InvalidArgumentException("maxBufferedSends and maxBufferedBytes must be >= 1");
-            }
-            if (inboundWindow < 1) {
-                throw new InvalidArgumentException("inboundWindow must be >= 1");
-            }
-            return new AetherClientOptions(this);
-        }
-
-        private static void positive(Duration d, String name) {
-            if (d.isZero() || d.isNegative()) {
-                throw new InvalidArgumentException(name + " must be positive");
-            }
-        }
+      } else if (address.length() == "in-process:".length()) {
+        throw new InvalidArgumentException("in-process address needs a name");
+      }
+      positive(connectTimeout, "connectTimeout");
+      positive(requestTimeout, "requestTimeout");
+      positive(keepAliveTimeout, "keepAliveTimeout");
+      if (keepAliveTime.compareTo(MIN_KEEP_ALIVE_TIME) < 0) {
+        throw new InvalidArgumentException(
+            "keepAliveTime must be >= 10 s (the gateway answers faster pings"
+                + " with GOAWAY too_many_pings)");
+      }
+      if (maxInboundMessageBytes < 1024 * 1024) {
+        throw new InvalidArgumentException("maxInboundMessageBytes must be >= 1 MiB");
+      }
+      if (maxPayloadBytes < 1 || maxPayloadBytes > MAX_UPSTREAM_FRAME_BYTES - 64 * 1024) {
+        throw new InvalidArgumentException("maxPayloadBytes must be in [1, 4 MiB - 64 KiB]");
+      }
+      if (maxBufferedSends < 1 || maxBufferedBytes < 1) {
+        throw new InvalidArgumentException("maxBufferedSends and maxBufferedBytes must be >= 1");
+      }
+      if (inboundWindow < 1) {
+        throw new InvalidArgumentException("inboundWindow must be >= 1");
+      }
+      return new AetherClientOptions(this);
     }
+
+    private static void positive(Duration d, String name) {
+      if (d.isZero() || d.isNegative()) {
+        throw new InvalidArgumentException(name + " must be positive");
+      }
+    }
+  }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.client;
 
 import io.github.aetherjava.client.internal.Identifiers;
@@ -10,9 +14,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * An agent: persistent identity {@code ag::{workspace}::{implementation}::{specifier}}; one live connection
- * per identity. Receives its direct topic, {@code ga::{ws}} and progress; may send anywhere except
- * {@code uu::}; has KV and checkpoints; gets a {@link ConfigSnapshot} after connecting.
+ * An agent: persistent identity {@code ag::{workspace}::{implementation}::{specifier}}; one live
+ * connection per identity. Receives its direct topic, {@code ga::{ws}} and progress; may send
+ * anywhere except {@code uu::}; has KV and checkpoints; gets a {@link ConfigSnapshot} after
+ * connecting.
  *
  * <pre>{@code
  * try (AgentClient agent = AgentClient.builder(options).workspace("prod").implementation("worker")
@@ -25,82 +30,88 @@ import java.util.concurrent.CompletableFuture;
  *
  * @since 0.1.0
  */
-public final class AgentClient extends NamedClient implements DirectMessaging, EventPublishing, KvAccess,
-        ProgressReporting {
+public final class AgentClient extends NamedClient
+    implements DirectMessaging, EventPublishing, KvAccess, ProgressReporting {
 
-    private final String workspace;
-    private final KvClient kv;
+  private final String workspace;
+  private final KvClient kv;
 
-    private AgentClient(Builder b, AetherClientOptions options) {
-        super(options, PrincipalKind.AGENT, b.implementation, b.specifier);
-        this.workspace = b.workspace;
-        this.kv = new KvClientImpl(core(), PrincipalKind.AGENT, workspace, b.implementation, b.specifier);
+  private AgentClient(Builder b, AetherClientOptions options) {
+    super(options, PrincipalKind.AGENT, b.implementation, b.specifier);
+    this.workspace = b.workspace;
+    this.kv =
+        new KvClientImpl(core(), PrincipalKind.AGENT, workspace, b.implementation, b.specifier);
+  }
+
+  /**
+   * @param options connection options
+   * @return a builder
+   */
+  public static Builder builder(AetherClientOptions options) {
+    return new Builder(options);
+  }
+
+  @Override
+  void fillIdentity(InitConnection.Builder init) {
+    init.setAgent(
+        AgentIdentity.newBuilder()
+            .setWorkspace(workspace)
+            .setImplementation(implementation())
+            .setSpecifier(specifier()));
+  }
+
+  @Override
+  Set<String> sendablePrefixes() {
+    return SendPermissions.AGENT_OR_TASK;
+  }
+
+  @Override
+  public String identity() {
+    return Topics.agent(workspace, implementation(), specifier());
+  }
+
+  /**
+   * @return workspace
+   */
+  public String workspace() {
+    return workspace;
+  }
+
+  @Override
+  public CompletableFuture<Void> reportProgress(Progress progress) {
+    return sendProgress(progress);
+  }
+
+  @Override
+  public KvClient kv() {
+    return kv;
+  }
+
+  /** Builder for {@link AgentClient}. */
+  public static final class Builder extends SpecifiedBuilder<Builder> {
+    private String workspace = "";
+
+    private Builder(AetherClientOptions options) {
+      super(options);
     }
 
     /**
-     * @param options connection options
-     * @return a builder
+     * @param workspace workspace (required)
+     * @return this
      */
-    public static Builder builder(AetherClientOptions options) {
-        return new Builder(options);
+    public Builder workspace(String workspace) {
+      this.workspace = Objects.requireNonNull(workspace, "workspace");
+      return this;
     }
 
-    @Override
-    void fillIdentity(InitConnection.Builder init) {
-        init.setAgent(AgentIdentity.newBuilder().setWorkspace(workspace).setImplementation(implementation())
-                .setSpecifier(specifier()));
+    /**
+     * @return the client (not connected yet)
+     * @throws InvalidArgumentException if an identifier is missing or invalid
+     */
+    public AgentClient build() {
+      Identifiers.validate(workspace, "workspace");
+      validateImplementationAndSpecifier();
+      return new AgentClient(this, options);
     }
-
-    @Override
-    Set<String> sendablePrefixes() {
-        return SendPermissions.AGENT_OR_TASK;
-    }
-
-    @Override
-    public String identity() {
-        return Topics.agent(workspace, implementation(), specifier());
-    }
-
-    /** @return workspace */
-    public String workspace() {
-        return workspace;
-    }
-
-    @Override
-    public CompletableFuture<Void> reportProgress(Progress progress) {
-        return sendProgress(progress);
-    }
-
-    @Override
-    public KvClient kv() {
-        return kv;
-    }
-
-    /** Builder for {@link AgentClient}. */
-    public static final class Builder extends SpecifiedBuilder<Builder> {
-        private String workspace = "";
-
-        private Builder(AetherClientOptions options) {
-            super(options);
-        }
-
-        /**
-         * @param workspace workspace (required)
-         * @return this
-         */
-        public Builder workspace(String workspace) {
-            this.workspace = Objects.requireNonNull(workspace, "workspace");
-            return this;
-        }
-
-        /**
-         * @return the client (not connected yet)
-         * @throws InvalidArgumentException if an identifier is missing or invalid
-         */
-        public AgentClient build() {
-            Identifiers.validate(workspace, "workspace");
-            validateImplementationAndSpecifier();
-            return new AgentClient(this, options);
-        }
-    }
+  }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.client;
 
 import java.util.Objects;
@@ -8,14 +12,14 @@ import java.util.Objects;
  * @param <B> the concrete builder type, returned by the fluent setters
  */
 abstract class ClientBuilder<B extends ClientBuilder<B>> {
-    final AetherClientOptions options;
+  final AetherClientOptions options;
 
-    ClientBuilder(AetherClientOptions options) {
-        this.options = Objects.requireNonNull(options, "options");
-    }
+  ClientBuilder(AetherClientOptions options) {
+    this.options = Objects.requireNonNull(options, "options");
+  }
 
-    @SuppressWarnings("unchecked")
-    final B self() {
-        return (B) this;
-    }
+  @SuppressWarnings("unchecked")
+  final B self() {
+    return (B) this;
+  }
 }

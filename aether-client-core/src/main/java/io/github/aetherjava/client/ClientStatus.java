@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.client;
 
 import java.time.Instant;
@@ -16,7 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param stateSince when the current state was entered
  * @since 0.1.0
  */
-public record ClientStatus(ConnectionState state, @Nullable String sessionId, @Nullable String serverVersion,
-        int reconnectAttempt, int bufferedSends, int pendingRequests, @Nullable Throwable lastError,
-        Instant stateSince) {
-}
+public record ClientStatus(
+    ConnectionState state,
+    @Nullable String sessionId,
+    @Nullable String serverVersion,
+    int reconnectAttempt,
+    int bufferedSends,
+    int pendingRequests,
+    @Nullable Throwable lastError,
+    Instant stateSince) {}

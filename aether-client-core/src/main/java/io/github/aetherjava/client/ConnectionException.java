@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.client;
 
 import org.jspecify.annotations.Nullable;
@@ -10,29 +14,33 @@ import org.jspecify.annotations.Nullable;
  */
 public class ConnectionException extends AetherException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /**
-     * Creates the exception.
-     *
-     * @param reason why
-     * @param message detail
-     * @param cause cause, if any
-     * @param recoverable whether reconnecting can help
-     * @param grpcStatus gRPC status code name, if any
-     */
-    public ConnectionException(FailureReason reason, String message, @Nullable Throwable cause, boolean recoverable,
-            @Nullable String grpcStatus) {
-        super(reason, message, cause, recoverable, grpcStatus);
-    }
+  /**
+   * Creates the exception.
+   *
+   * @param reason why
+   * @param message detail
+   * @param cause cause, if any
+   * @param recoverable whether reconnecting can help
+   * @param grpcStatus gRPC status code name, if any
+   */
+  public ConnectionException(
+      FailureReason reason,
+      String message,
+      @Nullable Throwable cause,
+      boolean recoverable,
+      @Nullable String grpcStatus) {
+    super(reason, message, cause, recoverable, grpcStatus);
+  }
 
-    /**
-     * Creates a recoverable exception.
-     *
-     * @param reason why
-     * @param message detail
-     */
-    public ConnectionException(FailureReason reason, String message) {
-        this(reason, message, null, true, null);
-    }
+  /**
+   * Creates a recoverable exception.
+   *
+   * @param reason why
+   * @param message detail
+   */
+  public ConnectionException(FailureReason reason, String message) {
+    this(reason, message, null, true, null);
+  }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.client;
 
 import org.jspecify.annotations.Nullable;
@@ -10,5 +14,5 @@ import org.jspecify.annotations.Nullable;
  * @param willReconnect true if the client is going to reconnect
  * @since 0.1.0
  */
-public record DisconnectInfo(String reason, @Nullable AetherException cause, boolean willReconnect) {
-}
+public record DisconnectInfo(
+    String reason, @Nullable AetherException cause, boolean willReconnect) {}

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.client;
 
 import java.util.Objects;
@@ -8,18 +12,18 @@ import java.util.Objects;
  * @param <B> the concrete builder type, returned by the fluent setters
  */
 abstract class ImplementationBuilder<B extends ImplementationBuilder<B>> extends ClientBuilder<B> {
-    String implementation = "";
+  String implementation = "";
 
-    ImplementationBuilder(AetherClientOptions options) {
-        super(options);
-    }
+  ImplementationBuilder(AetherClientOptions options) {
+    super(options);
+  }
 
-    /**
-     * @param implementation implementation (required)
-     * @return this
-     */
-    public B implementation(String implementation) {
-        this.implementation = Objects.requireNonNull(implementation, "implementation");
-        return self();
-    }
+  /**
+   * @param implementation implementation (required)
+   * @return this
+   */
+  public B implementation(String implementation) {
+    this.implementation = Objects.requireNonNull(implementation, "implementation");
+    return self();
+  }
 }

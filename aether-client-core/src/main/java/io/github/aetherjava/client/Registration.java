@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.client;
 
 /**
@@ -8,7 +12,7 @@ package io.github.aetherjava.client;
 @FunctionalInterface
 public interface Registration extends AutoCloseable {
 
-    /** Removes the registration. */
-    @Override
-    void close();
+  /** Removes the registration. */
+  @Override
+  void close();
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.client;
 
 import java.util.concurrent.CompletableFuture;
@@ -7,20 +11,21 @@ import java.util.concurrent.CompletableFuture;
  */
 abstract class SendingClient extends AetherClient implements MessageSender {
 
-    SendingClient(AetherClientOptions options, PrincipalKind kind) {
-        super(options, kind);
-    }
+  SendingClient(AetherClientOptions options, PrincipalKind kind) {
+    super(options, kind);
+  }
 
-    /**
-     * Sends to a topic; topics this principal may not send to fail with {@link InvalidArgumentException}.
-     *
-     * @param topic target topic
-     * @param payload payload
-     * @param type message type
-     * @return completes when handed to the transport
-     */
-    @Override
-    public CompletableFuture<Void> send(String topic, byte[] payload, MessageType type) {
-        return sendChecked(topic, payload, type);
-    }
+  /**
+   * Sends to a topic; topics this principal may not send to fail with {@link
+   * InvalidArgumentException}.
+   *
+   * @param topic target topic
+   * @param payload payload
+   * @param type message type
+   * @return completes when handed to the transport
+   */
+  @Override
+  public CompletableFuture<Void> send(String topic, byte[] payload, MessageType type) {
+    return sendChecked(topic, payload, type);
+  }
 }

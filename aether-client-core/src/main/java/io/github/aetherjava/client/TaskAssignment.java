@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.client;
 
 import com.google.protobuf.ByteString;
@@ -5,8 +9,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A task pushed to this client: orchestrators get {@code agent_startup} launches, agents and services get
- * targeted or pool tasks.
+ * A task pushed to this client: orchestrators get {@code agent_startup} launches, agents and
+ * services get targeted or pool tasks.
  *
  * @param taskId task id
  * @param taskType task type, e.g. {@code agent_startup}
@@ -14,7 +18,8 @@ import java.util.Map;
  * @param metadata task metadata
  * @param assignedAt assignment time
  * @param profile orchestrator profile
- * @param launchParams launch parameters ({@code auth_token} carries a task token for launched agents)
+ * @param launchParams launch parameters ({@code auth_token} carries a task token for launched
+ *     agents)
  * @param targetImplementation implementation to launch / serve
  * @param workspace workspace
  * @param specifier specifier to connect with
@@ -24,45 +29,89 @@ import java.util.Map;
  * @param resumeSessionId session to resume when woken from hibernation
  * @since 0.1.0
  */
-public record TaskAssignment(String taskId, String taskType, String assignedTo, Map<String, String> metadata,
-        Instant assignedAt, String profile, Map<String, String> launchParams, String targetImplementation,
-        String workspace, String specifier, byte[] payload, String taskClass, String checkpointKey,
-        String resumeSessionId) {
+public record TaskAssignment(
+    String taskId,
+    String taskType,
+    String assignedTo,
+    Map<String, String> metadata,
+    Instant assignedAt,
+    String profile,
+    Map<String, String> launchParams,
+    String targetImplementation,
+    String workspace,
+    String specifier,
+    byte[] payload,
+    String taskClass,
+    String checkpointKey,
+    String resumeSessionId) {
 
-    /** Copies the maps. */
-    public TaskAssignment {
-        metadata = Map.copyOf(metadata);
-        launchParams = Map.copyOf(launchParams);
-    }
+  /** Copies the maps. */
+  public TaskAssignment {
+    metadata = Map.copyOf(metadata);
+    launchParams = Map.copyOf(launchParams);
+  }
 
-    /** @return the wire form */
-    public io.github.aetherjava.proto.v1.TaskAssignment toProto() {
-        return io.github.aetherjava.proto.v1.TaskAssignment.newBuilder().setTaskId(taskId).setTaskType(taskType)
-                .setAssignedTo(assignedTo).putAllMetadata(metadata).setAssignedAt(assignedAt.getEpochSecond())
-                .setProfile(profile).putAllLaunchParams(launchParams).setTargetImplementation(targetImplementation)
-                .setWorkspace(workspace).setSpecifier(specifier).setPayload(ByteString.copyFrom(payload))
-                .setTaskClass(io.github.aetherjava.proto.v1.TaskClass.valueOf(taskClass))
-                .setCheckpointKey(checkpointKey).setResumeSessionId(resumeSessionId).build();
-    }
+  /**
+   * @return the wire form
+   */
+  public io.github.aetherjava.proto.v1.TaskAssignment toProto() {
+    return io.github.aetherjava.proto.v1.TaskAssignment.newBuilder()
+        .setTaskId(taskId)
+        .setTaskType(taskType)
+        .setAssignedTo(assignedTo)
+        .putAllMetadata(metadata)
+        .setAssignedAt(assignedAt.getEpochSecond())
+        .setProfile(profile)
+        .putAllLaunchParams(launchParams)
+        .setTargetImplementation(targetImplementation)
+        .setWorkspace(workspace)
+        .setSpecifier(specifier)
+        .setPayload(ByteString.copyFrom(payload))
+        .setTaskClass(io.github.aetherjava.proto.v1.TaskClass.valueOf(taskClass))
+        .setCheckpointKey(checkpointKey)
+        .setResumeSessionId(resumeSessionId)
+        .build();
+  }
 
-    /**
-     * @param p wire form
-     * @return value
-     */
-    public static TaskAssignment fromProto(io.github.aetherjava.proto.v1.TaskAssignment p) {
-        return new TaskAssignment(p.getTaskId(), p.getTaskType(), p.getAssignedTo(), p.getMetadataMap(),
-                Instant.ofEpochSecond(p.getAssignedAt()), p.getProfile(), p.getLaunchParamsMap(),
-                p.getTargetImplementation(), p.getWorkspace(), p.getSpecifier(), p.getPayload().toByteArray(),
-                p.getTaskClass() == io.github.aetherjava.proto.v1.TaskClass.UNRECOGNIZED ? "TASK_CLASS_UNSPECIFIED"
-                        : p.getTaskClass().name(),
-                p.getCheckpointKey(), p.getResumeSessionId());
-    }
+  /**
+   * @param p wire form
+   * @return value
+   */
+  public static TaskAssignment fromProto(io.github.aetherjava.proto.v1.TaskAssignment p) {
+    return new TaskAssignment(
+        p.getTaskId(),
+        p.getTaskType(),
+        p.getAssignedTo(),
+        p.getMetadataMap(),
+        Instant.ofEpochSecond(p.getAssignedAt()),
+        p.getProfile(),
+        p.getLaunchParamsMap(),
+        p.getTargetImplementation(),
+        p.getWorkspace(),
+        p.getSpecifier(),
+        p.getPayload().toByteArray(),
+        p.getTaskClass() == io.github.aetherjava.proto.v1.TaskClass.UNRECOGNIZED
+            ? "TASK_CLASS_UNSPECIFIED"
+            : p.getTaskClass().name(),
+        p.getCheckpointKey(),
+        p.getResumeSessionId());
+  }
 
-    @Override
-    public String toString() {
-        // launch params can carry a task token: never print their values
-        return "TaskAssignment[taskId=" + taskId + ", taskType=" + taskType + ", targetImplementation="
-                + targetImplementation + ", workspace=" + workspace + ", profile=" + profile + ", launchParams="
-                + launchParams.keySet() + "]";
-    }
+  @Override
+  public String toString() {
+    // launch params can carry a task token: never print their values
+    return "TaskAssignment[taskId="
+        + taskId
+        + ", taskType="
+        + taskType
+        + ", targetImplementation="
+        + targetImplementation
+        + ", workspace="
+        + workspace
+        + ", profile="
+        + profile
+        + ", launchParams="
+        + launchParams.keySet()
+        + "]";
+  }
 }

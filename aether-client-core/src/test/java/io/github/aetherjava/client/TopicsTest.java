@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,53 +11,65 @@ import org.junit.jupiter.api.Test;
 
 class TopicsTest {
 
-    @Test
-    void buildsTheExactWireStrings() {
-        assertThat(Topics.agent("prod", "data-processor", "instance-1")).isEqualTo("ag::prod::data-processor::instance-1");
-        assertThat(Topics.globalAgents("prod")).isEqualTo("ga::prod");
-        assertThat(Topics.uniqueTask("prod", "report-gen", "daily")).isEqualTo("tu::prod::report-gen::daily");
-        assertThat(Topics.task("prod", "worker", "abc123")).isEqualTo("ta::prod::worker::abc123");
-        assertThat(Topics.taskBroadcast("prod", "worker")).isEqualTo("tb::prod::worker");
-        assertThat(Topics.user("alice", "tab-1")).isEqualTo("us::alice::tab-1");
-        assertThat(Topics.userWorkspace("alice", "prod")).isEqualTo("uw::alice::prod");
-        assertThat(Topics.userBroadcast("alice")).isEqualTo("uu::alice");
-        assertThat(Topics.globalUsers("prod")).isEqualTo("gu::prod");
-        assertThat(Topics.eventWildcard()).isEqualTo("event::*");
-        assertThat(Topics.metricWildcard()).isEqualTo("metric::*");
-        assertThat(Topics.event("prod")).isEqualTo("event::prod");
-        assertThat(Topics.metric("prod")).isEqualTo("metric::prod");
-        assertThat(Topics.progress("prod")).isEqualTo("pg::prod");
-        assertThat(Topics.userProgress("alice")).isEqualTo("pg::us::alice");
-        assertThat(Topics.bridge("example-bridge", "instance-1")).isEqualTo("br::example-bridge::instance-1");
-        assertThat(Topics.service("search", "1")).isEqualTo("sv::search::1");
-        assertThat(Topics.anyService("memorylayer")).isEqualTo("sv::memorylayer");
-        assertThat(Topics.taskEvents("prod", "t1")).isEqualTo("tk::prod::t1::events");
-        assertThat(Topics.taskMessages("prod", "t1")).isEqualTo("tk::prod::t1::msg");
-    }
+  @Test
+  void buildsTheExactWireStrings() {
+    assertThat(Topics.agent("prod", "data-processor", "instance-1"))
+        .isEqualTo("ag::prod::data-processor::instance-1");
+    assertThat(Topics.globalAgents("prod")).isEqualTo("ga::prod");
+    assertThat(Topics.uniqueTask("prod", "report-gen", "daily"))
+        .isEqualTo("tu::prod::report-gen::daily");
+    assertThat(Topics.task("prod", "worker", "abc123")).isEqualTo("ta::prod::worker::abc123");
+    assertThat(Topics.taskBroadcast("prod", "worker")).isEqualTo("tb::prod::worker");
+    assertThat(Topics.user("alice", "tab-1")).isEqualTo("us::alice::tab-1");
+    assertThat(Topics.userWorkspace("alice", "prod")).isEqualTo("uw::alice::prod");
+    assertThat(Topics.userBroadcast("alice")).isEqualTo("uu::alice");
+    assertThat(Topics.globalUsers("prod")).isEqualTo("gu::prod");
+    assertThat(Topics.eventWildcard()).isEqualTo("event::*");
+    assertThat(Topics.metricWildcard()).isEqualTo("metric::*");
+    assertThat(Topics.event("prod")).isEqualTo("event::prod");
+    assertThat(Topics.metric("prod")).isEqualTo("metric::prod");
+    assertThat(Topics.progress("prod")).isEqualTo("pg::prod");
+    assertThat(Topics.userProgress("alice")).isEqualTo("pg::us::alice");
+    assertThat(Topics.bridge("example-bridge", "instance-1"))
+        .isEqualTo("br::example-bridge::instance-1");
+    assertThat(Topics.service("search", "1")).isEqualTo("sv::search::1");
+    assertThat(Topics.anyService("memorylayer")).isEqualTo("sv::memorylayer");
+    assertThat(Topics.taskEvents("prod", "t1")).isEqualTo("tk::prod::t1::events");
+    assertThat(Topics.taskMessages("prod", "t1")).isEqualTo("tk::prod::t1::msg");
+  }
 
-    @Test
-    void dotsAreAllowedInsideSegmentsButTheSeparatorIsNot() {
-        assertThat(Topics.agent("prod", "com.example.Worker", "a.b")).isEqualTo("ag::prod::com.example.Worker::a.b");
-        assertThatThrownBy(() -> Topics.agent("prod", "a::b", "s")).isInstanceOf(InvalidArgumentException.class);
-        assertThatThrownBy(() -> Topics.user("ali ce", "t")).isInstanceOf(InvalidArgumentException.class);
-        assertThatThrownBy(() -> Topics.user("*", "t")).isInstanceOf(InvalidArgumentException.class);
-        assertThatThrownBy(() -> Topics.user("a>", "t")).isInstanceOf(InvalidArgumentException.class);
-        assertThatThrownBy(() -> Topics.user("a\u0001", "t")).isInstanceOf(InvalidArgumentException.class);
-        assertThatThrownBy(() -> Topics.user("", "t")).isInstanceOf(InvalidArgumentException.class);
-        assertThatThrownBy(() -> Topics.user("x".repeat(129), "t")).isInstanceOf(InvalidArgumentException.class);
-        assertThat(Topics.user("x".repeat(128), "t")).startsWith("us::x");
-    }
+  @Test
+  void dotsAreAllowedInsideSegmentsButTheSeparatorIsNot() {
+    assertThat(Topics.agent("prod", "com.example.Worker", "a.b"))
+        .isEqualTo("ag::prod::com.example.Worker::a.b");
+    assertThatThrownBy(() -> Topics.agent("prod", "a::b", "s"))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> Topics.user("ali ce", "t"))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> Topics.user("*", "t")).isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> Topics.user("a>", "t")).isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> Topics.user("a\u0001", "t"))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> Topics.user("", "t")).isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> Topics.user("x".repeat(129), "t"))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThat(Topics.user("x".repeat(128), "t")).startsWith("us::x");
+  }
 
-    @Test
-    void validatesSendTargetsLikeTheGateway() {
-        assertThat(Topics.validate("ag::prod::w::1")).isEqualTo("ag::prod::w::1");
-        assertThatThrownBy(() -> Topics.validate("ag.prod.worker.inst-1")).isInstanceOf(InvalidArgumentException.class)
-                .hasMessageContaining("::");
-        assertThatThrownBy(() -> Topics.validate("xx::a")).isInstanceOf(InvalidArgumentException.class);
-        assertThatThrownBy(() -> Topics.validate("")).isInstanceOf(InvalidArgumentException.class);
-        assertThatThrownBy(() -> Topics.validate("ag::" + "a".repeat(253))).isInstanceOf(InvalidArgumentException.class);
-        assertThat(Topics.prefixOf("event::*")).isEqualTo("event");
-        assertThat(Topics.PREFIXES).containsExactlyInAnyOrder("ag", "tu", "ta", "tb", "us", "uw", "uu", "ga", "gu", "pg",
-                "tk", "event", "metric", "br", "sv");
-    }
+  @Test
+  void validatesSendTargetsLikeTheGateway() {
+    assertThat(Topics.validate("ag::prod::w::1")).isEqualTo("ag::prod::w::1");
+    assertThatThrownBy(() -> Topics.validate("ag.prod.worker.inst-1"))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("::");
+    assertThatThrownBy(() -> Topics.validate("xx::a")).isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> Topics.validate("")).isInstanceOf(InvalidArgumentException.class);
+    assertThatThrownBy(() -> Topics.validate("ag::" + "a".repeat(253)))
+        .isInstanceOf(InvalidArgumentException.class);
+    assertThat(Topics.prefixOf("event::*")).isEqualTo("event");
+    assertThat(Topics.PREFIXES)
+        .containsExactlyInAnyOrder(
+            "ag", "tu", "ta", "tb", "us", "uw", "uu", "ga", "gu", "pg", "tk", "event", "metric",
+            "br", "sv");
+  }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.benchmarks;
 
 import java.io.BufferedReader;
@@ -24,11 +28,19 @@ final class ChildGateway implements GatewayHandle {
   static ChildGateway start(int port, Path log) throws IOException {
     Files.createDirectories(log.getParent());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(List.of(java, "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path"),
-        GatewayProcess.class.getName(), Integer.toString(port)));
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            List.of(
+                java,
+                "-XX:+UseG1GC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                GatewayProcess.class.getName(),
+                Integer.toString(port)));
     pb.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
     Process p = pb.start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String line;
     while ((line = out.readLine()) != null) {
       if (line.startsWith("LISTENING ")) {
@@ -44,7 +56,9 @@ final class ChildGateway implements GatewayHandle {
     return port;
   }
 
-  /** Graceful stop (the gateway signals GRACEFUL_DISCONNECT to every session) and wait for the exit. */
+  /**
+   * Graceful stop (the gateway signals GRACEFUL_DISCONNECT to every session) and wait for the exit.
+   */
   @Override
   public void close() throws IOException {
     if (!process.isAlive()) {

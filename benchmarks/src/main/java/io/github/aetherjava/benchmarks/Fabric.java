@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.benchmarks;
 
 import io.github.aetherjava.client.CallbackExecutors;
@@ -15,14 +19,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An embedded gateway in this JVM plus a factory for SDK and baseline peers on one transport. Both sides get the
- * same channel settings that matter (plaintext, 16 MiB inbound limit); each peer has its own channel, i.e. one
- * HTTP/2 connection per principal, unless a scenario says otherwise.
+ * An embedded gateway in this JVM plus a factory for SDK and baseline peers on one transport. Both
+ * sides get the same channel settings that matter (plaintext, 16 MiB inbound limit); each peer has
+ * its own channel, i.e. one HTTP/2 connection per principal, unless a scenario says otherwise.
  */
 public final class Fabric implements AutoCloseable {
 
   private static final AtomicInteger IDS = new AtomicInteger();
-  /** One polling executor for every {@link Side#SDK_POLLING} peer, as an application would share it. */
+
+  /**
+   * One polling executor for every {@link Side#SDK_POLLING} peer, as an application would share it.
+   */
   private static final Executor POLLING = CallbackExecutors.polling();
 
   private final EmbeddedAetherGateway gateway;
@@ -51,37 +58,52 @@ public final class Fabric implements AutoCloseable {
     return new Fabric(b.start(), transport, name);
   }
 
-  /** @return the gateway */
+  /**
+   * @return the gateway
+   */
   public EmbeddedAetherGateway gateway() {
     return gateway;
   }
 
-  /** @return the transport */
+  /**
+   * @return the transport
+   */
   public Transport transport() {
     return transport;
   }
 
-  /** @return the address SDK clients use */
+  /**
+   * @return the address SDK clients use
+   */
   public String sdkAddress() {
     return transport == Transport.TCP ? gateway.address() : gateway.inProcessAddress();
   }
 
-  /** @return a new channel for baseline peers */
+  /**
+   * @return a new channel for baseline peers
+   */
   public ManagedChannel rawChannel() {
     if (transport == Transport.INPROC) {
-      return InProcessChannelBuilder.forName(inProcessName).maxInboundMessageSize(16 * 1024 * 1024).build();
+      return InProcessChannelBuilder.forName(inProcessName)
+          .maxInboundMessageSize(16 * 1024 * 1024)
+          .build();
     }
-    return Grpc.newChannelBuilderForAddress("127.0.0.1", gateway.port(), InsecureChannelCredentials.create())
-        .maxInboundMessageSize(16 * 1024 * 1024).build();
+    return Grpc.newChannelBuilderForAddress(
+            "127.0.0.1", gateway.port(), InsecureChannelCredentials.create())
+        .maxInboundMessageSize(16 * 1024 * 1024)
+        .build();
   }
 
-  /** @return a unique specifier so identities never collide across runs */
+  /**
+   * @return a unique specifier so identities never collide across runs
+   */
   public static String unique(String prefix) {
     return prefix + "-" + IDS.incrementAndGet();
   }
 
   /**
-   * Connects an agent {@code ag::workspace::implementation::specifier} and waits for its acknowledgement.
+   * Connects an agent {@code ag::workspace::implementation::specifier} and waits for its
+   * acknowledgement.
    *
    * @param side SDK or baseline
    * @param workspace workspace
@@ -90,7 +112,8 @@ public final class Fabric implements AutoCloseable {
    * @param sink receives its messages
    * @return the connected peer (closed with the fabric)
    */
-  public Peer connect(Side side, String workspace, String implementation, String specifier, Sink sink) {
+  public Peer connect(
+      Side side, String workspace, String implementation, String specifier, Sink sink) {
     Peer p = peer(side, workspace, implementation, specifier, sink);
     synchronized (peers) {
       peers.add(p);
@@ -113,7 +136,8 @@ public final class Fabric implements AutoCloseable {
    * @param sink shared sink
    * @return the connected peers
    */
-  public List<Peer> connectMany(Side side, String workspace, String implementation, int count, Sink sink) {
+  public List<Peer> connectMany(
+      Side side, String workspace, String implementation, int count, Sink sink) {
     List<Peer> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       Peer p = peer(side, workspace, implementation, "s" + i, sink);
@@ -123,16 +147,22 @@ public final class Fabric implements AutoCloseable {
       peers.addAll(out);
     }
     CompletableFuture.allOf(out.stream().map(Peer::connected).toArray(CompletableFuture[]::new))
-        .orTimeout(60, TimeUnit.SECONDS).join();
+        .orTimeout(60, TimeUnit.SECONDS)
+        .join();
     return out;
   }
 
-  private Peer peer(Side side, String workspace, String implementation, String specifier, Sink sink) {
+  private Peer peer(
+      Side side, String workspace, String implementation, String specifier, Sink sink) {
     return switch (side) {
-      case SDK -> new SdkPeer(sdkAddress(), null, null, null, workspace, implementation, specifier, sink);
-      case SDK_DIRECT -> new SdkPeer(sdkAddress(), null, null, Runnable::run, workspace, implementation, specifier,
-          sink);
-      case SDK_POLLING -> new SdkPeer(sdkAddress(), null, null, POLLING, workspace, implementation, specifier, sink);
+      case SDK ->
+          new SdkPeer(sdkAddress(), null, null, null, workspace, implementation, specifier, sink);
+      case SDK_DIRECT ->
+          new SdkPeer(
+              sdkAddress(), null, null, Runnable::run, workspace, implementation, specifier, sink);
+      case SDK_POLLING ->
+          new SdkPeer(
+              sdkAddress(), null, null, POLLING, workspace, implementation, specifier, sink);
       case RAW -> new RawPeer(rawChannel(), true, workspace, implementation, specifier, sink);
     };
   }

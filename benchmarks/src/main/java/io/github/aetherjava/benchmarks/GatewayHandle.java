@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.benchmarks;
 
 import io.github.aetherjava.gateway.embedded.EmbeddedAetherGateway;
@@ -8,7 +12,9 @@ import java.nio.file.Path;
 /** A TCP gateway the scale scenario can stop and start again on the same port. */
 interface GatewayHandle extends AutoCloseable {
 
-  /** @return bound port on 127.0.0.1 */
+  /**
+   * @return bound port on 127.0.0.1
+   */
   int port();
 
   /** Graceful stop. */

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.benchmarks;
 
 import io.github.aetherjava.gateway.embedded.EmbeddedAetherGateway;
@@ -7,13 +11,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Runs the embedded gateway alone in a child JVM for the scale scenario, so the harness JVM's heap and threads are
- * the clients' only. Prints {@code LISTENING <port>}; stops gracefully on a {@code stop} line or end of input.
+ * Runs the embedded gateway alone in a child JVM for the scale scenario, so the harness JVM's heap
+ * and threads are the clients' only. Prints {@code LISTENING <port>}; stops gracefully on a {@code
+ * stop} line or end of input.
  */
 public final class GatewayProcess {
 
-  private GatewayProcess() {
-  }
+  private GatewayProcess() {}
 
   /**
    * @param args {@code [port]} (0 or absent: any free port)
@@ -37,7 +41,8 @@ public final class GatewayProcess {
     }
     System.out.println("LISTENING " + gw.port());
     System.out.flush();
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line;
     while ((line = in.readLine()) != null && !line.trim().equals("stop")) {
       // wait

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.benchmarks;
 
 import java.io.IOException;
@@ -18,8 +22,9 @@ import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The scenario harness: runs every scenario for the SDK and the raw grpc-java baseline against the same embedded
- * gateway, prints a table with their ratios and writes {@code results.csv} / {@code results.json}.
+ * The scenario harness: runs every scenario for the SDK and the raw grpc-java baseline against the
+ * same embedded gateway, prints a table with their ratios and writes {@code results.csv} / {@code
+ * results.json}.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar --scenarios=throughput --transports=tcp
@@ -82,30 +87,37 @@ public final class Harness {
     }
     h.report.print(System.out);
     h.report.write(settings.out());
-    System.out.println("# written: " + settings.out().resolve("results.csv") + ", "
-        + settings.out().resolve("results.json"));
+    System.out.println(
+        "# written: "
+            + settings.out().resolve("results.csv")
+            + ", "
+            + settings.out().resolve("results.json"));
     return h.report;
   }
 
   // ------------------------------------------------------------------ scenarios
 
   /**
-   * Runs one-way traffic on every side and transport before anything is measured, so the first scenario does not
-   * measure the JIT compiling the gateway and both clients (the per-measurement warm-up is short).
+   * Runs one-way traffic on every side and transport before anything is measured, so the first
+   * scenario does not measure the JIT compiling the gateway and both clients (the per-measurement
+   * warm-up is short).
    */
   private void jitWarmup() {
     if (settings.jitWarmup().isZero()) {
       return;
     }
-    System.out.println("== JIT warm-up (" + settings.jitWarmup().toMillis() + " ms per side and transport)");
+    System.out.println(
+        "== JIT warm-up (" + settings.jitWarmup().toMillis() + " ms per side and transport)");
     List<Side> sides = new ArrayList<>();
     sides.add(Side.RAW);
     sides.addAll(sdkSides());
     for (Transport t : settings.transports()) {
       try (Fabric fabric = Fabric.start(t)) {
         for (Side side : sides) {
-          OneWay.run(fabric, side, side, 1, 256, settings.jitWarmup(), java.time.Duration.ofMillis(1));
-          Latency.requestReply(fabric, side, 64, settings.jitWarmup().dividedBy(2), java.time.Duration.ofMillis(1));
+          OneWay.run(
+              fabric, side, side, 1, 256, settings.jitWarmup(), java.time.Duration.ofMillis(1));
+          Latency.requestReply(
+              fabric, side, 64, settings.jitWarmup().dividedBy(2), java.time.Duration.ofMillis(1));
         }
       } catch (Exception | Error e) {
         failed("0-warmup", t, "jit", e);
@@ -117,17 +129,30 @@ public final class Harness {
     for (Transport t : settings.transports()) {
       for (int size : settings.sizes()) {
         String variant = size + " B";
-        paired("1-throughput", t, variant, "msg/s", Target.ratioAtLeast(0.9),
-            (fabric, side) -> OneWay.run(fabric, side, side, 1, size, settings.warmup(), settings.measure()));
+        paired(
+            "1-throughput",
+            t,
+            variant,
+            "msg/s",
+            Target.ratioAtLeast(0.9),
+            (fabric, side) ->
+                OneWay.run(fabric, side, side, 1, size, settings.warmup(), settings.measure()));
       }
     }
   }
 
   private void latency() {
     for (Transport t : settings.transports()) {
-      latencyRows("2-a2a-rr", t, "64 B req/reply",
-          (fabric, side) -> Latency.requestReply(fabric, side, 64, settings.warmup(), settings.measure()));
-      latencyRows("2-kv-get", t, "64 B value",
+      latencyRows(
+          "2-a2a-rr",
+          t,
+          "64 B req/reply",
+          (fabric, side) ->
+              Latency.requestReply(fabric, side, 64, settings.warmup(), settings.measure()));
+      latencyRows(
+          "2-kv-get",
+          t,
+          "64 B value",
           (fabric, side) -> Latency.kvGet(fabric, side, settings.warmup(), settings.measure()));
     }
   }
@@ -135,8 +160,13 @@ public final class Harness {
   private void fanout() {
     for (Transport t : settings.transports()) {
       for (int n : settings.fanout()) {
-        Map<Side, List<Latency.Samples>> runs = alternate("3-fanout", t, "N=" + n,
-            (fabric, side) -> Fanout.run(fabric, side, n, settings.warmup(), settings.measure()));
+        Map<Side, List<Latency.Samples>> runs =
+            alternate(
+                "3-fanout",
+                t,
+                "N=" + n,
+                (fabric, side) ->
+                    Fanout.run(fabric, side, n, settings.warmup(), settings.measure()));
         if (runs == null) {
           continue;
         }
@@ -145,10 +175,26 @@ public final class Harness {
           List<Latency.Samples> sdk = runs.get(side);
           String variant = "N=" + n + suffix(side);
           String note = "rounds/rep " + sdk.get(0).n() + " sdk, " + raw.get(0).n() + " raw";
-          report.add(new Row("3-fanout", t.label(), variant, "last rcv p50 us", med(sdk, x -> x.p(50)),
-              med(raw, x -> x.p(50)), Target.NONE, note));
-          report.add(new Row("3-fanout", t.label(), variant, "last rcv p99 us", med(sdk, x -> x.p(99)),
-              med(raw, x -> x.p(99)), Target.NONE, ""));
+          report.add(
+              new Row(
+                  "3-fanout",
+                  t.label(),
+                  variant,
+                  "last rcv p50 us",
+                  med(sdk, x -> x.p(50)),
+                  med(raw, x -> x.p(50)),
+                  Target.NONE,
+                  note));
+          report.add(
+              new Row(
+                  "3-fanout",
+                  t.label(),
+                  variant,
+                  "last rcv p99 us",
+                  med(sdk, x -> x.p(99)),
+                  med(raw, x -> x.p(99)),
+                  Target.NONE,
+                  ""));
         }
       }
     }
@@ -161,7 +207,8 @@ public final class Harness {
     String tr = child ? "tcp(child)" : "tcp";
     if (n > 50) {
       try {
-        // Warm-up of both sides (class loading, Netty and gRPC statics) so the first measured variant is not
+        // Warm-up of both sides (class loading, Netty and gRPC statics) so the first measured
+        // variant is not
         // charged for one-time costs.
         Scale.run(Side.RAW, false, 20, false, child, log);
         Scale.run(Side.SDK, false, 20, false, child, log);
@@ -181,26 +228,66 @@ public final class Harness {
         failed("4-scale", Transport.TCP, variant, e);
         continue;
       }
-      report.add(new Row("4-scale", tr, variant, "connect all s", sdk.connectSeconds(), raw.connectSeconds(),
-          Target.valueAtMost(10), ""));
-      report.add(new Row("4-scale", tr, variant, "heap/client KiB", sdk.heapPerClientBytes() / 1024,
-          raw.heapPerClientBytes() / 1024, Target.valueAtMost(64), child ? "client JVM only; gateway in a child JVM" : "gateway in this JVM too"));
-      report.add(new Row("4-scale", tr, variant, "threads added", sdk.threadsAdded(), raw.threadsAdded(),
-          Target.NONE, ""));
+      report.add(
+          new Row(
+              "4-scale",
+              tr,
+              variant,
+              "connect all s",
+              sdk.connectSeconds(),
+              raw.connectSeconds(),
+              Target.valueAtMost(10),
+              ""));
+      report.add(
+          new Row(
+              "4-scale",
+              tr,
+              variant,
+              "heap/client KiB",
+              sdk.heapPerClientBytes() / 1024,
+              raw.heapPerClientBytes() / 1024,
+              Target.valueAtMost(64),
+              child ? "client JVM only; gateway in a child JVM" : "gateway in this JVM too"));
+      report.add(
+          new Row(
+              "4-scale",
+              tr,
+              variant,
+              "threads added",
+              sdk.threadsAdded(),
+              raw.threadsAdded(),
+              Target.NONE,
+              ""));
       if (!settings.restart()) {
         continue;
       }
-      report.add(new Row("4-scale", tr, variant, "reconnect all s", sdk.reconnectSeconds(), Double.NaN,
-          Target.valueAtMost(30), String.format(Locale.ROOT,
-              "from graceful stop; gateway down %.2f s; baseline has no reconnect", sdk.gatewayDownSeconds())));
+      report.add(
+          new Row(
+              "4-scale",
+              tr,
+              variant,
+              "reconnect all s",
+              sdk.reconnectSeconds(),
+              Double.NaN,
+              Target.valueAtMost(30),
+              String.format(
+                  Locale.ROOT,
+                  "from graceful stop; gateway down %.2f s; baseline has no reconnect",
+                  sdk.gatewayDownSeconds())));
     }
   }
 
   private void gatewayAlone() {
     for (Transport t : settings.transports()) {
       for (int pairs : settings.pairs()) {
-        paired("5-gateway", t, pairs + " pairs 64 B", "routed msg/s", Target.NONE,
-            (fabric, side) -> OneWay.run(fabric, side, side, pairs, 64, settings.warmup(), settings.measure()));
+        paired(
+            "5-gateway",
+            t,
+            pairs + " pairs 64 B",
+            "routed msg/s",
+            Target.NONE,
+            (fabric, side) ->
+                OneWay.run(fabric, side, side, pairs, 64, settings.warmup(), settings.measure()));
       }
     }
   }
@@ -233,13 +320,15 @@ public final class Harness {
   }
 
   /**
-   * Runs the baseline and each SDK configuration in turn, {@code reps} times, on one gateway. Each rep starts one
-   * side later: whichever side ran right after the baseline measured up to 20 % slower (the baseline's teardown
-   * and garbage spill into the next measurement), so with a fixed order that side always paid it.
+   * Runs the baseline and each SDK configuration in turn, {@code reps} times, on one gateway. Each
+   * rep starts one side later: whichever side ran right after the baseline measured up to 20 %
+   * slower (the baseline's teardown and garbage spill into the next measurement), so with a fixed
+   * order that side always paid it.
    *
    * @return runs per side, or null if it failed (a FAILED or skipped row is added)
    */
-  private <T> @Nullable Map<Side, List<T>> alternate(String scenario, Transport t, String variant, Measure<T> m) {
+  private <T> @Nullable Map<Side, List<T>> alternate(
+      String scenario, Transport t, String variant, Measure<T> m) {
     Map<Side, List<T>> runs = new EnumMap<>(Side.class);
     List<Side> sides = new ArrayList<>();
     sides.add(Side.RAW);
@@ -255,8 +344,16 @@ public final class Harness {
       }
     } catch (Exception | Error e) {
       if (String.valueOf(rootMessage(e)).contains("NOT_IMPLEMENTED")) {
-        report.add(new Row(scenario, t.label(), variant, "-", Double.NaN, Double.NaN, Target.NONE,
-            "skipped: the embedded gateway does not implement this yet (ERR_NOT_IMPLEMENTED)"));
+        report.add(
+            new Row(
+                scenario,
+                t.label(),
+                variant,
+                "-",
+                Double.NaN,
+                Double.NaN,
+                Target.NONE,
+                "skipped: the embedded gateway does not implement this yet (ERR_NOT_IMPLEMENTED)"));
         return null;
       }
       failed(scenario, t, variant, e);
@@ -266,7 +363,12 @@ public final class Harness {
   }
 
   /** Alternates baseline and SDK runs on one gateway and reports the medians. */
-  private void paired(String scenario, Transport t, String variant, String metric, Target target,
+  private void paired(
+      String scenario,
+      Transport t,
+      String variant,
+      String metric,
+      Target target,
       Measure<Double> m) {
     Map<Side, List<Double>> runs = alternate(scenario, t, variant, m);
     if (runs == null) {
@@ -275,12 +377,21 @@ public final class Harness {
     List<Double> raw = runs.get(Side.RAW);
     for (Side side : sdkSides()) {
       List<Double> sdk = runs.get(side);
-      report.add(new Row(scenario, t.label(), variant + suffix(side), metric, Stats.median(sdk),
-          Stats.median(raw), target, note(sdk, raw)));
+      report.add(
+          new Row(
+              scenario,
+              t.label(),
+              variant + suffix(side),
+              metric,
+              Stats.median(sdk),
+              Stats.median(raw),
+              target,
+              note(sdk, raw)));
     }
   }
 
-  private void latencyRows(String scenario, Transport t, String variant, Measure<Latency.Samples> m) {
+  private void latencyRows(
+      String scenario, Transport t, String variant, Measure<Latency.Samples> m) {
     Map<Side, List<Latency.Samples>> runs = alternate(scenario, t, variant, m);
     if (runs == null) {
       return;
@@ -290,12 +401,36 @@ public final class Harness {
       List<Latency.Samples> sdk = runs.get(side);
       String v = variant + suffix(side);
       String note = "samples/rep " + sdk.get(0).n() + " sdk, " + raw.get(0).n() + " raw";
-      report.add(new Row(scenario, t.label(), v, "p50 us", med(sdk, x -> x.p(50)), med(raw, x -> x.p(50)),
-          Target.ratioAtMost(1.1), note));
-      report.add(new Row(scenario, t.label(), v, "p99 us", med(sdk, x -> x.p(99)), med(raw, x -> x.p(99)),
-          Target.ratioAtMost(1.25), ""));
-      report.add(new Row(scenario, t.label(), v, "p99.9 us", med(sdk, x -> x.p(99.9)),
-          med(raw, x -> x.p(99.9)), Target.NONE, ""));
+      report.add(
+          new Row(
+              scenario,
+              t.label(),
+              v,
+              "p50 us",
+              med(sdk, x -> x.p(50)),
+              med(raw, x -> x.p(50)),
+              Target.ratioAtMost(1.1),
+              note));
+      report.add(
+          new Row(
+              scenario,
+              t.label(),
+              v,
+              "p99 us",
+              med(sdk, x -> x.p(99)),
+              med(raw, x -> x.p(99)),
+              Target.ratioAtMost(1.25),
+              ""));
+      report.add(
+          new Row(
+              scenario,
+              t.label(),
+              v,
+              "p99.9 us",
+              med(sdk, x -> x.p(99.9)),
+              med(raw, x -> x.p(99.9)),
+              Target.NONE,
+              ""));
     }
   }
 
@@ -312,8 +447,16 @@ public final class Harness {
   private void failed(String scenario, Transport t, String variant, Throwable e) {
     System.err.println("scenario " + scenario + " " + t.label() + " " + variant + " failed:");
     e.printStackTrace();
-    report.add(new Row(scenario, t.label(), variant, "-", Double.NaN, Double.NaN, Target.NONE,
-        "FAILED: " + rootMessage(e)));
+    report.add(
+        new Row(
+            scenario,
+            t.label(),
+            variant,
+            "-",
+            Double.NaN,
+            Double.NaN,
+            Target.NONE,
+            "FAILED: " + rootMessage(e)));
   }
 
   private static String rootMessage(Throwable e) {
@@ -328,9 +471,16 @@ public final class Harness {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("started", Instant.now().toString());
     env.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-    env.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-    env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-        + System.getProperty("os.arch"));
+    env.put(
+        "jdk",
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    env.put(
+        "os",
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
+            + System.getProperty("os.arch"));
     env.put("max heap MiB", Long.toString(Runtime.getRuntime().maxMemory() / (1024 * 1024)));
     env.put("jvm args", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
     env.put("load average at start", loadAverage());

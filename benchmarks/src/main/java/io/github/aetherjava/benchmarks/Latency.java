@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.benchmarks;
 
 import java.time.Duration;
@@ -6,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Closed-loop round trips, one outstanding at a time: agent-to-agent request/reply (A sends to B, B's handler
- * answers A) and KV get. The waiting thread parks and the reply handler unparks it, identically for both sides.
+ * Closed-loop round trips, one outstanding at a time: agent-to-agent request/reply (A sends to B,
+ * B's handler answers A) and KV get. The waiting thread parks and the reply handler unparks it,
+ * identically for both sides.
  */
 final class Latency {
 
@@ -21,8 +26,7 @@ final class Latency {
   private static final int MAX_SAMPLES = 500_000;
   private static final long REPLY_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-  private Latency() {
-  }
+  private Latency() {}
 
   /** A waiter the reply sink wakes up. */
   private static final class Rendezvous {
@@ -50,26 +54,38 @@ final class Latency {
    *
    * @return sorted round-trip samples of the measured period
    */
-  static Samples requestReply(Fabric fabric, Side side, int payloadBytes, Duration warmup, Duration measure) {
+  static Samples requestReply(
+      Fabric fabric, Side side, int payloadBytes, Duration warmup, Duration measure) {
     String ws = Fabric.unique("rr");
     Rendezvous rv = new Rendezvous();
     Peer[] responder = new Peer[1];
     byte[] reply = new byte[payloadBytes];
     try {
-      // The responder answers from its handler: the SDK runs it on the callback executor, the baseline on the
-      // gRPC thread. Replies reuse one buffer: each reply is written before the next request can exist.
-      responder[0] = fabric.connect(side, ws, "responder", "b", (src, h) -> {
-        Peer.putHeader(reply, h);
-        responder[0].send(src, reply);
-      });
+      // The responder answers from its handler: the SDK runs it on the callback executor, the
+      // baseline on the
+      // gRPC thread. Replies reuse one buffer: each reply is written before the next request can
+      // exist.
+      responder[0] =
+          fabric.connect(
+              side,
+              ws,
+              "responder",
+              "b",
+              (src, h) -> {
+                Peer.putHeader(reply, h);
+                responder[0].send(src, reply);
+              });
       Peer requester = fabric.connect(side, ws, "requester", "a", (src, h) -> rv.deliver(h));
       byte[] request = new byte[payloadBytes];
       String target = responder[0].topic();
-      return loop(warmup, measure, seq -> {
-        Peer.putHeader(request, seq);
-        requester.send(target, request);
-        rv.await(seq);
-      });
+      return loop(
+          warmup,
+          measure,
+          seq -> {
+            Peer.putHeader(request, seq);
+            requester.send(target, request);
+            rv.await(seq);
+          });
     } finally {
       fabric.closePeers();
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.benchmarks;
 
 import java.time.Duration;
@@ -8,14 +12,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One-way agent-to-agent throughput: senders write as fast as a window of unacknowledged messages allows; the
- * receivers' handlers count and hand a credit back. The window keeps every queue on the path (SDK buffer, gRPC,
- * the gateway's per-topic log) bounded, so the number measured is sustained delivery, not buffering.
+ * One-way agent-to-agent throughput: senders write as fast as a window of unacknowledged messages
+ * allows; the receivers' handlers count and hand a credit back. The window keeps every queue on the
+ * path (SDK buffer, gRPC, the gateway's per-topic log) bounded, so the number measured is sustained
+ * delivery, not buffering.
  */
 final class OneWay {
 
-  private OneWay() {
-  }
+  private OneWay() {}
 
   /** Window of in-flight messages per pair: about 1,000 messages, at most 4 MiB. */
   static int window(int payloadBytes) {
@@ -32,8 +36,15 @@ final class OneWay {
    * @param measure measured time
    * @return delivered messages per second over all pairs
    */
-  static double run(Fabric fabric, Side tx, Side rx, int pairs, int payloadBytes, Duration warmup,
-      Duration measure) throws InterruptedException {
+  static double run(
+      Fabric fabric,
+      Side tx,
+      Side rx,
+      int pairs,
+      int payloadBytes,
+      Duration warmup,
+      Duration measure)
+      throws InterruptedException {
     int window = window(payloadBytes);
     AtomicLong received = new AtomicLong();
     List<Thread> threads = new ArrayList<>();
@@ -49,10 +60,16 @@ final class OneWay {
       for (int p = 0; p < pairs; p++) {
         Semaphore c = new Semaphore(window);
         credits.add(c);
-        Peer receiver = fabric.connect(rx, ws, "rx", "p" + p, (src, h) -> {
-          received.incrementAndGet();
-          c.release();
-        });
+        Peer receiver =
+            fabric.connect(
+                rx,
+                ws,
+                "rx",
+                "p" + p,
+                (src, h) -> {
+                  received.incrementAndGet();
+                  c.release();
+                });
         Peer sender = fabric.connect(tx, ws, "tx", "p" + p, Sink.NONE);
         peers.add(new Peer[] {sender, receiver});
       }
@@ -64,19 +81,22 @@ final class OneWay {
         Peer sender = peers.get(p)[0];
         String target = peers.get(p)[1].topic();
         Semaphore c = credits.get(p);
-        Thread t = new Thread(() -> {
-          byte[] payload = new byte[payloadBytes];
-          try {
-            while (System.nanoTime() < mEnd) {
-              if (!c.tryAcquire(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("no delivery for 10 s: messages were lost");
-              }
-              sender.send(target, payload);
-            }
-          } catch (Throwable e) {
-            failures.add(e);
-          }
-        }, "bench-sender-" + p);
+        Thread t =
+            new Thread(
+                () -> {
+                  byte[] payload = new byte[payloadBytes];
+                  try {
+                    while (System.nanoTime() < mEnd) {
+                      if (!c.tryAcquire(10, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("no delivery for 10 s: messages were lost");
+                      }
+                      sender.send(target, payload);
+                    }
+                  } catch (Throwable e) {
+                    failures.add(e);
+                  }
+                },
+                "bench-sender-" + p);
         t.setDaemon(true);
         threads.add(t);
       }
@@ -93,7 +113,8 @@ final class OneWay {
       if (!failures.isEmpty()) {
         throw new IllegalStateException("one-way run failed", failures.get(0));
       }
-      // let the in-flight window land before the peers close, so the next run starts from an idle gateway
+      // let the in-flight window land before the peers close, so the next run starts from an idle
+      // gateway
       for (Semaphore c : credits) {
         if (c.tryAcquire(window, 10, TimeUnit.SECONDS)) {
           c.release(window);

@@ -1,18 +1,31 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.benchmarks;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 
-/** One connected agent in a scenario: either the SDK ({@link SdkPeer}) or the raw baseline ({@link RawPeer}). */
+/**
+ * One connected agent in a scenario: either the SDK ({@link SdkPeer}) or the raw baseline ({@link
+ * RawPeer}).
+ */
 public interface Peer extends AutoCloseable {
 
-  /** @return this agent's own topic ({@code ag::ws::impl::spec}) */
+  /**
+   * @return this agent's own topic ({@code ag::ws::impl::spec})
+   */
   String topic();
 
-  /** @return completes when the gateway has acknowledged the connection */
+  /**
+   * @return completes when the gateway has acknowledged the connection
+   */
   CompletableFuture<?> connected();
 
-  /** @return true while the stream is acknowledged and open */
+  /**
+   * @return true while the stream is acknowledged and open
+   */
   boolean isReady();
 
   /**

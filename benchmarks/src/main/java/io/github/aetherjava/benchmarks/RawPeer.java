@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.benchmarks;
 
 import com.google.protobuf.ByteString;
@@ -21,10 +25,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The baseline: what a developer would write by hand with the generated stub and no SDK. One bidi stream, the
- * {@code InitConnection} as first frame, {@code onNext} under a lock (stream observers are not thread-safe),
- * messages handled on the gRPC thread, KV requests correlated by a counter. No reconnect, no buffering, no
- * observers.
+ * The baseline: what a developer would write by hand with the generated stub and no SDK. One bidi
+ * stream, the {@code InitConnection} as first frame, {@code onNext} under a lock (stream observers
+ * are not thread-safe), messages handled on the gRPC thread, KV requests correlated by a counter.
+ * No reconnect, no buffering, no observers.
  */
 final class RawPeer implements Peer {
 
@@ -36,12 +40,18 @@ final class RawPeer implements Peer {
   private final String topic;
   private final Object writeLock = new Object();
   private final CompletableFuture<Void> ack = new CompletableFuture<>();
-  private final ConcurrentHashMap<String, CompletableFuture<KVResponse>> pending = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CompletableFuture<KVResponse>> pending =
+      new ConcurrentHashMap<>();
   private final AtomicLong requestIds = new AtomicLong();
   private final ClientCallStreamObserver<UpstreamMessage> upstream;
   private volatile boolean open = true;
 
-  RawPeer(ManagedChannel channel, boolean ownsChannel, String workspace, String implementation, String specifier,
+  RawPeer(
+      ManagedChannel channel,
+      boolean ownsChannel,
+      String workspace,
+      String implementation,
+      String specifier,
       Sink sink) {
     this.channel = channel;
     this.ownsChannel = ownsChannel;
@@ -50,8 +60,10 @@ final class RawPeer implements Peer {
         new ClientResponseObserver<>() {
           @Override
           public void beforeStart(ClientCallStreamObserver<UpstreamMessage> requestStream) {
-            // The stub's default asks for one message at a time, which costs a transport round of its own per
-            // message on Netty; a careful hand-written client keeps a window, the same 32 the SDK uses.
+            // The stub's default asks for one message at a time, which costs a transport round of
+            // its own per
+            // message on Netty; a careful hand-written client keeps a window, the same 32 the SDK
+            // uses.
             requestStream.disableAutoRequestWithInitial(INBOUND_WINDOW);
           }
 
@@ -79,8 +91,9 @@ final class RawPeer implements Peer {
                 }
               }
               case ERROR -> {
-                IllegalStateException error = new IllegalStateException(m.getError().getCode() + ": "
-                    + m.getError().getMessage());
+                IllegalStateException error =
+                    new IllegalStateException(
+                        m.getError().getCode() + ": " + m.getError().getMessage());
                 CompletableFuture<KVResponse> f = pending.remove(m.getError().getRequestId());
                 if (f != null) {
                   f.completeExceptionally(error);
@@ -107,11 +120,20 @@ final class RawPeer implements Peer {
             closed(new IllegalStateException("stream completed by the gateway"));
           }
         };
-    upstream = (ClientCallStreamObserver<UpstreamMessage>) AetherGatewayGrpc.newStub(channel).connect(downstream);
-    write(UpstreamMessage.newBuilder().setInit(InitConnection.newBuilder()
-        .setAgent(AgentIdentity.newBuilder().setWorkspace(workspace).setImplementation(implementation)
-            .setSpecifier(specifier))
-        .setClientSdk("raw-grpc-java-baseline")).build());
+    upstream =
+        (ClientCallStreamObserver<UpstreamMessage>)
+            AetherGatewayGrpc.newStub(channel).connect(downstream);
+    write(
+        UpstreamMessage.newBuilder()
+            .setInit(
+                InitConnection.newBuilder()
+                    .setAgent(
+                        AgentIdentity.newBuilder()
+                            .setWorkspace(workspace)
+                            .setImplementation(implementation)
+                            .setSpecifier(specifier))
+                    .setClientSdk("raw-grpc-java-baseline"))
+            .build());
   }
 
   private void closed(Throwable t) {
@@ -154,8 +176,14 @@ final class RawPeer implements Peer {
 
   @Override
   public void send(String target, byte[] payload) {
-    write(UpstreamMessage.newBuilder().setSend(SendMessage.newBuilder().setTargetTopic(target)
-        .setPayload(ByteString.copyFrom(payload)).setMessageType(MessageType.OPAQUE)).build());
+    write(
+        UpstreamMessage.newBuilder()
+            .setSend(
+                SendMessage.newBuilder()
+                    .setTargetTopic(target)
+                    .setPayload(ByteString.copyFrom(payload))
+                    .setMessageType(MessageType.OPAQUE))
+            .build());
   }
 
   private KVResponse kv(KVOperation.Builder op) {
@@ -173,14 +201,22 @@ final class RawPeer implements Peer {
 
   @Override
   public void kvPut(String key, byte[] value) {
-    kv(KVOperation.newBuilder().setOp(KVOperation.OpType.PUT).setScope(KVOperation.Scope.GLOBAL).setKey(key)
-        .setValue(ByteString.copyFrom(value)));
+    kv(
+        KVOperation.newBuilder()
+            .setOp(KVOperation.OpType.PUT)
+            .setScope(KVOperation.Scope.GLOBAL)
+            .setKey(key)
+            .setValue(ByteString.copyFrom(value)));
   }
 
   @Override
   public int kvGet(String key) {
-    return kv(KVOperation.newBuilder().setOp(KVOperation.OpType.GET).setScope(KVOperation.Scope.GLOBAL)
-        .setKey(key)).getValue().size();
+    return kv(KVOperation.newBuilder()
+            .setOp(KVOperation.OpType.GET)
+            .setScope(KVOperation.Scope.GLOBAL)
+            .setKey(key))
+        .getValue()
+        .size();
   }
 
   @Override

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.benchmarks;
 
 import java.io.IOException;
@@ -18,18 +22,24 @@ public final class Report {
   private final List<Row> rows = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, String> environment;
 
-  /** @param environment machine facts printed with the results */
+  /**
+   * @param environment machine facts printed with the results
+   */
   public Report(Map<String, String> environment) {
     this.environment = environment;
   }
 
-  /** @param row a result (also printed at once, so long runs show progress) */
+  /**
+   * @param row a result (also printed at once, so long runs show progress)
+   */
   public void add(Row row) {
     rows.add(row);
     System.out.println("  " + line(row));
   }
 
-  /** @return rows so far */
+  /**
+   * @return rows so far
+   */
   public List<Row> rows() {
     synchronized (rows) {
       return List.copyOf(rows);
@@ -58,16 +68,40 @@ public final class Report {
   }
 
   private static String line(Row r) {
-    return String.format(Locale.ROOT, "%-14s %-10s %-22s %-16s %14s %14s %7s %-9s %-6s %s", r.scenario(),
-        r.transport(), r.variant(), r.metric(), num(r.sdk()), num(r.baseline()), ratio(r.ratio()), r.target(),
-        r.verdict(), r.note());
+    return String.format(
+        Locale.ROOT,
+        "%-14s %-10s %-22s %-16s %14s %14s %7s %-9s %-6s %s",
+        r.scenario(),
+        r.transport(),
+        r.variant(),
+        r.metric(),
+        num(r.sdk()),
+        num(r.baseline()),
+        ratio(r.ratio()),
+        r.target(),
+        r.verdict(),
+        r.note());
   }
 
-  /** @param out where to print the whole table */
+  /**
+   * @param out where to print the whole table
+   */
   public void print(PrintStream out) {
     out.println();
-    out.println(String.format(Locale.ROOT, "%-14s %-10s %-22s %-16s %14s %14s %7s %-9s %-6s %s", "scenario",
-        "transport", "case", "metric", "sdk", "baseline", "ratio", "target", "result", "note"));
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "%-14s %-10s %-22s %-16s %14s %14s %7s %-9s %-6s %s",
+            "scenario",
+            "transport",
+            "case",
+            "metric",
+            "sdk",
+            "baseline",
+            "ratio",
+            "target",
+            "result",
+            "note"));
     for (Row r : rows()) {
       out.println(line(r));
     }
@@ -82,34 +116,63 @@ public final class Report {
    */
   public void write(Path dir) throws IOException {
     Files.createDirectories(dir);
-    StringBuilder csv = new StringBuilder("scenario,transport,case,metric,sdk,baseline,ratio,target,result,note\n");
+    StringBuilder csv =
+        new StringBuilder("scenario,transport,case,metric,sdk,baseline,ratio,target,result,note\n");
     for (Row r : rows()) {
-      csv.append(String.join(",", csv(r.scenario()), csv(r.transport()), csv(r.variant()), csv(r.metric()),
-          raw(r.sdk()), raw(r.baseline()), raw(r.ratio()), csv(r.target().toString()), csv(r.verdict()),
-          csv(r.note()))).append('\n');
+      csv.append(
+              String.join(
+                  ",",
+                  csv(r.scenario()),
+                  csv(r.transport()),
+                  csv(r.variant()),
+                  csv(r.metric()),
+                  raw(r.sdk()),
+                  raw(r.baseline()),
+                  raw(r.ratio()),
+                  csv(r.target().toString()),
+                  csv(r.verdict()),
+                  csv(r.note())))
+          .append('\n');
     }
     Files.writeString(dir.resolve("results.csv"), csv, StandardCharsets.UTF_8);
 
-    StringBuilder json = new StringBuilder("{\n  \"generated\": ").append(js(Instant.now().toString()))
-        .append(",\n  \"environment\": {");
+    StringBuilder json =
+        new StringBuilder("{\n  \"generated\": ")
+            .append(js(Instant.now().toString()))
+            .append(",\n  \"environment\": {");
     boolean first = true;
     for (Map.Entry<String, String> e : environment.entrySet()) {
-      json.append(first ? "\n    " : ",\n    ").append(js(e.getKey())).append(": ").append(js(e.getValue()));
+      json.append(first ? "\n    " : ",\n    ")
+          .append(js(e.getKey()))
+          .append(": ")
+          .append(js(e.getValue()));
       first = false;
     }
     json.append("\n  },\n  \"results\": [");
     first = true;
     for (Row r : rows()) {
-      json.append(first ? "\n    " : ",\n    ").append("{\"scenario\": ").append(js(r.scenario()))
-          .append(", \"transport\": ").append(js(r.transport()))
-          .append(", \"case\": ").append(js(r.variant()))
-          .append(", \"metric\": ").append(js(r.metric()))
-          .append(", \"sdk\": ").append(jn(r.sdk()))
-          .append(", \"baseline\": ").append(jn(r.baseline()))
-          .append(", \"ratio\": ").append(jn(r.ratio()))
-          .append(", \"target\": ").append(js(r.target().toString()))
-          .append(", \"result\": ").append(js(r.verdict()))
-          .append(", \"note\": ").append(js(r.note())).append('}');
+      json.append(first ? "\n    " : ",\n    ")
+          .append("{\"scenario\": ")
+          .append(js(r.scenario()))
+          .append(", \"transport\": ")
+          .append(js(r.transport()))
+          .append(", \"case\": ")
+          .append(js(r.variant()))
+          .append(", \"metric\": ")
+          .append(js(r.metric()))
+          .append(", \"sdk\": ")
+          .append(jn(r.sdk()))
+          .append(", \"baseline\": ")
+          .append(jn(r.baseline()))
+          .append(", \"ratio\": ")
+          .append(jn(r.ratio()))
+          .append(", \"target\": ")
+          .append(js(r.target().toString()))
+          .append(", \"result\": ")
+          .append(js(r.verdict()))
+          .append(", \"note\": ")
+          .append(js(r.note()))
+          .append('}');
       first = false;
     }
     json.append("\n  ]\n}\n");

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.benchmarks;
 
 /**
@@ -12,15 +16,28 @@ package io.github.aetherjava.benchmarks;
  * @param target pass criterion
  * @param note free text (sample counts, spread, why something was skipped)
  */
-public record Row(String scenario, String transport, String variant, String metric, double sdk, double baseline,
-    Target target, String note) {
+public record Row(
+    String scenario,
+    String transport,
+    String variant,
+    String metric,
+    double sdk,
+    double baseline,
+    Target target,
+    String note) {
 
-  /** @return SDK / baseline, NaN without a baseline */
+  /**
+   * @return SDK / baseline, NaN without a baseline
+   */
   public double ratio() {
-    return Double.isNaN(sdk) || Double.isNaN(baseline) || baseline == 0 ? Double.NaN : sdk / baseline;
+    return Double.isNaN(sdk) || Double.isNaN(baseline) || baseline == 0
+        ? Double.NaN
+        : sdk / baseline;
   }
 
-  /** @return "met", "MISSED" or "" */
+  /**
+   * @return "met", "MISSED" or ""
+   */
   public String verdict() {
     return target.verdict(sdk, ratio());
   }

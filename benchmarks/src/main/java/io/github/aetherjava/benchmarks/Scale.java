@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.benchmarks;
 
 import io.github.aetherjava.client.AetherChannelPool;
@@ -16,18 +20,21 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Many idle agents in this JVM against a gateway in a child JVM: time to connect all, heap and threads they add,
- * and (SDK only; the baseline has no reconnect logic) the time until all are READY again after a gateway restart.
+ * Many idle agents in this JVM against a gateway in a child JVM: time to connect all, heap and
+ * threads they add, and (SDK only; the baseline has no reconnect logic) the time until all are
+ * READY again after a gateway restart.
  */
 final class Scale {
 
   /** Measurements of one variant. */
-  record Result(double connectSeconds, double heapPerClientBytes, int threadsAdded, double reconnectSeconds,
-      double gatewayDownSeconds) {
-  }
+  record Result(
+      double connectSeconds,
+      double heapPerClientBytes,
+      int threadsAdded,
+      double reconnectSeconds,
+      double gatewayDownSeconds) {}
 
-  private Scale() {
-  }
+  private Scale() {}
 
   /**
    * @param side SDK or baseline
@@ -37,14 +44,16 @@ final class Scale {
    * @param childJvm run the gateway in a child JVM (otherwise in this one, for quick smoke runs)
    * @param log child gateway log file
    */
-  static Result run(Side side, boolean shared, int clients, boolean restart, boolean childJvm, Path log)
+  static Result run(
+      Side side, boolean shared, int clients, boolean restart, boolean childJvm, Path log)
       throws Exception {
     GatewayHandle gw = GatewayHandle.start(childJvm, 0, log);
     int port = gw.port();
     List<Peer> peers = new ArrayList<>(clients);
     AetherChannelPool pool = side == Side.SDK && shared ? AetherChannelPool.create() : null;
     ManagedChannel rawShared = side == Side.RAW && shared ? channel(port) : null;
-    // Default options, reconnect policy included: the restart number is what a user gets out of the box.
+    // Default options, reconnect policy included: the restart number is what a user gets out of the
+    // box.
     ReconnectPolicy policy = null;
     try {
       long heap0 = settledHeap();
@@ -80,7 +89,8 @@ final class Scale {
       }
       closeAll(peers);
       peers.clear();
-      // What closing the clients frees is what they held. The lower of before/after guards against leftovers of
+      // What closing the clients frees is what they held. The lower of before/after guards against
+      // leftovers of
       // the previous run still being released while heap0 was read.
       long heap2 = settledHeap();
       double perClient = (heap1 - Math.min(heap0, heap2)) / (double) clients;
@@ -106,8 +116,15 @@ final class Scale {
     return true;
   }
 
-  private static Peer peer(Side side, String address, int port, @Nullable AetherChannelPool pool,
-      @Nullable ManagedChannel rawShared, @Nullable ReconnectPolicy policy, String ws, String spec) {
+  private static Peer peer(
+      Side side,
+      String address,
+      int port,
+      @Nullable AetherChannelPool pool,
+      @Nullable ManagedChannel rawShared,
+      @Nullable ReconnectPolicy policy,
+      String ws,
+      String spec) {
     if (side == Side.SDK) {
       return new SdkPeer(address, pool, policy, null, ws, "idle", spec, Sink.NONE);
     }
@@ -118,27 +135,29 @@ final class Scale {
 
   private static ManagedChannel channel(int port) {
     return Grpc.newChannelBuilderForAddress("127.0.0.1", port, InsecureChannelCredentials.create())
-        .maxInboundMessageSize(16 * 1024 * 1024).build();
+        .maxInboundMessageSize(16 * 1024 * 1024)
+        .build();
   }
 
   private static void closeAll(List<Peer> peers) throws InterruptedException {
     ExecutorService ex = Executors.newFixedThreadPool(16);
     for (Peer p : peers) {
-      ex.execute(() -> {
-        try {
-          p.close();
-        } catch (RuntimeException e) {
-          // best effort
-        }
-      });
+      ex.execute(
+          () -> {
+            try {
+              p.close();
+            } catch (RuntimeException e) {
+              // best effort
+            }
+          });
     }
     ex.shutdown();
     ex.awaitTermination(60, TimeUnit.SECONDS);
   }
 
   /**
-   * Heap in use after full collections, once three readings in a row agree within 256 KiB (channels of a previous
-   * run shut down asynchronously), so only live objects count.
+   * Heap in use after full collections, once three readings in a row agree within 256 KiB (channels
+   * of a previous run shut down asynchronously), so only live objects count.
    */
   static long settledHeap() throws InterruptedException {
     var mem = ManagementFactory.getMemoryMXBean();

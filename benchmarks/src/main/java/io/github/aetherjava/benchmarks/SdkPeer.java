@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.benchmarks;
 
 import io.github.aetherjava.client.AetherChannelPool;
@@ -16,8 +20,15 @@ final class SdkPeer implements Peer {
   private final AgentClient client;
   private final CompletableFuture<?> connected;
 
-  SdkPeer(String address, @Nullable AetherChannelPool pool, @Nullable ReconnectPolicy reconnect,
-      @Nullable Executor callbacks, String workspace, String implementation, String specifier, Sink sink) {
+  SdkPeer(
+      String address,
+      @Nullable AetherChannelPool pool,
+      @Nullable ReconnectPolicy reconnect,
+      @Nullable Executor callbacks,
+      String workspace,
+      String implementation,
+      String specifier,
+      Sink sink) {
     AetherClientOptions.Builder b = AetherClientOptions.builder().address(address);
     if (callbacks != null) {
       b.callbackExecutor(callbacks);
@@ -28,8 +39,12 @@ final class SdkPeer implements Peer {
     if (reconnect != null) {
       b.reconnect(reconnect);
     }
-    client = AgentClient.builder(b.build()).workspace(workspace).implementation(implementation)
-        .specifier(specifier).build();
+    client =
+        AgentClient.builder(b.build())
+            .workspace(workspace)
+            .implementation(implementation)
+            .specifier(specifier)
+            .build();
     if (sink != Sink.NONE) {
       client.onMessage(m -> sink.onMessage(m.sourceTopic(), Peer.header(m.payloadBuffer())));
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.benchmarks;
 
 import java.nio.file.Path;
@@ -23,19 +27,35 @@ import java.util.Set;
  * @param pairs sender/receiver pairs of scenario 5
  * @param scaleChildJvm scenario 4 runs the gateway in a child JVM (default) rather than in this one
  * @param sdkDirect also measure the SDK with handlers on the gRPC thread ({@link Side#SDK_DIRECT})
- * @param sdkPolling also measure the SDK with the polling callback executor ({@link Side#SDK_POLLING})
+ * @param sdkPolling also measure the SDK with the polling callback executor ({@link
+ *     Side#SDK_POLLING})
  * @param restart scenario 4 also restarts the gateway and times the reconnect (off for --smoke)
  * @param jitWarmup untimed one-way traffic per side and transport before the first measurement
  * @param out directory for results.csv and results.json
  */
-public record Settings(Set<String> scenarios, List<Transport> transports, Duration warmup, Duration measure,
-    int reps, List<Integer> sizes, List<Integer> fanout, int clients, List<Integer> pairs, boolean scaleChildJvm,
-    boolean sdkDirect, boolean sdkPolling, boolean restart, Duration jitWarmup, Path out) {
+public record Settings(
+    Set<String> scenarios,
+    List<Transport> transports,
+    Duration warmup,
+    Duration measure,
+    int reps,
+    List<Integer> sizes,
+    List<Integer> fanout,
+    int clients,
+    List<Integer> pairs,
+    boolean scaleChildJvm,
+    boolean sdkDirect,
+    boolean sdkPolling,
+    boolean restart,
+    Duration jitWarmup,
+    Path out) {
 
   /** All scenario names, in run order. */
-  public static final List<String> ALL = List.of("throughput", "latency", "fanout", "scale", "gateway");
+  public static final List<String> ALL =
+      List.of("throughput", "latency", "fanout", "scale", "gateway");
 
-  static final String USAGE = """
+  static final String USAGE =
+      """
       usage: java -jar benchmarks/target/benchmarks.jar [options]
              java -jar benchmarks/target/benchmarks.jar jmh [JMH options]   (e.g. jmh -prof gc -wi 1 -i 3 -f 1)
         --scenarios=throughput,latency,fanout,scale,gateway   (default: all)
@@ -110,8 +130,11 @@ public record Settings(Set<String> scenarios, List<Transport> transports, Durati
             }
           }
         }
-        case "transports" -> transports = split(value).stream()
-            .map(s -> Transport.valueOf(s.toUpperCase(Locale.ROOT))).toList();
+        case "transports" ->
+            transports =
+                split(value).stream()
+                    .map(s -> Transport.valueOf(s.toUpperCase(Locale.ROOT)))
+                    .toList();
         case "warmup" -> warmup = Double.parseDouble(value);
         case "seconds" -> seconds = Double.parseDouble(value);
         case "reps" -> reps = Integer.parseInt(value);
@@ -124,16 +147,33 @@ public record Settings(Set<String> scenarios, List<Transport> transports, Durati
         case "sdk-direct" -> direct = Boolean.parseBoolean(value);
         case "sdk-polling" -> polling = Boolean.parseBoolean(value);
         case "jit-warmup" -> jit = Double.parseDouble(value);
-        case "scale-gateway" -> child = switch (value) {
-          case "child" -> true;
-          case "local" -> false;
-          default -> throw new IllegalArgumentException("--scale-gateway is child or local");
-        };
+        case "scale-gateway" ->
+            child =
+                switch (value) {
+                  case "child" -> true;
+                  case "local" -> false;
+                  default ->
+                      throw new IllegalArgumentException("--scale-gateway is child or local");
+                };
         default -> throw new IllegalArgumentException("unknown option --" + key + "\n" + USAGE);
       }
     }
-    return new Settings(scenarios, transports, seconds(warmup), seconds(seconds), Math.max(1, reps), sizes, fanout,
-        clients, pairs, child, direct, polling, restart, seconds(jit), out);
+    return new Settings(
+        scenarios,
+        transports,
+        seconds(warmup),
+        seconds(seconds),
+        Math.max(1, reps),
+        sizes,
+        fanout,
+        clients,
+        pairs,
+        child,
+        direct,
+        polling,
+        restart,
+        seconds(jit),
+        out);
   }
 
   private static Duration seconds(double s) {

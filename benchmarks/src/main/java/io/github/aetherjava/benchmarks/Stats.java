@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.benchmarks;
 
 import java.util.Arrays;
@@ -6,8 +10,7 @@ import java.util.List;
 /** Small statistics helpers. */
 final class Stats {
 
-  private Stats() {
-  }
+  private Stats() {}
 
   /** Nearest-rank percentile of {@code sorted[0..n)}, {@code p} in [0, 100]. */
   static double percentile(long[] sorted, int n, double p) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.benchmarks;
 
 import java.util.Locale;
@@ -25,17 +29,23 @@ public record Target(Kind kind, double limit) {
   /** Informational row. */
   public static final Target NONE = new Target(Kind.NONE, 0);
 
-  /** @return ratio at least {@code r} */
+  /**
+   * @return ratio at least {@code r}
+   */
   public static Target ratioAtLeast(double r) {
     return new Target(Kind.RATIO_AT_LEAST, r);
   }
 
-  /** @return ratio at most {@code r} */
+  /**
+   * @return ratio at most {@code r}
+   */
   public static Target ratioAtMost(double r) {
     return new Target(Kind.RATIO_AT_MOST, r);
   }
 
-  /** @return SDK value at most {@code v} */
+  /**
+   * @return SDK value at most {@code v}
+   */
   public static Target valueAtMost(double v) {
     return new Target(Kind.VALUE_AT_MOST, v);
   }

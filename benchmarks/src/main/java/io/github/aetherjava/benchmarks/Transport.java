@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.benchmarks;
 
 /** How clients reach the embedded gateway. */
@@ -7,7 +11,9 @@ public enum Transport {
   /** grpc-java in-process transport (same JVM, no sockets). */
   INPROC;
 
-  /** @return lower-case name used on the command line and in results */
+  /**
+   * @return lower-case name used on the command line and in results
+   */
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

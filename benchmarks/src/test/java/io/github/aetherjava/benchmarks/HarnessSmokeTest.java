@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs every scenario once with tiny settings (in-process transport, a few clients, fractions of a second) to
- * check the harness works end to end. It asserts nothing about the numbers: those are for BENCHMARKS.md.
+ * Runs every scenario once with tiny settings (in-process transport, a few clients, fractions of a
+ * second) to check the harness works end to end. It asserts nothing about the numbers: those are
+ * for BENCHMARKS.md.
  */
 class HarnessSmokeTest {
 
@@ -20,12 +25,15 @@ class HarnessSmokeTest {
 
     List<Row> rows = report.rows();
     assertThat(rows).extracting(Row::note).noneMatch(n -> n.startsWith("FAILED"));
-    assertThat(rows).extracting(Row::scenario)
+    assertThat(rows)
+        .extracting(Row::scenario)
         .contains("1-throughput", "2-a2a-rr", "2-kv-get", "3-fanout", "4-scale", "5-gateway");
-    assertThat(rows).filteredOn(r -> r.scenario().equals("1-throughput"))
+    assertThat(rows)
+        .filteredOn(r -> r.scenario().equals("1-throughput"))
         .allSatisfy(r -> assertThat(r.sdk()).isPositive())
         .allSatisfy(r -> assertThat(r.baseline()).isPositive());
-    assertThat(Files.readString(out.resolve("results.csv"))).startsWith("scenario,transport,case,metric");
+    assertThat(Files.readString(out.resolve("results.csv")))
+        .startsWith("scenario,transport,case,metric");
     assertThat(Files.readString(out.resolve("results.json"))).contains("\"results\": [");
   }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.interop;
 
 import io.github.aetherjava.gateway.embedded.EmbeddedAetherGateway;
@@ -7,20 +11,20 @@ import org.junit.jupiter.api.BeforeAll;
 /** Runs the conformance cases against the embedded gateway over loopback TCP, in every build. */
 class EmbeddedGatewayConformanceTest extends GatewayConformanceTests {
 
-    private static EmbeddedAetherGateway gateway;
+  private static EmbeddedAetherGateway gateway;
 
-    @BeforeAll
-    static void startGateway() {
-        gateway = EmbeddedAetherGateway.builder().port(0).start();
-    }
+  @BeforeAll
+  static void startGateway() {
+    gateway = EmbeddedAetherGateway.builder().port(0).start();
+  }
 
-    @AfterAll
-    static void stopGateway() {
-        gateway.close();
-    }
+  @AfterAll
+  static void stopGateway() {
+    gateway.close();
+  }
 
-    @Override
-    String gatewayAddress() {
-        return gateway.address();
-    }
+  @Override
+  String gatewayAddress() {
+    return gateway.address();
+  }
 }

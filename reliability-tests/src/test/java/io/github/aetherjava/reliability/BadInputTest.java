@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.reliability;
 
 import static io.github.aetherjava.reliability.Fixtures.WS;
@@ -32,8 +36,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Bad input into the public API, table-driven: every row names the call, the exact exception type and the exact
- * message. Asynchronous calls must fail their future (not throw), synchronous builders must throw.
+ * Bad input into the public API, table-driven: every row names the call, the exact exception type
+ * and the exact message. Asynchronous calls must fail their future (not throw), synchronous
+ * builders must throw.
  */
 @Order(60)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,7 +53,11 @@ class BadInputTest {
     gw = EmbeddedAetherGateway.builder().start();
     agent = agent(options(gw.address()).build(), "bad-input");
     agent.connectBlocking();
-    service = ServiceClient.builder(options(gw.address()).build()).implementation("bad").specifier("1").build();
+    service =
+        ServiceClient.builder(options(gw.address()).build())
+            .implementation("bad")
+            .specifier("1")
+            .build();
     service.connectBlocking();
     current = this;
   }
@@ -78,59 +87,160 @@ class BadInputTest {
   /** Synchronous calls: identifiers, options, nulls. */
   static Stream<Arguments> synchronousCases() {
     return Stream.of(
-        row("empty workspace", () -> AgentClient.builder(opts()).workspace("").implementation("i").specifier("s")
-            .build(), InvalidArgumentException.class, "workspace must not be empty"),
-        row("implementation of 129 bytes", () -> AgentClient.builder(opts()).workspace("w")
-            .implementation(repeat('x', 129)).specifier("s").build(),
-            InvalidArgumentException.class, "implementation must be at most 128 bytes"),
-        row("multi-byte identifier over 128 bytes", () -> AgentClient.builder(opts()).workspace(repeat('é', 65))
-            .implementation("i").specifier("s").build(),
-            InvalidArgumentException.class, "workspace must be at most 128 bytes"),
-        row("'::' in a specifier", () -> AgentClient.builder(opts()).workspace("w").implementation("i")
-            .specifier("a::b").build(), InvalidArgumentException.class, "specifier must not contain '::': a::b"),
-        row("space in a specifier", () -> AgentClient.builder(opts()).workspace("w").implementation("i")
-            .specifier("a b").build(), InvalidArgumentException.class,
+        row(
+            "empty workspace",
+            () ->
+                AgentClient.builder(opts())
+                    .workspace("")
+                    .implementation("i")
+                    .specifier("s")
+                    .build(),
+            InvalidArgumentException.class,
+            "workspace must not be empty"),
+        row(
+            "implementation of 129 bytes",
+            () ->
+                AgentClient.builder(opts())
+                    .workspace("w")
+                    .implementation(repeat('x', 129))
+                    .specifier("s")
+                    .build(),
+            InvalidArgumentException.class,
+            "implementation must be at most 128 bytes"),
+        row(
+            "multi-byte identifier over 128 bytes",
+            () ->
+                AgentClient.builder(opts())
+                    .workspace(repeat('é', 65))
+                    .implementation("i")
+                    .specifier("s")
+                    .build(),
+            InvalidArgumentException.class,
+            "workspace must be at most 128 bytes"),
+        row(
+            "'::' in a specifier",
+            () ->
+                AgentClient.builder(opts())
+                    .workspace("w")
+                    .implementation("i")
+                    .specifier("a::b")
+                    .build(),
+            InvalidArgumentException.class,
+            "specifier must not contain '::': a::b"),
+        row(
+            "space in a specifier",
+            () ->
+                AgentClient.builder(opts())
+                    .workspace("w")
+                    .implementation("i")
+                    .specifier("a b")
+                    .build(),
+            InvalidArgumentException.class,
             "specifier contains a forbidden character (*, >, space or control): a b"),
-        row("tab in a user id", () -> UserClient.builder(opts()).userId("al\tice").windowId("w").build(),
+        row(
+            "tab in a user id",
+            () -> UserClient.builder(opts()).userId("al\tice").windowId("w").build(),
             InvalidArgumentException.class,
             "userId contains a forbidden character (*, >, space or control): al?ice"),
-        row("NUL in a window id", () -> UserClient.builder(opts()).userId("alice").windowId("w\u0000").build(),
+        row(
+            "NUL in a window id",
+            () -> UserClient.builder(opts()).userId("alice").windowId("w\u0000").build(),
             InvalidArgumentException.class,
             "windowId contains a forbidden character (*, >, space or control): w?"),
-        row("wildcard in a workspace", () -> AgentClient.builder(opts()).workspace("w*").implementation("i")
-            .specifier("s").build(), InvalidArgumentException.class,
+        row(
+            "wildcard in a workspace",
+            () ->
+                AgentClient.builder(opts())
+                    .workspace("w*")
+                    .implementation("i")
+                    .specifier("s")
+                    .build(),
+            InvalidArgumentException.class,
             "workspace contains a forbidden character (*, >, space or control): w*"),
-        row("address without port", () -> AetherClientOptions.builder().address("localhost").build(),
-            InvalidArgumentException.class, "address must be host:port or in-process:<name>: localhost"),
-        row("port out of range", () -> AetherClientOptions.builder().address("localhost:70000").build(),
-            InvalidArgumentException.class, "port out of range: localhost:70000"),
-        row("keepalive faster than the gateway allows", () -> AetherClientOptions.builder()
-            .keepAliveTime(java.time.Duration.ofSeconds(1)).build(), InvalidArgumentException.class,
+        row(
+            "address without port",
+            () -> AetherClientOptions.builder().address("localhost").build(),
+            InvalidArgumentException.class,
+            "address must be host:port or in-process:<name>: localhost"),
+        row(
+            "port out of range",
+            () -> AetherClientOptions.builder().address("localhost:70000").build(),
+            InvalidArgumentException.class,
+            "port out of range: localhost:70000"),
+        row(
+            "keepalive faster than the gateway allows",
+            () ->
+                AetherClientOptions.builder()
+                    .keepAliveTime(java.time.Duration.ofSeconds(1))
+                    .build(),
+            InvalidArgumentException.class,
             "keepAliveTime must be >= 10 s (the gateway answers faster pings with GOAWAY too_many_pings)"),
-        row("mTLS with a certificate but no key", () -> TlsOptions.builder()
-            .clientCertificate(utf8("x"), null).build(), NullPointerException.class, null),
-        row("empty API key", () -> Credentials.apiKey(""), InvalidArgumentException.class,
+        row(
+            "mTLS with a certificate but no key",
+            () -> TlsOptions.builder().clientCertificate(utf8("x"), null).build(),
+            NullPointerException.class,
+            null),
+        row(
+            "empty API key",
+            () -> Credentials.apiKey(""),
+            InvalidArgumentException.class,
             "apiKey must not be empty"),
         row("null options", () -> AgentClient.builder(null), NullPointerException.class, "options"),
-        row("null workspace", () -> AgentClient.builder(opts()).workspace(null), NullPointerException.class,
+        row(
+            "null workspace",
+            () -> AgentClient.builder(opts()).workspace(null),
+            NullPointerException.class,
             "workspace"),
-        row("null address", () -> AetherClientOptions.builder().address(null), NullPointerException.class,
+        row(
+            "null address",
+            () -> AetherClientOptions.builder().address(null),
+            NullPointerException.class,
             "address"),
-        row("null credentials", () -> AetherClientOptions.builder().credentials(null), NullPointerException.class,
+        row(
+            "null credentials",
+            () -> AetherClientOptions.builder().credentials(null),
+            NullPointerException.class,
             "credentials"),
         // nulls into calls on a live client: an immediate NullPointerException naming the argument
-        row("null topic", () -> live().send(null, utf8("p")), NullPointerException.class, "~\"topic\""),
-        row("null payload", () -> live().send("ag::rel::rel::x", (byte[]) null), NullPointerException.class,
+        row(
+            "null topic",
+            () -> live().send(null, utf8("p")),
+            NullPointerException.class,
+            "~\"topic\""),
+        row(
+            "null payload",
+            () -> live().send("ag::rel::rel::x", (byte[]) null),
+            NullPointerException.class,
             "~\"payload\""),
-        row("null KV key", () -> live().kv().get(KvTarget.global(), null), NullPointerException.class, "~\"key\""),
-        row("null KV target", () -> live().kv().get(null, "k"), NullPointerException.class, "~\"target\""),
-        row("null message handler", () -> AgentClient.builder(opts()).workspace("w").implementation("i")
-            .specifier("s").build().onMessage(null), NullPointerException.class, "handler"));
+        row(
+            "null KV key",
+            () -> live().kv().get(KvTarget.global(), null),
+            NullPointerException.class,
+            "~\"key\""),
+        row(
+            "null KV target",
+            () -> live().kv().get(null, "k"),
+            NullPointerException.class,
+            "~\"target\""),
+        row(
+            "null message handler",
+            () ->
+                AgentClient.builder(opts())
+                    .workspace("w")
+                    .implementation("i")
+                    .specifier("s")
+                    .build()
+                    .onMessage(null),
+            NullPointerException.class,
+            "handler"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("synchronousCases")
-  void synchronousBadInputThrowsExactly(String name, ThrowingCallable call, Class<? extends Throwable> type,
+  void synchronousBadInputThrowsExactly(
+      String name,
+      ThrowingCallable call,
+      Class<? extends Throwable> type,
       @Nullable String message) {
     var thrown = assertThatThrownBy(call).isExactlyInstanceOf(type);
     if (message != null && message.startsWith("~")) {
@@ -144,52 +254,101 @@ class BadInputTest {
   static Stream<Arguments> asynchronousCases() {
     String longTopic = "ag::" + repeat('x', 253);
     return Stream.of(
-        arow("dotted topic", c -> c.agent.send("ag.rel.rel.x", utf8("p")), InvalidArgumentException.class,
+        arow(
+            "dotted topic",
+            c -> c.agent.send("ag.rel.rel.x", utf8("p")),
+            InvalidArgumentException.class,
             "invalid topic prefix (topics use '::', e.g. ag::ws::impl::spec): ag.rel.rel.x"),
-        arow("unknown topic prefix", c -> c.agent.send("zz::a", utf8("p")), InvalidArgumentException.class,
+        arow(
+            "unknown topic prefix",
+            c -> c.agent.send("zz::a", utf8("p")),
+            InvalidArgumentException.class,
             "invalid topic prefix (topics use '::', e.g. ag::ws::impl::spec): zz::a"),
-        arow("topic of 257 characters", c -> c.agent.send(longTopic, utf8("p")), InvalidArgumentException.class,
+        arow(
+            "topic of 257 characters",
+            c -> c.agent.send(longTopic, utf8("p")),
+            InvalidArgumentException.class,
             "topic length must be 1-256: " + longTopic),
-        arow("empty topic", c -> c.agent.send("", utf8("p")), InvalidArgumentException.class,
+        arow(
+            "empty topic",
+            c -> c.agent.send("", utf8("p")),
+            InvalidArgumentException.class,
             "topic length must be 1-256: "),
-        arow("agent to a user broadcast", c -> c.agent.send("uu::alice", utf8("p")),
-            InvalidArgumentException.class, "AGENT clients may not send to 'uu::' topics"),
-        arow("payload of 1 MiB + 1", c -> c.agent.send("ag::" + WS + "::rel::x", new byte[1024 * 1024 + 1]),
-            InvalidArgumentException.class, "payload of 1048577 bytes exceeds the limit of 1048576 bytes"),
-        arow("KV key of 257 characters", c -> c.agent.kv().get(KvTarget.workspaceExclusive(), repeat('k', 257)),
-            InvalidArgumentException.class, "key must be at most 256 characters"),
-        arow("empty KV key", c -> c.agent.kv().put(KvTarget.global(), "", utf8("v")),
-            InvalidArgumentException.class, "key must not be empty"),
-        arow("user scope without a user id", c -> c.agent.kv().get(KvTarget.of(KvScope.USER), "k"),
-            InvalidArgumentException.class, "scope user needs a user id"),
-        arow("workspace scope on a workspace-less service", c -> c.service.kv().get(KvTarget.workspaceScope(), "k"),
+        arow(
+            "agent to a user broadcast",
+            c -> c.agent.send("uu::alice", utf8("p")),
+            InvalidArgumentException.class,
+            "AGENT clients may not send to 'uu::' topics"),
+        arow(
+            "payload of 1 MiB + 1",
+            c -> c.agent.send("ag::" + WS + "::rel::x", new byte[1024 * 1024 + 1]),
+            InvalidArgumentException.class,
+            "payload of 1048577 bytes exceeds the limit of 1048576 bytes"),
+        arow(
+            "KV key of 257 characters",
+            c -> c.agent.kv().get(KvTarget.workspaceExclusive(), repeat('k', 257)),
+            InvalidArgumentException.class,
+            "key must be at most 256 characters"),
+        arow(
+            "empty KV key",
+            c -> c.agent.kv().put(KvTarget.global(), "", utf8("v")),
+            InvalidArgumentException.class,
+            "key must not be empty"),
+        arow(
+            "user scope without a user id",
+            c -> c.agent.kv().get(KvTarget.of(KvScope.USER), "k"),
+            InvalidArgumentException.class,
+            "scope user needs a user id"),
+        arow(
+            "workspace scope on a workspace-less service",
+            c -> c.service.kv().get(KvTarget.workspaceScope(), "k"),
             InvalidArgumentException.class,
             "scope workspace needs a workspace: SERVICE clients have none, pass one with KvTarget.inWorkspace(...)"),
-        arow("invalid user id in a KV target", c -> c.agent.kv().get(KvTarget.user("a b"), "k"),
+        arow(
+            "invalid user id in a KV target",
+            c -> c.agent.kv().get(KvTarget.user("a b"), "k"),
             InvalidArgumentException.class,
             "userId contains a forbidden character (*, >, space or control): a b"),
-        arow("negative TTL", c -> c.agent.kv().put(KvTarget.global(), "k", utf8("v"),
-            java.time.Duration.ofSeconds(-1)), InvalidArgumentException.class, "ttl must not be negative"));
+        arow(
+            "negative TTL",
+            c ->
+                c.agent
+                    .kv()
+                    .put(KvTarget.global(), "k", utf8("v"), java.time.Duration.ofSeconds(-1)),
+            InvalidArgumentException.class,
+            "ttl must not be negative"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("asynchronousCases")
-  void asynchronousBadInputFailsTheFutureExactly(String name, Function<BadInputTest, CompletableFuture<?>> call,
-      Class<? extends Throwable> type, String message) {
+  void asynchronousBadInputFailsTheFutureExactly(
+      String name,
+      Function<BadInputTest, CompletableFuture<?>> call,
+      Class<? extends Throwable> type,
+      String message) {
     CompletableFuture<?> f = call.apply(this);
     assertThat(f).as("fails before anything is sent").isCompletedExceptionally();
-    assertThatThrownBy(f::join).isInstanceOf(CompletionException.class).cause().isExactlyInstanceOf(type)
+    assertThatThrownBy(f::join)
+        .isInstanceOf(CompletionException.class)
+        .cause()
+        .isExactlyInstanceOf(type)
         .hasMessage(message);
     assertThat(agent.isConnected()).as("bad input never breaks the connection").isTrue();
   }
 
-  private static Arguments row(String name, ThrowingCallable call, Class<? extends Throwable> type,
+  private static Arguments row(
+      String name,
+      ThrowingCallable call,
+      Class<? extends Throwable> type,
       @Nullable String message) {
     return Arguments.of(name, call, type, message);
   }
 
-  private static Arguments arow(String name, Function<BadInputTest, CompletableFuture<?>> call,
-      Class<? extends Throwable> type, String message) {
+  private static Arguments arow(
+      String name,
+      Function<BadInputTest, CompletableFuture<?>> call,
+      Class<? extends Throwable> type,
+      String message) {
     return Arguments.of(name, call, type, message);
   }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.reliability;
 
 import io.github.aetherjava.client.AetherClientOptions;
@@ -13,11 +17,17 @@ import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.awaitility.Awaitility;
 
-/** Shared setup: fast reconnect options, agents, a gateway that can be restarted on the same port. */
+/**
+ * Shared setup: fast reconnect options, agents, a gateway that can be restarted on the same port.
+ */
 final class Fixtures {
 
   static final String WS = "rel";
-  /** Every secret used anywhere in the suite starts with this, so the log scan can find leaks of any of them. */
+
+  /**
+   * Every secret used anywhere in the suite starts with this, so the log scan can find leaks of any
+   * of them.
+   */
   static final String SECRET_PREFIX = "s3cr3t-";
 
   private Fixtures() {}
@@ -41,7 +51,11 @@ final class Fixtures {
   }
 
   static AgentClient agent(AetherClientOptions options, String specifier) {
-    return AgentClient.builder(options).workspace(WS).implementation("rel").specifier(specifier).build();
+    return AgentClient.builder(options)
+        .workspace(WS)
+        .implementation("rel")
+        .specifier(specifier)
+        .build();
   }
 
   static String agentTopic(String specifier) {
@@ -89,13 +103,17 @@ final class Fixtures {
       if (running) {
         return;
       }
-      // The port was just released; binding can fail for a moment on some systems, so retry briefly.
-      Awaitility.await("rebind port " + port).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+      // The port was just released; binding can fail for a moment on some systems, so retry
+      // briefly.
+      Awaitility.await("rebind port " + port)
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(50))
           .ignoreException(UncheckedIOException.class)
-          .until(() -> {
-            current = config.apply(EmbeddedAetherGateway.builder()).port(port).start();
-            return true;
-          });
+          .until(
+              () -> {
+                current = config.apply(EmbeddedAetherGateway.builder()).port(port).start();
+                return true;
+              });
       running = true;
     }
 
@@ -110,7 +128,10 @@ final class Fixtures {
     }
   }
 
-  /** Waits for {@code condition} at most {@code max}; returns whether it became true (the caller asserts). */
+  /**
+   * Waits for {@code condition} at most {@code max}; returns whether it became true (the caller
+   * asserts).
+   */
   static boolean awaitQuietly(Duration max, java.util.concurrent.Callable<Boolean> condition) {
     try {
       Awaitility.await().atMost(max).until(condition);
@@ -120,7 +141,10 @@ final class Fixtures {
     }
   }
 
-  /** Writes a report both to stdout and to {@code target/reliability-reports/<name>.txt} for RELIABILITY.md. */
+  /**
+   * Writes a report both to stdout and to {@code target/reliability-reports/<name>.txt} for
+   * RELIABILITY.md.
+   */
   static void report(String name, String text) {
     System.out.println(text);
     String dir = System.getProperty("reliability.reportDir", "target/reliability-reports");

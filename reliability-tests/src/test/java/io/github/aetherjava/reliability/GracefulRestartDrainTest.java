@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.reliability;
 
 import static io.github.aetherjava.reliability.Fixtures.agent;
@@ -19,18 +23,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a graceful gateway restart (GRACEFUL_DISCONNECT) guarantees beyond the protocol minimum: frames the client
- * already handed to the connection are processed before the stream ends (the client half-closes on the signal, the
- * gateway drains until then), and no client reconnects into the gateway that is shutting down. Both were bugs R1
- * and R2 in /work/coord/requests.md, found by these tests and fixed.
+ * What a graceful gateway restart (GRACEFUL_DISCONNECT) guarantees beyond the protocol minimum:
+ * frames the client already handed to the connection are processed before the stream ends (the
+ * client half-closes on the signal, the gateway drains until then), and no client reconnects into
+ * the gateway that is shutting down. Both were bugs R1 and R2 in /work/coord/requests.md, found by
+ * these tests and fixed.
  */
 @Order(11)
 class GracefulRestartDrainTest {
@@ -39,7 +44,8 @@ class GracefulRestartDrainTest {
 
   @Test
   void gracefulRestartProcessesEveryFrameTheClientAlreadyWrote() {
-    try (RestartableGateway gw = new RestartableGateway(b -> b.dataDirectory(dataDir).offlineQueueCapacity(10_000))) {
+    try (RestartableGateway gw =
+        new RestartableGateway(b -> b.dataDirectory(dataDir).offlineQueueCapacity(10_000))) {
       Set<Integer> received = ConcurrentHashMap.newKeySet();
       try (AgentClient receiver = agent(options(gw.address()).build(), "drain-receiver");
           AgentClient sender = agent(options(gw.address()).build(), "drain-sender")) {
@@ -55,7 +61,8 @@ class GracefulRestartDrainTest {
         gw.restart();
         receiver.connectBlocking();
         boolean all = Fixtures.awaitQuietly(Duration.ofSeconds(30), () -> received.size() == n);
-        assertThat(all).as("received %d of %d frames written before a graceful restart", received.size(), n)
+        assertThat(all)
+            .as("received %d of %d frames written before a graceful restart", received.size(), n)
             .isTrue();
       }
     }
@@ -66,15 +73,19 @@ class GracefulRestartDrainTest {
     try (RestartableGateway gw = new RestartableGateway(b -> b)) {
       AtomicBoolean stopping = new AtomicBoolean();
       AtomicInteger readyWhileStopping = new AtomicInteger();
-      ClientObserver watch = new ClientObserver() {
-        @Override
-        public void onStateChanged(AetherClient client, ConnectionState from, ConnectionState to,
-            @Nullable Throwable cause) {
-          if (to == ConnectionState.READY && stopping.get()) {
-            readyWhileStopping.incrementAndGet();
-          }
-        }
-      };
+      ClientObserver watch =
+          new ClientObserver() {
+            @Override
+            public void onStateChanged(
+                AetherClient client,
+                ConnectionState from,
+                ConnectionState to,
+                @Nullable Throwable cause) {
+              if (to == ConnectionState.READY && stopping.get()) {
+                readyWhileStopping.incrementAndGet();
+              }
+            }
+          };
       List<AgentClient> clients = new ArrayList<>();
       try {
         for (int i = 0; i < 5; i++) {
@@ -85,10 +96,12 @@ class GracefulRestartDrainTest {
         stopping.set(true);
         gw.stop();
         stopping.set(false);
-        assertThat(readyWhileStopping.get()).as("sessions acknowledged by the gateway while it was closing")
+        assertThat(readyWhileStopping.get())
+            .as("sessions acknowledged by the gateway while it was closing")
             .isZero();
         gw.start();
-        await().atMost(Duration.ofSeconds(30))
+        await()
+            .atMost(Duration.ofSeconds(30))
             .until(() -> clients.stream().allMatch(c -> c.state() == ConnectionState.READY));
       } finally {
         clients.forEach(AgentClient::close);

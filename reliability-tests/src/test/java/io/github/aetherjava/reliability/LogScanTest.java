@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.reliability;
 
 import static io.github.aetherjava.reliability.Fixtures.SECRET_PREFIX;
@@ -12,9 +16,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs last (highest {@code @Order}): scans the log output of the whole suite, which slf4j-simple writes to one
- * file (configured in this module's pom, debug level for {@code io.github.aetherjava}), for any secret the tests
- * used (all start with {@link Fixtures#SECRET_PREFIX}) and for PEM private keys.
+ * Runs last (highest {@code @Order}): scans the log output of the whole suite, which slf4j-simple
+ * writes to one file (configured in this module's pom, debug level for {@code
+ * io.github.aetherjava}), for any secret the tests used (all start with {@link
+ * Fixtures#SECRET_PREFIX}) and for PEM private keys.
  */
 @Order(Integer.MAX_VALUE)
 class LogScanTest {
@@ -22,13 +27,22 @@ class LogScanTest {
   @Test
   void noCredentialOrKeyInTheSuitesLogOutput() throws IOException {
     String file = System.getProperty("org.slf4j.simpleLogger.logFile");
-    assertThat(file).as("the pom routes slf4j-simple to a file").isNotNull().isNotEqualTo("System.err");
+    assertThat(file)
+        .as("the pom routes slf4j-simple to a file")
+        .isNotNull()
+        .isNotEqualTo("System.err");
     Path log = Path.of(file);
     assertThat(log).exists();
     List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
     assertThat(lines).as("the log captured the suite").isNotEmpty();
-    assertThat(lines).filteredOn(l -> l.contains(SECRET_PREFIX)).as("lines with a secret").isEmpty();
-    assertThat(lines).filteredOn(l -> l.contains("PRIVATE KEY")).as("lines with a private key").isEmpty();
+    assertThat(lines)
+        .filteredOn(l -> l.contains(SECRET_PREFIX))
+        .as("lines with a secret")
+        .isEmpty();
+    assertThat(lines)
+        .filteredOn(l -> l.contains("PRIVATE KEY"))
+        .as("lines with a private key")
+        .isEmpty();
     System.out.println("LogScanTest: scanned " + lines.size() + " log lines, no secrets");
   }
 }

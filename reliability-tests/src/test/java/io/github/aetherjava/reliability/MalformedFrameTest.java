@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.reliability;
 
 import static io.github.aetherjava.reliability.Fixtures.agent;
@@ -46,17 +50,22 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A raw gRPC client feeds the embedded gateway malformed frames. Each is answered with the real gateway's status
- * (fatal) or ErrorResponse (non-fatal), and a well-behaved client connected to the same gateway keeps being served.
+ * A raw gRPC client feeds the embedded gateway malformed frames. Each is answered with the real
+ * gateway's status (fatal) or ErrorResponse (non-fatal), and a well-behaved client connected to the
+ * same gateway keeps being served.
  */
 @Order(80)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MalformedFrameTest {
 
-  /** The Connect method with raw byte frames upstream, so the test can send anything, even non-protobuf. */
+  /**
+   * The Connect method with raw byte frames upstream, so the test can send anything, even
+   * non-protobuf.
+   */
   private static final MethodDescriptor<byte[], DownstreamMessage> RAW_CONNECT =
-      AetherGatewayGrpc.getConnectMethod().toBuilder(new BytesMarshaller(),
-          AetherGatewayGrpc.getConnectMethod().getResponseMarshaller()).build();
+      AetherGatewayGrpc.getConnectMethod().toBuilder(
+              new BytesMarshaller(), AetherGatewayGrpc.getConnectMethod().getResponseMarshaller())
+          .build();
 
   private EmbeddedAetherGateway gw;
   private ManagedChannel channel;
@@ -84,17 +93,34 @@ class MalformedFrameTest {
   }
 
   private static byte[] init(String specifier) {
-    return UpstreamMessage.newBuilder().setInit(InitConnection.newBuilder().setAgent(AgentIdentity.newBuilder()
-        .setWorkspace("raw").setImplementation("raw").setSpecifier(specifier))).build().toByteArray();
+    return UpstreamMessage.newBuilder()
+        .setInit(
+            InitConnection.newBuilder()
+                .setAgent(
+                    AgentIdentity.newBuilder()
+                        .setWorkspace("raw")
+                        .setImplementation("raw")
+                        .setSpecifier(specifier)))
+        .build()
+        .toByteArray();
   }
 
   private static byte[] send(String topic, int payloadBytes) {
-    return UpstreamMessage.newBuilder().setSend(SendMessage.newBuilder().setTargetTopic(topic)
-        .setPayload(ByteString.copyFrom(new byte[payloadBytes]))).build().toByteArray();
+    return UpstreamMessage.newBuilder()
+        .setSend(
+            SendMessage.newBuilder()
+                .setTargetTopic(topic)
+                .setPayload(ByteString.copyFrom(new byte[payloadBytes])))
+        .build()
+        .toByteArray();
   }
 
-  /** Expected outcome: a final status (code + description) or an ErrorResponse (code + message), stream open. */
-  record Expect(Status.@org.jspecify.annotations.Nullable Code status, String text, boolean errorFrame) {
+  /**
+   * Expected outcome: a final status (code + description) or an ErrorResponse (code + message),
+   * stream open.
+   */
+  record Expect(
+      Status.@org.jspecify.annotations.Nullable Code status, String text, boolean errorFrame) {
     static Expect closes(Status.Code code, String description) {
       return new Expect(code, description, false);
     }
@@ -104,80 +130,131 @@ class MalformedFrameTest {
     }
   }
 
-  private static final Function<String, List<byte[]>> NOT_PROTOBUF = s -> List.of(
-      new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, 0x01, 0x02});
-  private static final Function<String, List<byte[]>> OVERSIZED = s -> List.of(init(s),
-      send("ag::raw::raw::x", 4 * 1024 * 1024 + 16));
+  private static final Function<String, List<byte[]>> NOT_PROTOBUF =
+      s -> List.of(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, 0x01, 0x02});
+  private static final Function<String, List<byte[]>> OVERSIZED =
+      s -> List.of(init(s), send("ag::raw::raw::x", 4 * 1024 * 1024 + 16));
 
   static Stream<Arguments> frames() {
     return Stream.of(
-        Arguments.of("first frame is not InitConnection", (Function<String, List<byte[]>>) s -> List.of(
-            send("ag::raw::raw::x", 1)), Expect.closes(Status.Code.INVALID_ARGUMENT,
-            "first message must be InitConnection")),
-        Arguments.of("InitConnection without a principal", (Function<String, List<byte[]>>) s -> List.of(
-            UpstreamMessage.newBuilder().setInit(InitConnection.getDefaultInstance()).build().toByteArray()),
-            Expect.closes(Status.Code.INVALID_ARGUMENT, "invalid identity: unknown principal type")),
-        Arguments.of("identifier with a space", (Function<String, List<byte[]>>) s -> List.of(
-            UpstreamMessage.newBuilder().setInit(InitConnection.newBuilder().setAgent(AgentIdentity.newBuilder()
-                .setWorkspace("a b").setImplementation("raw").setSpecifier(s))).build().toByteArray()),
-            Expect.closes(Status.Code.INVALID_ARGUMENT,
+        Arguments.of(
+            "first frame is not InitConnection",
+            (Function<String, List<byte[]>>) s -> List.of(send("ag::raw::raw::x", 1)),
+            Expect.closes(Status.Code.INVALID_ARGUMENT, "first message must be InitConnection")),
+        Arguments.of(
+            "InitConnection without a principal",
+            (Function<String, List<byte[]>>)
+                s ->
+                    List.of(
+                        UpstreamMessage.newBuilder()
+                            .setInit(InitConnection.getDefaultInstance())
+                            .build()
+                            .toByteArray()),
+            Expect.closes(
+                Status.Code.INVALID_ARGUMENT, "invalid identity: unknown principal type")),
+        Arguments.of(
+            "identifier with a space",
+            (Function<String, List<byte[]>>)
+                s ->
+                    List.of(
+                        UpstreamMessage.newBuilder()
+                            .setInit(
+                                InitConnection.newBuilder()
+                                    .setAgent(
+                                        AgentIdentity.newBuilder()
+                                            .setWorkspace("a b")
+                                            .setImplementation("raw")
+                                            .setSpecifier(s)))
+                            .build()
+                            .toByteArray()),
+            Expect.closes(
+                Status.Code.INVALID_ARGUMENT,
                 "invalid identity: invalid workspace \"a b\": contains whitespace")),
-        Arguments.of("second InitConnection", (Function<String, List<byte[]>>) s -> List.of(init(s), init(s)),
+        Arguments.of(
+            "second InitConnection",
+            (Function<String, List<byte[]>>) s -> List.of(init(s), init(s)),
             Expect.closes(Status.Code.INVALID_ARGUMENT, "InitConnection already sent")),
         // the Go gateway's texts for frames gRPC itself rejects (R4, fixed by the gateway owner)
-        Arguments.of("bytes that are not protobuf", NOT_PROTOBUF, Expect.closes(Status.Code.INTERNAL,
-            "grpc: error unmarshalling request: Protocol message tag had invalid wire type.")),
-        Arguments.of("frame over the 4 MiB limit", OVERSIZED, Expect.closes(Status.Code.RESOURCE_EXHAUSTED,
-            "grpc: received message larger than max (4194347 vs. 4194304)")),
-        Arguments.of("empty upstream frame", (Function<String, List<byte[]>>) s -> List.of(init(s),
-            new byte[0]), Expect.answers("ERR_NOT_IMPLEMENTED",
-            "upstream message has no payload (unknown or empty oneof)")),
-        Arguments.of("unknown oneof field", (Function<String, List<byte[]>>) s -> List.of(init(s),
-            // field 999, varint 1: a payload this gateway does not know
-            new byte[] {(byte) 0xb8, 0x3e, 0x01}), Expect.answers("ERR_NOT_IMPLEMENTED",
-            "upstream message has no payload (unknown or empty oneof)")),
-        Arguments.of("dotted target topic", (Function<String, List<byte[]>>) s -> List.of(init(s),
-            send("ag.raw.raw.x", 1)), Expect.answers("ERR_INVALID_TOPIC",
-            "invalid target topic: invalid topic prefix")),
-        Arguments.of("payload over 1 MiB", (Function<String, List<byte[]>>) s -> List.of(init(s),
-            send("ag::raw::raw::x", 1024 * 1024 + 1)), Expect.answers("ERR_PAYLOAD_TOO_LARGE",
-            "message payload size 1048577 exceeds maximum of 1048576 bytes")));
+        Arguments.of(
+            "bytes that are not protobuf",
+            NOT_PROTOBUF,
+            Expect.closes(
+                Status.Code.INTERNAL,
+                "grpc: error unmarshalling request: Protocol message tag had invalid wire type.")),
+        Arguments.of(
+            "frame over the 4 MiB limit",
+            OVERSIZED,
+            Expect.closes(
+                Status.Code.RESOURCE_EXHAUSTED,
+                "grpc: received message larger than max (4194347 vs. 4194304)")),
+        Arguments.of(
+            "empty upstream frame",
+            (Function<String, List<byte[]>>) s -> List.of(init(s), new byte[0]),
+            Expect.answers(
+                "ERR_NOT_IMPLEMENTED", "upstream message has no payload (unknown or empty oneof)")),
+        Arguments.of(
+            "unknown oneof field",
+            (Function<String, List<byte[]>>)
+                s ->
+                    List.of(
+                        init(s),
+                        // field 999, varint 1: a payload this gateway does not know
+                        new byte[] {(byte) 0xb8, 0x3e, 0x01}),
+            Expect.answers(
+                "ERR_NOT_IMPLEMENTED", "upstream message has no payload (unknown or empty oneof)")),
+        Arguments.of(
+            "dotted target topic",
+            (Function<String, List<byte[]>>) s -> List.of(init(s), send("ag.raw.raw.x", 1)),
+            Expect.answers("ERR_INVALID_TOPIC", "invalid target topic: invalid topic prefix")),
+        Arguments.of(
+            "payload over 1 MiB",
+            (Function<String, List<byte[]>>)
+                s -> List.of(init(s), send("ag::raw::raw::x", 1024 * 1024 + 1)),
+            Expect.answers(
+                "ERR_PAYLOAD_TOO_LARGE",
+                "message payload size 1048577 exceeds maximum of 1048576 bytes")));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("frames")
-  void malformedFrameGetsTheRightAnswerAndOthersAreStillServed(String name, Function<String, List<byte[]>> frames,
-      Expect expect) throws Exception {
+  void malformedFrameGetsTheRightAnswerAndOthersAreStillServed(
+      String name, Function<String, List<byte[]>> frames, Expect expect) throws Exception {
     String spec = "raw-" + Math.abs(name.hashCode());
     List<DownstreamMessage> got = new CopyOnWriteArrayList<>();
     CompletableFuture<Status> closed = new CompletableFuture<>();
     ClientCall<byte[], DownstreamMessage> call = channel.newCall(RAW_CONNECT, CallOptions.DEFAULT);
-    call.start(new ClientCall.Listener<>() {
-      @Override
-      public void onMessage(DownstreamMessage message) {
-        got.add(message);
-        call.request(1);
-      }
+    call.start(
+        new ClientCall.Listener<>() {
+          @Override
+          public void onMessage(DownstreamMessage message) {
+            got.add(message);
+            call.request(1);
+          }
 
-      @Override
-      public void onClose(Status status, Metadata trailers) {
-        closed.complete(status);
-      }
-    }, new Metadata());
+          @Override
+          public void onClose(Status status, Metadata trailers) {
+            closed.complete(status);
+          }
+        },
+        new Metadata());
     call.request(1);
     for (byte[] f : frames.apply(spec)) {
       call.sendMessage(f);
     }
     if (expect.errorFrame()) {
-      await().atMost(Duration.ofSeconds(10)).until(() -> got.stream().anyMatch(DownstreamMessage::hasError));
-      ErrorResponse e = got.stream().filter(DownstreamMessage::hasError).findFirst().orElseThrow().getError();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> got.stream().anyMatch(DownstreamMessage::hasError));
+      ErrorResponse e =
+          got.stream().filter(DownstreamMessage::hasError).findFirst().orElseThrow().getError();
       assertThat(e.getCode() + ": " + e.getMessage()).isEqualTo(expect.text());
       assertThat(closed).as("a non-fatal error keeps the stream open").isNotDone();
       call.halfClose();
       assertThat(closed.get(10, TimeUnit.SECONDS).getCode()).isEqualTo(Status.Code.OK);
     } else {
       Status st = closed.get(10, TimeUnit.SECONDS);
-      assertThat(st.getCode() + ": " + st.getDescription()).isEqualTo(expect.status() + ": " + expect.text());
+      assertThat(st.getCode() + ": " + st.getDescription())
+          .isEqualTo(expect.status() + ": " + expect.text());
     }
     // meanwhile a well-behaved client is still served
     String marker = "after " + name;

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.reliability;
 
 import static io.github.aetherjava.reliability.Fixtures.agent;
@@ -52,9 +56,15 @@ class NetworkFaultTest {
 
   @Test
   void silentNetworkCutIsDetectedByKeepaliveAndTheSessionResumes() {
-    // keepalive: ping after 10 s without reads (the gateway's minimum), declare the link dead 1 s later
-    try (AgentClient agent = agent(options(proxy.address()).keepAliveTime(Duration.ofSeconds(10))
-            .keepAliveTimeout(Duration.ofSeconds(1)).build(), "cut");
+    // keepalive: ping after 10 s without reads (the gateway's minimum), declare the link dead 1 s
+    // later
+    try (AgentClient agent =
+            agent(
+                options(proxy.address())
+                    .keepAliveTime(Duration.ofSeconds(10))
+                    .keepAliveTimeout(Duration.ofSeconds(1))
+                    .build(),
+                "cut");
         AgentClient sender = agent(options(gw.address()).build(), "cut-sender")) {
       ConcurrentLinkedQueue<Integer> received = new ConcurrentLinkedQueue<>();
       agent.onMessage(m -> received.add(Integer.parseInt(m.payloadAsString())));
@@ -64,26 +74,40 @@ class NetworkFaultTest {
       await().atMost(Duration.ofSeconds(10)).until(() -> received.contains(0));
 
       List<DisconnectInfo> disconnects = new CopyOnWriteArrayList<>();
-      agent.addConnectionListener(new ConnectionListener() {
-        @Override
-        public void onDisconnect(DisconnectInfo info) {
-          disconnects.add(info);
-        }
-      });
+      agent.addConnectionListener(
+          new ConnectionListener() {
+            @Override
+            public void onDisconnect(DisconnectInfo info) {
+              disconnects.add(info);
+            }
+          });
       proxy.blackholeExisting(); // no FIN, no RST: only keepalive can notice
-      // detection takes keepAliveTime + keepAliveTimeout (~11 s), not the 40 s of the gateway's own keepalive;
+      // detection takes keepAliveTime + keepAliveTimeout (~11 s), not the 40 s of the gateway's own
+      // keepalive;
       // the reconnect follows within milliseconds, so watch events rather than poll the state
       await().atMost(Duration.ofSeconds(30)).until(() -> !disconnects.isEmpty());
       assertThat(disconnects.get(0).willReconnect()).isTrue();
       assertThat(disconnects.get(0).reason()).contains("Keepalive failed");
-      await().atMost(Duration.ofSeconds(30)).until(() -> agent.state() == ConnectionState.READY
-          && !agent.connectionInfo().orElseThrow().sessionId().equals(first.sessionId()));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  agent.state() == ConnectionState.READY
+                      && !agent
+                          .connectionInfo()
+                          .orElseThrow()
+                          .sessionId()
+                          .equals(first.sessionId()));
 
       ConnectionInfo second = agent.connectionInfo().orElseThrow();
       assertThat(second.sessionId()).isNotEqualTo(first.sessionId());
-      assertThat(second.resumed()).as("reconnected with its session id while the gateway still held it").isTrue();
+      assertThat(second.resumed())
+          .as("reconnected with its session id while the gateway still held it")
+          .isTrue();
       assertThat(second.reconnectionCount()).isEqualTo(first.reconnectionCount() + 1);
-      assertThat(gw.sessions()).filteredOn(s -> s.identity().equals(agent.identity())).singleElement()
+      assertThat(gw.sessions())
+          .filteredOn(s -> s.identity().equals(agent.identity()))
+          .singleElement()
           .satisfies(s -> assertThat(s.sessionId()).isEqualTo(second.sessionId()));
 
       for (int i = 1; i <= 100; i++) {
@@ -98,30 +122,46 @@ class NetworkFaultTest {
   void duplicateIdentityWhileOldHolderIsHalfDeadResumeSucceedsRealSecondHolderIsRefused() {
     try (AgentClient agent = agent(options(proxy.address()).build(), "dup")) {
       ConnectionInfo first = agent.connectBlocking();
-      // the client sees a reset; the gateway's side of the old connection stays open and silent (half-dead)
+      // the client sees a reset; the gateway's side of the old connection stays open and silent
+      // (half-dead)
       proxy.severClientSides();
-      await().atMost(Duration.ofSeconds(20)).until(() -> agent.connectionInfo()
-          .map(ci -> !ci.sessionId().equals(first.sessionId())).orElse(false)
-          && agent.state() == ConnectionState.READY);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  agent
+                          .connectionInfo()
+                          .map(ci -> !ci.sessionId().equals(first.sessionId()))
+                          .orElse(false)
+                      && agent.state() == ConnectionState.READY);
       assertThat(agent.connectionInfo().orElseThrow().resumed()).isTrue();
 
       // a genuine second holder (no resume id) is refused while the identity is held
       try (AgentClient intruder = agent(options(gw.address()).build(), "dup")) {
         assertThatThrownBy(intruder::connectBlocking)
             .isExactlyInstanceOf(DuplicateIdentityException.class)
-            .hasMessage("cannot connect to " + gw.address() + ": ALREADY_EXISTS DuplicateIdentityError: identity"
-                + " (ag::rel::rel::dup) already connected")
-            .satisfies(e -> assertThat(((DuplicateIdentityException) e).identity()).isEqualTo("ag::rel::rel::dup"));
+            .hasMessage(
+                "cannot connect to "
+                    + gw.address()
+                    + ": ALREADY_EXISTS DuplicateIdentityError: identity"
+                    + " (ag::rel::rel::dup) already connected")
+            .satisfies(
+                e ->
+                    assertThat(((DuplicateIdentityException) e).identity())
+                        .isEqualTo("ag::rel::rel::dup"));
         assertThat(intruder.state()).isEqualTo(ConnectionState.CLOSED);
       }
-      assertThat(agent.state()).as("the legitimate holder is undisturbed").isEqualTo(ConnectionState.READY);
+      assertThat(agent.state())
+          .as("the legitimate holder is undisturbed")
+          .isEqualTo(ConnectionState.READY);
     }
   }
 
   @Test
   void pendingKvWritesFailFastWithDisconnectedReadsAreReissuedAfterReconnect() {
     // a long request timeout: only the disconnect can end these requests quickly
-    try (AgentClient agent = agent(options(proxy.address()).requestTimeout(Duration.ofMinutes(2)).build(), "kv")) {
+    try (AgentClient agent =
+        agent(options(proxy.address()).requestTimeout(Duration.ofMinutes(2)).build(), "kv")) {
       agent.connectBlocking();
       agent.kv().put(KvTarget.workspaceExclusive(), "k", utf8("v")).join();
 
@@ -133,30 +173,43 @@ class NetworkFaultTest {
         writes.add(agent.kv().increment(KvTarget.workspaceExclusive(), "n"));
         reads.add(agent.kv().get(KvTarget.workspaceExclusive(), "k"));
       }
-      await().atMost(Duration.ofSeconds(10)).until(() -> agent.status().pendingRequests() == 30
-          && agent.status().bufferedSends() == 0);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> agent.status().pendingRequests() == 30 && agent.status().bufferedSends() == 0);
       proxy.refuseNew(true); // stay disconnected for now
       proxy.severClientSides();
 
-      // writes may or may not have been applied: they fail at once instead of waiting for the 2 min timeout
-      await().atMost(Duration.ofSeconds(10)).until(() -> writes.stream().allMatch(CompletableFuture::isDone));
+      // writes may or may not have been applied: they fail at once instead of waiting for the 2 min
+      // timeout
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> writes.stream().allMatch(CompletableFuture::isDone));
       for (CompletableFuture<?> f : writes) {
-        assertThatThrownBy(f::join).isInstanceOf(CompletionException.class)
-            .cause().isExactlyInstanceOf(ConnectionException.class)
+        assertThatThrownBy(f::join)
+            .isInstanceOf(CompletionException.class)
+            .cause()
+            .isExactlyInstanceOf(ConnectionException.class)
             .hasMessageStartingWith("stream dropped before the response arrived: ")
-            .satisfies(e -> assertThat(((ConnectionException) e).reason()).isEqualTo(FailureReason.DISCONNECTED))
+            .satisfies(
+                e ->
+                    assertThat(((ConnectionException) e).reason())
+                        .isEqualTo(FailureReason.DISCONNECTED))
             .satisfies(e -> assertThat(((ConnectionException) e).isRecoverable()).isTrue());
       }
-      // reads are safe to repeat: they wait for the next stream (within their deadline) instead of failing
+      // reads are safe to repeat: they wait for the next stream (within their deadline) instead of
+      // failing
       assertThat(reads).noneMatch(CompletableFuture::isDone);
 
       // a request made while disconnected is queued, not failed
       assertThat(agent.state()).isNotEqualTo(ConnectionState.READY);
       CompletableFuture<KvValue> queued = agent.kv().get(KvTarget.workspaceExclusive(), "k");
       proxy.refuseNew(false);
-      assertThat(queued.orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join().asString()).isEqualTo("v");
+      assertThat(queued.orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join().asString())
+          .isEqualTo("v");
       for (CompletableFuture<KvValue> r : reads) {
-        assertThat(r.orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join().asString()).isEqualTo("v");
+        assertThat(r.orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join().asString())
+            .isEqualTo("v");
       }
     }
   }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.reliability;
 
 import static io.github.aetherjava.reliability.Fixtures.agent;
@@ -22,7 +26,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-/** Outbound buffer overflow while disconnected: clear immediate failure beyond the limit, the rest delivered. */
+/**
+ * Outbound buffer overflow while disconnected: clear immediate failure beyond the limit, the rest
+ * delivered.
+ */
 @Order(40)
 class OutboundOverflowTest {
 
@@ -30,14 +37,17 @@ class OutboundOverflowTest {
   void sendsBeyondTheLimitFailAtOnceBufferedOnesArriveInOrderAfterReconnect() {
     try (RestartableGateway gw = new RestartableGateway(b -> b);
         AgentClient receiver = agent(options(gw.address()).build(), "ovf-receiver");
-        AgentClient sender = agent(options(gw.address()).maxBufferedSends(100).build(), "ovf-sender")) {
+        AgentClient sender =
+            agent(options(gw.address()).maxBufferedSends(100).build(), "ovf-sender")) {
       ConcurrentLinkedQueue<Integer> received = new ConcurrentLinkedQueue<>();
       receiver.onMessage(m -> received.add(Integer.parseInt(m.payloadAsString())));
       receiver.connectBlocking();
       sender.connectBlocking();
 
       gw.stop();
-      await().atMost(Duration.ofSeconds(10)).until(() -> sender.state() == ConnectionState.RECONNECTING);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> sender.state() == ConnectionState.RECONNECTING);
       List<CompletableFuture<Void>> futures = new ArrayList<>();
       for (int i = 0; i < 150; i++) {
         futures.add(sender.send(agentTopic("ovf-receiver"), utf8(Integer.toString(i))));
@@ -49,10 +59,15 @@ class OutboundOverflowTest {
       for (int i = 100; i < 150; i++) {
         // failed before send() returned: no waiting for a timeout
         assertThat(futures.get(i)).as("overflowing send %d", i).isCompletedExceptionally();
-        assertThatThrownBy(futures.get(i)::join).isInstanceOf(CompletionException.class)
-            .cause().isExactlyInstanceOf(ConnectionException.class)
+        assertThatThrownBy(futures.get(i)::join)
+            .isInstanceOf(CompletionException.class)
+            .cause()
+            .isExactlyInstanceOf(ConnectionException.class)
             .hasMessageMatching("outbound buffer full \\(100 frames, \\d+ bytes\\)")
-            .satisfies(e -> assertThat(((ConnectionException) e).reason()).isEqualTo(FailureReason.BUFFER_FULL));
+            .satisfies(
+                e ->
+                    assertThat(((ConnectionException) e).reason())
+                        .isEqualTo(FailureReason.BUFFER_FULL));
       }
 
       gw.start();

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.reliability;
 
 import java.io.PrintWriter;
@@ -9,7 +13,10 @@ final class Secrets {
 
   private Secrets() {}
 
-  /** The throwable's complete printed form: class, message, every cause and suppressed exception, stack. */
+  /**
+   * The throwable's complete printed form: class, message, every cause and suppressed exception,
+   * stack.
+   */
   static String fullText(Throwable t) {
     StringWriter sw = new StringWriter();
     t.printStackTrace(new PrintWriter(sw));

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.reliability;
 
 import static io.github.aetherjava.reliability.Fixtures.agent;
@@ -39,20 +43,27 @@ class SignalTest {
       assertThat(gw.gateway().disconnect(ci.sessionId())).isTrue();
 
       await().atMost(Duration.ofSeconds(10)).until(() -> agent.state() == ConnectionState.CLOSED);
-      await().atMost(Duration.ofSeconds(5)).until(() -> !disconnects.isEmpty() && !signals.isEmpty());
-      assertThat(signals).containsExactly(
-          new SignalInfo(SignalInfo.Type.FORCE_DISCONNECT, "disconnected by administrator"));
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> !disconnects.isEmpty() && !signals.isEmpty());
+      assertThat(signals)
+          .containsExactly(
+              new SignalInfo(SignalInfo.Type.FORCE_DISCONNECT, "disconnected by administrator"));
       DisconnectInfo d = disconnects.get(0);
       assertThat(d.willReconnect()).isFalse();
-      assertThat(d.cause()).isExactlyInstanceOf(ConnectionException.class)
+      assertThat(d.cause())
+          .isExactlyInstanceOf(ConnectionException.class)
           .hasMessage("gateway forced a disconnect: disconnected by administrator");
       assertThat(d.cause().reason()).isEqualTo(FailureReason.FORCE_DISCONNECTED);
       assertThat(agent.status().lastError()).isSameAs(d.cause());
       // it stays away: the identity is not connected again, and sends fail with a clear reason
       assertThat(gw.gateway().connectedIdentities()).doesNotContain(agent.identity());
       assertThatThrownBy(() -> agent.send(agentTopic("other"), utf8("x")).join())
-          .isInstanceOf(CompletionException.class).cause().isInstanceOf(ConnectionException.class)
-          .satisfies(e -> assertThat(((ConnectionException) e).reason()).isEqualTo(FailureReason.CLOSED));
+          .isInstanceOf(CompletionException.class)
+          .cause()
+          .isInstanceOf(ConnectionException.class)
+          .satisfies(
+              e -> assertThat(((ConnectionException) e).reason()).isEqualTo(FailureReason.CLOSED));
     }
   }
 
@@ -65,9 +76,18 @@ class SignalTest {
       List<DisconnectInfo> disconnects = recorded.disconnects();
       ConnectionInfo first = agent.connectBlocking();
       gw.restart();
-      await().atMost(Duration.ofSeconds(30)).until(() -> agent.state() == ConnectionState.READY
-          && !agent.connectionInfo().orElseThrow().sessionId().equals(first.sessionId()));
-      assertThat(signals).first()
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  agent.state() == ConnectionState.READY
+                      && !agent
+                          .connectionInfo()
+                          .orElseThrow()
+                          .sessionId()
+                          .equals(first.sessionId()));
+      assertThat(signals)
+          .first()
           .isEqualTo(new SignalInfo(SignalInfo.Type.GRACEFUL_DISCONNECT, "server shutting down"));
       assertThat(disconnects).first().satisfies(d -> assertThat(d.willReconnect()).isTrue());
       assertThat(gw.gateway().connectedIdentities()).contains(agent.identity());
@@ -79,12 +99,13 @@ class SignalTest {
     static Recorded from(AgentClient agent) {
       Recorded recorded = new Recorded(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
       agent.onSignal(recorded.signals()::add);
-      agent.addConnectionListener(new ConnectionListener() {
-        @Override
-        public void onDisconnect(DisconnectInfo info) {
-          recorded.disconnects().add(info);
-        }
-      });
+      agent.addConnectionListener(
+          new ConnectionListener() {
+            @Override
+            public void onDisconnect(DisconnectInfo info) {
+              recorded.disconnects().add(info);
+            }
+          });
       return recorded;
     }
   }

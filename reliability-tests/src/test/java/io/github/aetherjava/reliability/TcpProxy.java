@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.reliability;
 
 import java.io.IOException;
@@ -13,10 +17,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A loopback TCP proxy for fault injection. Each accepted connection is one {@link Link} to the target. Links can be
- * black-holed (bytes are read and discarded in both directions, sockets stay open: a silent network cut, no FIN, no
- * RST) or severed (the client side is reset, the gateway side stays open and silent: the gateway still believes the
- * old connection is alive). New connections are forwarded normally unless {@link #refuseNew(boolean)} is set.
+ * A loopback TCP proxy for fault injection. Each accepted connection is one {@link Link} to the
+ * target. Links can be black-holed (bytes are read and discarded in both directions, sockets stay
+ * open: a silent network cut, no FIN, no RST) or severed (the client side is reset, the gateway
+ * side stays open and silent: the gateway still believes the old connection is alive). New
+ * connections are forwarded normally unless {@link #refuseNew(boolean)} is set.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -37,29 +42,32 @@ final class TcpProxy implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to, String dir) {
-      Thread t = new Thread(() -> {
-        byte[] buf = new byte[16 * 1024];
-        try (InputStream in = from.getInputStream()) {
-          OutputStream out = to.getOutputStream();
-          int n;
-          while ((n = in.read(buf)) >= 0) {
-            if (blackholed) {
-              dropped.addAndGet(n);
-              continue;
-            }
-            out.write(buf, 0, n);
-            out.flush();
-          }
-          if (!blackholed) {
-            to.shutdownOutput();
-          }
-        } catch (IOException e) {
-          // one side went away; the other side is closed by the opposite pump or by close()
-          if (!blackholed) {
-            closeQuietly(to);
-          }
-        }
-      }, "tcp-proxy-" + dir);
+      Thread t =
+          new Thread(
+              () -> {
+                byte[] buf = new byte[16 * 1024];
+                try (InputStream in = from.getInputStream()) {
+                  OutputStream out = to.getOutputStream();
+                  int n;
+                  while ((n = in.read(buf)) >= 0) {
+                    if (blackholed) {
+                      dropped.addAndGet(n);
+                      continue;
+                    }
+                    out.write(buf, 0, n);
+                    out.flush();
+                  }
+                  if (!blackholed) {
+                    to.shutdownOutput();
+                  }
+                } catch (IOException e) {
+                  // one side went away; the other side is closed by the opposite pump or by close()
+                  if (!blackholed) {
+                    closeQuietly(to);
+                  }
+                }
+              },
+              "tcp-proxy-" + dir);
       t.setDaemon(true);
       t.start();
     }
@@ -120,7 +128,10 @@ final class TcpProxy implements AutoCloseable {
     links.forEach(l -> l.blackholed = true);
   }
 
-  /** Resets the client side of every existing link; the gateway side stays open and silent (half-dead). */
+  /**
+   * Resets the client side of every existing link; the gateway side stays open and silent
+   * (half-dead).
+   */
   void severClientSides() {
     for (Link l : links) {
       l.blackholed = true;

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.reliability;
 
 import static io.github.aetherjava.reliability.Fixtures.agent;
@@ -28,8 +32,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * TLS and mTLS end to end with certificates generated here (CA, server, client): success, wrong CA, expired
- * certificates, missing client certificate when one is required. The private keys must not leak into errors.
+ * TLS and mTLS end to end with certificates generated here (CA, server, client): success, wrong CA,
+ * expired certificates, missing client certificate when one is required. The private keys must not
+ * leak into errors.
  */
 @Order(90)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -50,10 +55,20 @@ class TlsTest {
     server = Pki.server(ca);
     client = Pki.client(ca, "ag::rel::rel::tls");
     Pki.Issued expired = Pki.expiredServer(ca);
-    tls = EmbeddedAetherGateway.builder().tls(TlsConfig.of(server.certPem(), server.keyPem())).start();
-    tlsExpired = EmbeddedAetherGateway.builder().tls(TlsConfig.of(expired.certPem(), expired.keyPem())).start();
-    mtls = EmbeddedAetherGateway.builder().tls(TlsConfig.of(server.certPem(), server.keyPem())
-        .withClientAuth(ca.certPem(), TlsConfig.ClientAuth.REQUIRE)).start();
+    tls =
+        EmbeddedAetherGateway.builder()
+            .tls(TlsConfig.of(server.certPem(), server.keyPem()))
+            .start();
+    tlsExpired =
+        EmbeddedAetherGateway.builder()
+            .tls(TlsConfig.of(expired.certPem(), expired.keyPem()))
+            .start();
+    mtls =
+        EmbeddedAetherGateway.builder()
+            .tls(
+                TlsConfig.of(server.certPem(), server.keyPem())
+                    .withClientAuth(ca.certPem(), TlsConfig.ClientAuth.REQUIRE))
+            .start();
   }
 
   @AfterAll
@@ -64,48 +79,87 @@ class TlsTest {
   }
 
   AetherClientOptions.Builder base(EmbeddedAetherGateway gw) {
-    return AetherClientOptions.builder().address(gw.address()).connectTimeout(Duration.ofSeconds(10))
+    return AetherClientOptions.builder()
+        .address(gw.address())
+        .connectTimeout(Duration.ofSeconds(10))
         .reconnect(ReconnectPolicy.defaults());
   }
 
   /** name, options, expected failure message prefix (null = connects). */
   static Stream<Arguments> cases() {
     return Stream.of(
-        c("TLS, trusted CA", t -> t.base(t.tls).tls(TlsOptions.builder().trustRoots(t.ca.certPem()).build()), null),
-        c("TLS, wrong CA", t -> t.base(t.tls).tls(TlsOptions.builder().trustRoots(t.otherCa.certPem()).build()),
+        c(
+            "TLS, trusted CA",
+            t -> t.base(t.tls).tls(TlsOptions.builder().trustRoots(t.ca.certPem()).build()),
+            null),
+        c(
+            "TLS, wrong CA",
+            t -> t.base(t.tls).tls(TlsOptions.builder().trustRoots(t.otherCa.certPem()).build()),
             "cannot connect to {addr}: UNAVAILABLE io exception (SunCertPathBuilderException: unable to find valid"
                 + " certification path to requested target)"),
-        c("TLS, expired server certificate", t -> t.base(t.tlsExpired)
-            .tls(TlsOptions.builder().trustRoots(t.ca.certPem()).build()),
+        c(
+            "TLS, expired server certificate",
+            t -> t.base(t.tlsExpired).tls(TlsOptions.builder().trustRoots(t.ca.certPem()).build()),
             "cannot connect to {addr}: UNAVAILABLE io exception (CertificateExpiredException: NotAfter: "),
-        c("TLS, server name does not match", t -> t.base(t.tls).tls(TlsOptions.builder()
-            .trustRoots(t.ca.certPem()).serverNameOverride("gateway.example.com").build()),
+        c(
+            "TLS, server name does not match",
+            t ->
+                t.base(t.tls)
+                    .tls(
+                        TlsOptions.builder()
+                            .trustRoots(t.ca.certPem())
+                            .serverNameOverride("gateway.example.com")
+                            .build()),
             "cannot connect to {addr}: UNAVAILABLE io exception (CertificateException: No subject alternative DNS name"
                 + " matching gateway.example.com found.)"),
-        c("mTLS, valid client certificate", t -> t.base(t.mtls).tls(TlsOptions.builder()
-            .trustRoots(t.ca.certPem()).clientCertificate(t.client.certPem(), t.client.keyPem()).build()), null),
-        c("mTLS, no client certificate", t -> t.base(t.mtls)
-            .tls(TlsOptions.builder().trustRoots(t.ca.certPem()).build()),
+        c(
+            "mTLS, valid client certificate",
+            t ->
+                t.base(t.mtls)
+                    .tls(
+                        TlsOptions.builder()
+                            .trustRoots(t.ca.certPem())
+                            .clientCertificate(t.client.certPem(), t.client.keyPem())
+                            .build()),
+            null),
+        c(
+            "mTLS, no client certificate",
+            t -> t.base(t.mtls).tls(TlsOptions.builder().trustRoots(t.ca.certPem()).build()),
             "cannot connect to {addr}: UNAVAILABLE ssl exception (OpenSslException: error:1000045c:SSL"
                 + " routines:OPENSSL_internal:TLSV1_ALERT_CERTIFICATE_REQUIRED)"),
-        c("mTLS, expired client certificate", t -> {
-          Pki.Issued expired = Pki.expiredClient(t.ca, "ag::rel::rel::tls");
-          return t.base(t.mtls).tls(TlsOptions.builder().trustRoots(t.ca.certPem())
-              .clientCertificate(expired.certPem(), expired.keyPem()).build());
-        }, "cannot connect to {addr}: UNAVAILABLE ssl exception (OpenSslException: error:10000415:SSL"
-            + " routines:OPENSSL_internal:SSLV3_ALERT_CERTIFICATE_EXPIRED)"),
-        c("mTLS, client certificate from another CA", t -> {
-          Pki.Issued foreign = Pki.client(t.otherCa, "ag::rel::rel::tls");
-          return t.base(t.mtls).tls(TlsOptions.builder().trustRoots(t.ca.certPem())
-              .clientCertificate(foreign.certPem(), foreign.keyPem()).build());
-          // the server only asks for certificates of its CA, so the client presents none
-        }, "cannot connect to {addr}: UNAVAILABLE ssl exception (OpenSslException: error:1000045c:SSL"
-            + " routines:OPENSSL_internal:TLSV1_ALERT_CERTIFICATE_REQUIRED)"));
+        c(
+            "mTLS, expired client certificate",
+            t -> {
+              Pki.Issued expired = Pki.expiredClient(t.ca, "ag::rel::rel::tls");
+              return t.base(t.mtls)
+                  .tls(
+                      TlsOptions.builder()
+                          .trustRoots(t.ca.certPem())
+                          .clientCertificate(expired.certPem(), expired.keyPem())
+                          .build());
+            },
+            "cannot connect to {addr}: UNAVAILABLE ssl exception (OpenSslException: error:10000415:SSL"
+                + " routines:OPENSSL_internal:SSLV3_ALERT_CERTIFICATE_EXPIRED)"),
+        c(
+            "mTLS, client certificate from another CA",
+            t -> {
+              Pki.Issued foreign = Pki.client(t.otherCa, "ag::rel::rel::tls");
+              return t.base(t.mtls)
+                  .tls(
+                      TlsOptions.builder()
+                          .trustRoots(t.ca.certPem())
+                          .clientCertificate(foreign.certPem(), foreign.keyPem())
+                          .build());
+              // the server only asks for certificates of its CA, so the client presents none
+            },
+            "cannot connect to {addr}: UNAVAILABLE ssl exception (OpenSslException: error:1000045c:SSL"
+                + " routines:OPENSSL_internal:TLSV1_ALERT_CERTIFICATE_REQUIRED)"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void tlsOutcome(String name, Function<TlsTest, AetherClientOptions.Builder> f, @Nullable String failure) {
+  void tlsOutcome(
+      String name, Function<TlsTest, AetherClientOptions.Builder> f, @Nullable String failure) {
     try (AgentClient a = agent(f.apply(this).build(), "tls")) {
       if (failure == null) {
         ConnectionInfo ci = a.connectBlocking();
@@ -113,17 +167,22 @@ class TlsTest {
         assertThat(a.state()).isEqualTo(ConnectionState.READY);
         return;
       }
-      assertThatThrownBy(a::connectBlocking).isExactlyInstanceOf(ConnectionException.class)
+      assertThatThrownBy(a::connectBlocking)
+          .isExactlyInstanceOf(ConnectionException.class)
           .hasMessageStartingWith(failure.replace("{addr}", a.options().address()))
-          .satisfies(e -> assertThat(((AetherException) e).reason()).isEqualTo(FailureReason.UNAVAILABLE))
-          .satisfies(e -> assertThat(Secrets.fullText(e)).doesNotContain("PRIVATE KEY")
-              .doesNotContain(Secrets.pemBody(client.keyPem())));
+          .satisfies(
+              e -> assertThat(((AetherException) e).reason()).isEqualTo(FailureReason.UNAVAILABLE))
+          .satisfies(
+              e ->
+                  assertThat(Secrets.fullText(e))
+                      .doesNotContain("PRIVATE KEY")
+                      .doesNotContain(Secrets.pemBody(client.keyPem())));
       assertThat(a.state()).isEqualTo(ConnectionState.CLOSED);
     }
   }
 
-  private static Arguments c(String name, Function<TlsTest, AetherClientOptions.Builder> f,
-      @Nullable String failure) {
+  private static Arguments c(
+      String name, Function<TlsTest, AetherClientOptions.Builder> f, @Nullable String failure) {
     return Arguments.of(name, f, failure);
   }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.sample;
 
 import org.springframework.boot.SpringApplication;
@@ -7,12 +11,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class SampleApplication {
 
-    /**
-     * Starts the sample application.
-     *
-     * @param args command-line arguments passed to Spring Boot
-     */
-    public static void main(String[] args) {
-        SpringApplication.run(SampleApplication.class, args);
-    }
+  /**
+   * Starts the sample application.
+   *
+   * @param args command-line arguments passed to Spring Boot
+   */
+  public static void main(String[] args) {
+    SpringApplication.run(SampleApplication.class, args);
+  }
 }

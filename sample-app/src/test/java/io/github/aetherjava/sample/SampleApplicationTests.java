@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,36 +20,49 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Boots the sample exactly as the quick start does, with no {@code aether.address}: the starter starts the
- * embedded gateway and every principal connects to it.
+ * Boots the sample exactly as the quick start does, with no {@code aether.address}: the starter
+ * starts the embedded gateway and every principal connects to it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SampleApplicationTests {
 
-    @Autowired
-    EmbeddedAetherGateway gateway;
+  @Autowired EmbeddedAetherGateway gateway;
 
-    @Autowired
-    JsonMapper json;
+  @Autowired JsonMapper json;
 
-    @LocalServerPort
-    int port;
+  @LocalServerPort int port;
 
-    @Test
-    void startsTheEmbeddedGatewayAndAnswers() {
-        RestClient http = RestClient.create("http://localhost:" + port);
-        await().atMost(Duration.ofSeconds(30)).until(() -> gateway.connectedIdentities().size() == 4);
-        assertThat(gateway.connectedIdentities()).containsExactlyInAnyOrder("ag::demo::assistant::1",
-                "ag::demo::auditor::1", "us::alice::tab-1", "wfe::shard0");
+  @Test
+  void startsTheEmbeddedGatewayAndAnswers() {
+    RestClient http = RestClient.create("http://localhost:" + port);
+    await().atMost(Duration.ofSeconds(30)).until(() -> gateway.connectedIdentities().size() == 4);
+    assertThat(gateway.connectedIdentities())
+        .containsExactlyInAnyOrder(
+            "ag::demo::assistant::1", "ag::demo::auditor::1", "us::alice::tab-1", "wfe::shard0");
 
-        JsonNode result = json.readTree(http.post().uri("/api/ask").contentType(MediaType.APPLICATION_JSON)
-                .body("{\"text\":\"hello\"}").retrieve().body(String.class));
-        assertThat(result.path("answer").path("text").asString()).startsWith("Hi! You asked \"hello\"");
-        assertThat(result.path("answer").path("answerNumber").asLong()).isEqualTo(1);
+    JsonNode result =
+        json.readTree(
+            http.post()
+                .uri("/api/ask")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"text\":\"hello\"}")
+                .retrieve()
+                .body(String.class));
+    assertThat(result.path("answer").path("text").asString()).startsWith("Hi! You asked \"hello\"");
+    assertThat(result.path("answer").path("answerNumber").asLong()).isEqualTo(1);
 
-        JsonNode health = json.readTree(http.get().uri("/actuator/health").retrieve().body(String.class));
-        assertThat(health.path("components").path("aether").path("status").asString()).isEqualTo("UP");
-        assertThat(health.path("components").path("aether").path("components").path("aetherAgentClient")
-                .path("details").path("address").asString()).isEqualTo(gateway.address());
-    }
+    JsonNode health =
+        json.readTree(http.get().uri("/actuator/health").retrieve().body(String.class));
+    assertThat(health.path("components").path("aether").path("status").asString()).isEqualTo("UP");
+    assertThat(
+            health
+                .path("components")
+                .path("aether")
+                .path("components")
+                .path("aetherAgentClient")
+                .path("details")
+                .path("address")
+                .asString())
+        .isEqualTo(gateway.address());
+  }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.client.checkpoint;
 
 import java.nio.charset.StandardCharsets;
@@ -16,34 +20,42 @@ import org.jspecify.annotations.Nullable;
  */
 public record Checkpoint(String key, byte[] data, @Nullable Instant savedAt) {
 
-    /** @return true if something was saved under the key */
-    public boolean isPresent() {
-        return savedAt != null || data.length > 0;
-    }
+  /**
+   * @return true if something was saved under the key
+   */
+  public boolean isPresent() {
+    return savedAt != null || data.length > 0;
+  }
 
-    /** @return the save time, if present */
-    public Optional<Instant> savedAtOptional() {
-        return Optional.ofNullable(savedAt);
-    }
+  /**
+   * @return the save time, if present
+   */
+  public Optional<Instant> savedAtOptional() {
+    return Optional.ofNullable(savedAt);
+  }
 
-    /** @return data as UTF-8 text */
-    public String asString() {
-        return new String(data, StandardCharsets.UTF_8);
-    }
+  /**
+   * @return data as UTF-8 text
+   */
+  public String asString() {
+    return new String(data, StandardCharsets.UTF_8);
+  }
 
-    @Override
-    public boolean equals(@Nullable Object o) {
-        return o instanceof Checkpoint c && key.equals(c.key) && Arrays.equals(data, c.data)
-                && java.util.Objects.equals(savedAt, c.savedAt);
-    }
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof Checkpoint c
+        && key.equals(c.key)
+        && Arrays.equals(data, c.data)
+        && java.util.Objects.equals(savedAt, c.savedAt);
+  }
 
-    @Override
-    public int hashCode() {
-        return java.util.Objects.hash(key, Arrays.hashCode(data), savedAt);
-    }
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(key, Arrays.hashCode(data), savedAt);
+  }
 
-    @Override
-    public String toString() {
-        return "Checkpoint[key=" + key + ", bytes=" + data.length + ", savedAt=" + savedAt + "]";
-    }
+  @Override
+  public String toString() {
+    return "Checkpoint[key=" + key + ", bytes=" + data.length + ", savedAt=" + savedAt + "]";
+  }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.client.checkpoint;
 
 import java.time.Instant;
@@ -9,5 +13,4 @@ import java.time.Instant;
  * @param savedAt save time reported by the gateway
  * @since 0.1.0
  */
-public record CheckpointSaveResult(String key, Instant savedAt) {
-}
+public record CheckpointSaveResult(String key, Instant savedAt) {}

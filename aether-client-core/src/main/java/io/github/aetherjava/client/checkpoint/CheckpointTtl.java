@@ -1,45 +1,55 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.client.checkpoint;
 
 import io.github.aetherjava.client.InvalidArgumentException;
 import java.time.Duration;
 
 /**
- * Expiry of a saved checkpoint: the gateway's default, never, or a duration (whole seconds, rounded up).
+ * Expiry of a saved checkpoint: the gateway's default, never, or a duration (whole seconds, rounded
+ * up).
  *
  * @param seconds wire value: -1 = server default, 0 = never, &gt; 0 = seconds
  * @since 0.1.0
  */
 public record CheckpointTtl(long seconds) {
 
-    private static final CheckpointTtl SERVER_DEFAULT = new CheckpointTtl(-1);
-    private static final CheckpointTtl NEVER = new CheckpointTtl(0);
+  private static final CheckpointTtl SERVER_DEFAULT = new CheckpointTtl(-1);
+  private static final CheckpointTtl NEVER = new CheckpointTtl(0);
 
-    /** Validates the wire value. */
-    public CheckpointTtl {
-        if (seconds < -1) {
-            throw new InvalidArgumentException("checkpoint ttl must be -1, 0 or positive");
-        }
+  /** Validates the wire value. */
+  public CheckpointTtl {
+    if (seconds < -1) {
+      throw new InvalidArgumentException("checkpoint ttl must be -1, 0 or positive");
     }
+  }
 
-    /** @return the gateway's configured default */
-    public static CheckpointTtl serverDefault() {
-        return SERVER_DEFAULT;
-    }
+  /**
+   * @return the gateway's configured default
+   */
+  public static CheckpointTtl serverDefault() {
+    return SERVER_DEFAULT;
+  }
 
-    /** @return never expires */
-    public static CheckpointTtl never() {
-        return NEVER;
-    }
+  /**
+   * @return never expires
+   */
+  public static CheckpointTtl never() {
+    return NEVER;
+  }
 
-    /**
-     * @param ttl positive duration
-     * @return expires after that duration (rounded up to seconds)
-     */
-    public static CheckpointTtl of(Duration ttl) {
-        if (ttl.isZero() || ttl.isNegative()) {
-            throw new InvalidArgumentException("checkpoint ttl must be positive; use never() for no expiry");
-        }
-        long s = ttl.getSeconds() + (ttl.getNano() > 0 ? 1 : 0);
-        return new CheckpointTtl(s);
+  /**
+   * @param ttl positive duration
+   * @return expires after that duration (rounded up to seconds)
+   */
+  public static CheckpointTtl of(Duration ttl) {
+    if (ttl.isZero() || ttl.isNegative()) {
+      throw new InvalidArgumentException(
+          "checkpoint ttl must be positive; use never() for no expiry");
     }
+    long s = ttl.getSeconds() + (ttl.getNano() > 0 ? 1 : 0);
+    return new CheckpointTtl(s);
+  }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.client.internal;
 
 import io.github.aetherjava.client.AetherClientOptions;
@@ -15,77 +19,84 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
 
-/** Builds the gRPC channel for an address: in-process, plaintext TCP, TLS or mTLS (Netty, shaded). */
+/**
+ * Builds the gRPC channel for an address: in-process, plaintext TCP, TLS or mTLS (Netty, shaded).
+ */
 public final class ChannelFactory {
 
-    /** Address prefix of the in-process transport. */
-    public static final String IN_PROCESS_PREFIX = "in-process:";
+  /** Address prefix of the in-process transport. */
+  public static final String IN_PROCESS_PREFIX = "in-process:";
 
-    private ChannelFactory() {
-    }
+  private ChannelFactory() {}
 
-    /**
-     * @param options client options
-     * @return a new channel
-     */
-    public static ManagedChannel create(AetherClientOptions options) {
-        String address = options.address();
-        if (address.startsWith(IN_PROCESS_PREFIX)) {
-            return InProcessChannelBuilder.forName(address.substring(IN_PROCESS_PREFIX.length()))
-                    .maxInboundMessageSize(options.maxInboundMessageBytes()).build();
-        }
-        int colon = address.lastIndexOf(':');
-        String host = address.substring(0, colon);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        int port = Integer.parseInt(address.substring(colon + 1));
-        TlsOptions tls = options.tls();
-        ManagedChannelBuilder<?> b;
-        try {
-            b = Grpc.newChannelBuilderForAddress(host, port, credentials(tls));
-        } catch (RuntimeException e) {
-            // gRPC wraps TLS material errors in its provider selection; report the root cause, never PEM text
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            throw new InvalidArgumentException("cannot create a channel to " + address + " with these TLS settings: "
-                    + root.getClass().getSimpleName() + (root.getMessage() == null ? ""
-                            : ": " + root.getMessage().lines().findFirst().orElse("")));
-        }
-        b
-                .keepAliveTime(options.keepAliveTime().toNanos(), TimeUnit.NANOSECONDS)
-                .keepAliveTimeout(options.keepAliveTimeout().toNanos(), TimeUnit.NANOSECONDS)
-                .keepAliveWithoutCalls(options.keepAliveWithoutCalls())
-                .maxInboundMessageSize(options.maxInboundMessageBytes());
-        if (tls != null && tls.serverNameOverride() != null) {
-            b.overrideAuthority(tls.serverNameOverride());
-        }
-        return b.build();
+  /**
+   * @param options client options
+   * @return a new channel
+   */
+  public static ManagedChannel create(AetherClientOptions options) {
+    String address = options.address();
+    if (address.startsWith(IN_PROCESS_PREFIX)) {
+      return InProcessChannelBuilder.forName(address.substring(IN_PROCESS_PREFIX.length()))
+          .maxInboundMessageSize(options.maxInboundMessageBytes())
+          .build();
     }
+    int colon = address.lastIndexOf(':');
+    String host = address.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    int port = Integer.parseInt(address.substring(colon + 1));
+    TlsOptions tls = options.tls();
+    ManagedChannelBuilder<?> b;
+    try {
+      b = Grpc.newChannelBuilderForAddress(host, port, credentials(tls));
+    } catch (RuntimeException e) {
+      // gRPC wraps TLS material errors in its provider selection; report the root cause, never PEM
+      // text
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      throw new InvalidArgumentException(
+          "cannot create a channel to "
+              + address
+              + " with these TLS settings: "
+              + root.getClass().getSimpleName()
+              + (root.getMessage() == null
+                  ? ""
+                  : ": " + root.getMessage().lines().findFirst().orElse("")));
+    }
+    b.keepAliveTime(options.keepAliveTime().toNanos(), TimeUnit.NANOSECONDS)
+        .keepAliveTimeout(options.keepAliveTimeout().toNanos(), TimeUnit.NANOSECONDS)
+        .keepAliveWithoutCalls(options.keepAliveWithoutCalls())
+        .maxInboundMessageSize(options.maxInboundMessageBytes());
+    if (tls != null && tls.serverNameOverride() != null) {
+      b.overrideAuthority(tls.serverNameOverride());
+    }
+    return b.build();
+  }
 
-    private static ChannelCredentials credentials(TlsOptions tls) {
-        if (tls == null) {
-            return InsecureChannelCredentials.create();
-        }
-        try {
-            TlsChannelCredentials.Builder b = TlsChannelCredentials.newBuilder();
-            byte[] roots = tls.trustRootsPem();
-            if (roots != null) {
-                b.trustManager(new ByteArrayInputStream(roots));
-            }
-            byte[] chain = tls.clientCertChainPem();
-            byte[] key = tls.clientPrivateKeyPem();
-            if (chain != null && key != null) {
-                b.keyManager(new ByteArrayInputStream(chain), new ByteArrayInputStream(key));
-            }
-            return b.build();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read TLS material", e);
-        } catch (IllegalArgumentException e) {
-            // never include the PEM text itself
-            throw new InvalidArgumentException("invalid TLS material: " + e.getClass().getSimpleName());
-        }
+  private static ChannelCredentials credentials(TlsOptions tls) {
+    if (tls == null) {
+      return InsecureChannelCredentials.create();
     }
+    try {
+      TlsChannelCredentials.Builder b = TlsChannelCredentials.newBuilder();
+      byte[] roots = tls.trustRootsPem();
+      if (roots != null) {
+        b.trustManager(new ByteArrayInputStream(roots));
+      }
+      byte[] chain = tls.clientCertChainPem();
+      byte[] key = tls.clientPrivateKeyPem();
+      if (chain != null && key != null) {
+        b.keyManager(new ByteArrayInputStream(chain), new ByteArrayInputStream(key));
+      }
+      return b.build();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read TLS material", e);
+    } catch (IllegalArgumentException e) {
+      // never include the PEM text itself
+      throw new InvalidArgumentException("invalid TLS material: " + e.getClass().getSimpleName());
+    }
+  }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.client.internal;
 
 import com.google.protobuf.ByteString;
@@ -21,71 +25,110 @@ import org.jspecify.annotations.Nullable;
 /** {@link CheckpointClient} over the client's stream. */
 public final class CheckpointClientImpl implements CheckpointClient {
 
-    private final ClientCore core;
+  private final ClientCore core;
 
-    /** @param core connection */
-    public CheckpointClientImpl(ClientCore core) {
-        this.core = core;
-    }
+  /**
+   * @param core connection
+   */
+  public CheckpointClientImpl(ClientCore core) {
+    this.core = core;
+  }
 
-    @Override
-    public Duration defaultTimeout() {
-        return core.options().requestTimeout();
-    }
+  @Override
+  public Duration defaultTimeout() {
+    return core.options().requestTimeout();
+  }
 
-    @Override
-    public CompletableFuture<CheckpointSaveResult> save(String key, byte[] data, CheckpointTtl ttl, Duration timeout) {
-        String k = key(key);
-        return call("checkpoint.save", CheckpointOperation.newBuilder().setOp(CheckpointOperation.OpType.SAVE)
-                .setKey(k).setData(ByteString.copyFrom(data)).setTtl(ttl.seconds()), k, timeout,
-                r -> new CheckpointSaveResult(k, Instant.ofEpochSecond(r.getSavedAt())));
-    }
+  @Override
+  public CompletableFuture<CheckpointSaveResult> save(
+      String key, byte[] data, CheckpointTtl ttl, Duration timeout) {
+    String k = key(key);
+    return call(
+        "checkpoint.save",
+        CheckpointOperation.newBuilder()
+            .setOp(CheckpointOperation.OpType.SAVE)
+            .setKey(k)
+            .setData(ByteString.copyFrom(data))
+            .setTtl(ttl.seconds()),
+        k,
+        timeout,
+        r -> new CheckpointSaveResult(k, Instant.ofEpochSecond(r.getSavedAt())));
+  }
 
-    @Override
-    public CompletableFuture<Checkpoint> load(String key, Duration timeout) {
-        String k = key(key);
-        return call("checkpoint.load", CheckpointOperation.newBuilder().setOp(CheckpointOperation.OpType.LOAD)
-                .setKey(k), k, timeout, r -> new Checkpoint(k, r.getData().toByteArray(),
-                        r.getSavedAt() > 0 ? Instant.ofEpochSecond(r.getSavedAt()) : null));
-    }
+  @Override
+  public CompletableFuture<Checkpoint> load(String key, Duration timeout) {
+    String k = key(key);
+    return call(
+        "checkpoint.load",
+        CheckpointOperation.newBuilder().setOp(CheckpointOperation.OpType.LOAD).setKey(k),
+        k,
+        timeout,
+        r ->
+            new Checkpoint(
+                k,
+                r.getData().toByteArray(),
+                r.getSavedAt() > 0 ? Instant.ofEpochSecond(r.getSavedAt()) : null));
+  }
 
-    @Override
-    public CompletableFuture<List<String>> list(Duration timeout) {
-        return call("checkpoint.list", CheckpointOperation.newBuilder().setOp(CheckpointOperation.OpType.LIST), "",
-                timeout, r -> List.copyOf(r.getKeysList()));
-    }
+  @Override
+  public CompletableFuture<List<String>> list(Duration timeout) {
+    return call(
+        "checkpoint.list",
+        CheckpointOperation.newBuilder().setOp(CheckpointOperation.OpType.LIST),
+        "",
+        timeout,
+        r -> List.copyOf(r.getKeysList()));
+  }
 
-    @Override
-    public CompletableFuture<Void> delete(String key, Duration timeout) {
-        String k = key(key);
-        return call("checkpoint.delete", CheckpointOperation.newBuilder().setOp(CheckpointOperation.OpType.DELETE)
-                .setKey(k), k, timeout, r -> null);
-    }
+  @Override
+  public CompletableFuture<Void> delete(String key, Duration timeout) {
+    String k = key(key);
+    return call(
+        "checkpoint.delete",
+        CheckpointOperation.newBuilder().setOp(CheckpointOperation.OpType.DELETE).setKey(k),
+        k,
+        timeout,
+        r -> null);
+  }
 
-    private static String key(String key) {
-        return key.isEmpty() ? DEFAULT_KEY : key;
-    }
+  private static String key(String key) {
+    return key.isEmpty() ? DEFAULT_KEY : key;
+  }
 
-    private <T> CompletableFuture<T> call(String operation, CheckpointOperation.Builder op, String key,
-            Duration timeout, Function<CheckpointResponse, @Nullable T> decode) {
-        RequestObservation observation = core.observe(operation);
-        if (timeout.isZero() || timeout.isNegative()) {
-            InvalidArgumentException e = new InvalidArgumentException("timeout must be positive");
-            observation.onComplete(e);
-            return CompletableFuture.failedFuture(e);
-        }
-        String requestId = core.nextRequestId();
-        UpstreamMessage frame = UpstreamMessage.newBuilder().setCheckpointOp(op.setRequestId(requestId)).build();
-        String context = operation + (key.isEmpty() ? "" : " '" + key + "'");
-        boolean idempotent = op.getOp() == CheckpointOperation.OpType.LOAD
-                || op.getOp() == CheckpointOperation.OpType.LIST;
-        return core.request(operation, requestId, frame, timeout, idempotent, m -> {
-            CheckpointResponse r = m.getCheckpoint();
-            if (!r.getSuccess()) {
-                throw new GatewayErrorException("CHECKPOINT_ERROR", context + " failed: " + r.getError(), false,
-                        Duration.ZERO);
-            }
-            return decode.apply(r);
-        }, e -> RequestErrors.withContext(e, context), observation);
+  private <T> CompletableFuture<T> call(
+      String operation,
+      CheckpointOperation.Builder op,
+      String key,
+      Duration timeout,
+      Function<CheckpointResponse, @Nullable T> decode) {
+    RequestObservation observation = core.observe(operation);
+    if (timeout.isZero() || timeout.isNegative()) {
+      InvalidArgumentException e = new InvalidArgumentException("timeout must be positive");
+      observation.onComplete(e);
+      return CompletableFuture.failedFuture(e);
     }
+    String requestId = core.nextRequestId();
+    UpstreamMessage frame =
+        UpstreamMessage.newBuilder().setCheckpointOp(op.setRequestId(requestId)).build();
+    String context = operation + (key.isEmpty() ? "" : " '" + key + "'");
+    boolean idempotent =
+        op.getOp() == CheckpointOperation.OpType.LOAD
+            || op.getOp() == CheckpointOperation.OpType.LIST;
+    return core.request(
+        operation,
+        requestId,
+        frame,
+        timeout,
+        idempotent,
+        m -> {
+          CheckpointResponse r = m.getCheckpoint();
+          if (!r.getSuccess()) {
+            throw new GatewayErrorException(
+                "CHECKPOINT_ERROR", context + " failed: " + r.getError(), false, Duration.ZERO);
+          }
+          return decode.apply(r);
+        },
+        e -> RequestErrors.withContext(e, context),
+        observation);
+  }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.client.internal;
 
 import io.github.aetherjava.client.AetherClient;
@@ -58,835 +62,988 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connection of one client: channel, the current {@code Connect} call, handshake, state machine,
- * reconnect loop, inbound routing and handler registry. Outbound writing lives in {@link Outbound}, request
- * correlation in {@link PendingRequests}, ordered handler execution in {@link SerialExecutor}.
+ * The connection of one client: channel, the current {@code Connect} call, handshake, state
+ * machine, reconnect loop, inbound routing and handler registry. Outbound writing lives in {@link
+ * Outbound}, request correlation in {@link PendingRequests}, ordered handler execution in {@link
+ * SerialExecutor}.
  */
 public final class ClientCore {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ClientCore.class);
-    /** How long a requested close waits for the gateway to end the stream before cancelling it. */
-    private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+  private static final Logger LOG = LoggerFactory.getLogger(ClientCore.class);
+
+  /** How long a requested close waits for the gateway to end the stream before cancelling it. */
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+
+  /**
+   * Bytes the transport may hold unsent before {@code isReady()} turns false. gRPC's default (32
+   * KiB) is less than one large frame, so every 64 KiB send would wait for an {@code onReady} round
+   * trip.
+   */
+  private static final int ON_READY_THRESHOLD_BYTES = 256 * 1024;
+
+  /** Inbound window returned in quarters (8 frames at the default window of 32). */
+  private static final int REQUEST_BATCH_DIVISOR = 4;
+
+  /** What the owning client contributes. */
+  public interface Host {
     /**
-     * Bytes the transport may hold unsent before {@code isReady()} turns false. gRPC's default (32 KiB) is less
-     * than one large frame, so every 64 KiB send would wait for an {@code onReady} round trip.
+     * @param init builder to set the identity oneof on
      */
-    private static final int ON_READY_THRESHOLD_BYTES = 256 * 1024;
-    /** Inbound window returned in quarters (8 frames at the default window of 32). */
-    private static final int REQUEST_BATCH_DIVISOR = 4;
-
-    /** What the owning client contributes. */
-    public interface Host {
-        /** @param init builder to set the identity oneof on */
-        void fillIdentity(InitConnection.Builder init);
-
-        /** @return frames to re-send right after every acknowledgement (session state such as the workspace) */
-        List<UpstreamMessage> sessionFrames();
-
-        /** @return canonical identity, for messages and exceptions */
-        String identity();
-
-        /** @return the public client object, for observers */
-        AetherClient client();
-    }
-
-    /** One attempt = one {@code Connect} call. */
-    private final class Attempt extends ClientCall.Listener<DownstreamMessage> {
-        final ClientCall<UpstreamMessage, DownstreamMessage> call;
-        volatile boolean acked;
-        volatile boolean done;
-        volatile boolean timedOut;
-        volatile boolean graceful;
-        volatile @Nullable SignalInfo force;
-        @Nullable ScheduledFuture<?> handshakeTimer;
-        // guarded by the writer lock
-        boolean halfClosed;
-        /** Frames handled but not yet requested again; see {@link #requestMore()}. */
-        final AtomicInteger consumed = new AtomicInteger();
-
-        Attempt(ClientCall<UpstreamMessage, DownstreamMessage> call) {
-            this.call = call;
-        }
-
-        @Override
-        public void onMessage(DownstreamMessage message) {
-            handleInbound(this, message);
-        }
-
-        @Override
-        public void onReady() {
-            outbound.drain();
-        }
-
-        @Override
-        public void onClose(Status status, Metadata trailers) {
-            handleClose(this, status);
-        }
-
-        /** Ends our side of the stream once (EOF); the gateway then processes everything written before it. */
-        void halfCloseOnce() {
-            outbound.withLock(() -> {
-                if (!halfClosed && !done) {
-                    halfClosed = true;
-                    // nothing may be written after the half-close: later sends stay queued
-                    outbound.detach();
-                    call.halfClose();
-                }
-            });
-        }
-
-        /**
-         * Returns one frame of inbound window. Requests go out in batches of {@code requestBatch}: each
-         * {@code request} from a callback thread costs a wake-up of the transport thread, and the window still
-         * never holds more than {@code inboundWindow} frames.
-         */
-        void requestMore() {
-            if (done || consumed.incrementAndGet() < requestBatch) {
-                return;
-            }
-            int n = consumed.getAndSet(0);
-            if (n > 0) {
-                outbound.withLock(() -> call.request(n));
-            }
-        }
-    }
-
-    private final AetherClientOptions options;
-    private final Host host;
-    private final Clock clock = Clock.systemUTC();
-    private final Executor callbacks;
-    private final SerialExecutor dispatcher;
-    private final Outbound outbound;
-    private final PendingRequests pending;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final int requestBatch;
-    private final String requestIdPrefix = Long.toHexString(ThreadLocalRandom.current().nextLong()) + "-";
-    private final AtomicLong requestSeq = new AtomicLong();
-
-    private final List<MessageHandler> messageHandlers = new CopyOnWriteArrayList<>();
-    private final Map<MessageType, List<MessageHandler>> typedHandlers = new EnumMap<>(MessageType.class);
-    private final List<Consumer<ConfigSnapshot>> configHandlers = new CopyOnWriteArrayList<>();
-    private final List<Consumer<TaskAssignment>> assignmentHandlers = new CopyOnWriteArrayList<>();
-    private final List<Consumer<ProgressUpdate>> progressHandlers = new CopyOnWriteArrayList<>();
-    private final List<Consumer<SignalInfo>> signalHandlers = new CopyOnWriteArrayList<>();
-    private final List<Consumer<GatewayError>> errorHandlers = new CopyOnWriteArrayList<>();
-    private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<DownstreamMessage>> rawHandlers = new CopyOnWriteArrayList<>();
-
-    // guarded by lock
-    private ConnectionState state = ConnectionState.IDLE;
-    private Instant stateSince;
-    private @Nullable ManagedChannel channel;
-    private @Nullable Attempt current;
-    private @Nullable String lastSessionId;
-    private @Nullable ConnectionInfo info;
-    private boolean everConnected;
-    private boolean closing;
-    private int failedAttempts;
-    private int backoffIndex;
-    private int duplicateAttempts;
-    private @Nullable ScheduledFuture<?> retryTimer;
-    private @Nullable Throwable lastError;
-    private final CompletableFuture<ConnectionInfo> connectFuture = new CompletableFuture<>();
-    private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
-    private volatile @Nullable ConfigSnapshot latestConfig;
+    void fillIdentity(InitConnection.Builder init);
 
     /**
-     * @param options client options
-     * @param host the owning client
+     * @return frames to re-send right after every acknowledgement (session state such as the
+     *     workspace)
      */
-    public ClientCore(AetherClientOptions options, Host host) {
-        this.options = options;
-        this.host = host;
-        Executor user = options.callbackExecutor();
-        this.callbacks = user != null ? user : ClientExecutors.defaultCallbackExecutor();
-        this.dispatcher = new SerialExecutor(callbacks);
-        this.outbound = new Outbound(options.maxBufferedSends(), options.maxBufferedBytes(), options.overflowPolicy(),
-                callbacks);
-        this.pending = new PendingRequests(callbacks);
-        this.requestBatch = Math.max(1, options.inboundWindow() / REQUEST_BATCH_DIVISOR);
-        this.stateSince = clock.instant();
-        for (MessageType t : MessageType.values()) {
-            typedHandlers.put(t, new CopyOnWriteArrayList<>());
-        }
+    List<UpstreamMessage> sessionFrames();
+
+    /**
+     * @return canonical identity, for messages and exceptions
+     */
+    String identity();
+
+    /**
+     * @return the public client object, for observers
+     */
+    AetherClient client();
+  }
+
+  /** One attempt = one {@code Connect} call. */
+  private final class Attempt extends ClientCall.Listener<DownstreamMessage> {
+    final ClientCall<UpstreamMessage, DownstreamMessage> call;
+    volatile boolean acked;
+    volatile boolean done;
+    volatile boolean timedOut;
+    volatile boolean graceful;
+    volatile @Nullable SignalInfo force;
+    @Nullable ScheduledFuture<?> handshakeTimer;
+    // guarded by the writer lock
+    boolean halfClosed;
+
+    /** Frames handled but not yet requested again; see {@link #requestMore()}. */
+    final AtomicInteger consumed = new AtomicInteger();
+
+    Attempt(ClientCall<UpstreamMessage, DownstreamMessage> call) {
+      this.call = call;
     }
 
-    // ------------------------------------------------------------------ lifecycle
-
-    /** @return completes with the first acknowledgement, or fails with a classified exception */
-    public CompletableFuture<ConnectionInfo> connect() {
-        boolean start = false;
-        lock.lock();
-        try {
-            if (state == ConnectionState.CLOSED && connectFuture.isDone() && !connectFuture.isCompletedExceptionally()) {
-                // connected once, closed since: a closed client never reconnects
-                return CompletableFuture.failedFuture(new ConnectionException(FailureReason.CLOSED,
-                        "client is closed; build a new client to connect again", lastError, false, null));
-            }
-            if (state == ConnectionState.IDLE) {
-                setState(ConnectionState.CONNECTING, null);
-                start = true;
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (start) {
-            startAttempt();
-        }
-        return connectFuture.copy();
+    @Override
+    public void onMessage(DownstreamMessage message) {
+      handleInbound(this, message);
     }
 
-    /** @return completes when the stream has ended and resources are released */
-    public CompletableFuture<Void> disconnect() {
-        Attempt a;
-        lock.lock();
-        try {
-            if (state == ConnectionState.CLOSED || closing) {
-                return closeFuture.copy();
+    @Override
+    public void onReady() {
+      outbound.drain();
+    }
+
+    @Override
+    public void onClose(Status status, Metadata trailers) {
+      handleClose(this, status);
+    }
+
+    /**
+     * Ends our side of the stream once (EOF); the gateway then processes everything written before
+     * it.
+     */
+    void halfCloseOnce() {
+      outbound.withLock(
+          () -> {
+            if (!halfClosed && !done) {
+              halfClosed = true;
+              // nothing may be written after the half-close: later sends stay queued
+              outbound.detach();
+              call.halfClose();
             }
-            closing = true;
-            if (retryTimer != null) {
-                retryTimer.cancel(false);
-            }
-            a = current;
-        } finally {
-            lock.unlock();
-        }
-        if (a != null && a.acked) {
-            // write what is queued, then end the stream cleanly (EOF): task-token workers get COMPLETED
-            outbound.flushAll();
-            a.halfCloseOnce();
-            ClientExecutors.scheduler().schedule(() -> {
-                if (!a.done) {
-                    outbound.withLock(() -> a.call.cancel("client closed", null));
-                }
-            }, CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } else if (a != null) {
-            outbound.withLock(() -> a.call.cancel("client closed", null));
-        } else {
-            finishClose(new ConnectionException(FailureReason.CLOSED, "client closed", null, false, null),
-                    "client closed");
-        }
+          });
+    }
+
+    /**
+     * Returns one frame of inbound window. Requests go out in batches of {@code requestBatch}: each
+     * {@code request} from a callback thread costs a wake-up of the transport thread, and the
+     * window still never holds more than {@code inboundWindow} frames.
+     */
+    void requestMore() {
+      if (done || consumed.incrementAndGet() < requestBatch) {
+        return;
+      }
+      int n = consumed.getAndSet(0);
+      if (n > 0) {
+        outbound.withLock(() -> call.request(n));
+      }
+    }
+  }
+
+  private final AetherClientOptions options;
+  private final Host host;
+  private final Clock clock = Clock.systemUTC();
+  private final Executor callbacks;
+  private final SerialExecutor dispatcher;
+  private final Outbound outbound;
+  private final PendingRequests pending;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final int requestBatch;
+  private final String requestIdPrefix =
+      Long.toHexString(ThreadLocalRandom.current().nextLong()) + "-";
+  private final AtomicLong requestSeq = new AtomicLong();
+
+  private final List<MessageHandler> messageHandlers = new CopyOnWriteArrayList<>();
+  private final Map<MessageType, List<MessageHandler>> typedHandlers =
+      new EnumMap<>(MessageType.class);
+  private final List<Consumer<ConfigSnapshot>> configHandlers = new CopyOnWriteArrayList<>();
+  private final List<Consumer<TaskAssignment>> assignmentHandlers = new CopyOnWriteArrayList<>();
+  private final List<Consumer<ProgressUpdate>> progressHandlers = new CopyOnWriteArrayList<>();
+  private final List<Consumer<SignalInfo>> signalHandlers = new CopyOnWriteArrayList<>();
+  private final List<Consumer<GatewayError>> errorHandlers = new CopyOnWriteArrayList<>();
+  private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<DownstreamMessage>> rawHandlers = new CopyOnWriteArrayList<>();
+
+  // guarded by lock
+  private ConnectionState state = ConnectionState.IDLE;
+  private Instant stateSince;
+  private @Nullable ManagedChannel channel;
+  private @Nullable Attempt current;
+  private @Nullable String lastSessionId;
+  private @Nullable ConnectionInfo info;
+  private boolean everConnected;
+  private boolean closing;
+  private int failedAttempts;
+  private int backoffIndex;
+  private int duplicateAttempts;
+  private @Nullable ScheduledFuture<?> retryTimer;
+  private @Nullable Throwable lastError;
+  private final CompletableFuture<ConnectionInfo> connectFuture = new CompletableFuture<>();
+  private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+  private volatile @Nullable ConfigSnapshot latestConfig;
+
+  /**
+   * @param options client options
+   * @param host the owning client
+   */
+  public ClientCore(AetherClientOptions options, Host host) {
+    this.options = options;
+    this.host = host;
+    Executor user = options.callbackExecutor();
+    this.callbacks = user != null ? user : ClientExecutors.defaultCallbackExecutor();
+    this.dispatcher = new SerialExecutor(callbacks);
+    this.outbound =
+        new Outbound(
+            options.maxBufferedSends(),
+            options.maxBufferedBytes(),
+            options.overflowPolicy(),
+            callbacks);
+    this.pending = new PendingRequests(callbacks);
+    this.requestBatch = Math.max(1, options.inboundWindow() / REQUEST_BATCH_DIVISOR);
+    this.stateSince = clock.instant();
+    for (MessageType t : MessageType.values()) {
+      typedHandlers.put(t, new CopyOnWriteArrayList<>());
+    }
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  /**
+   * @return completes with the first acknowledgement, or fails with a classified exception
+   */
+  public CompletableFuture<ConnectionInfo> connect() {
+    boolean start = false;
+    lock.lock();
+    try {
+      if (state == ConnectionState.CLOSED
+          && connectFuture.isDone()
+          && !connectFuture.isCompletedExceptionally()) {
+        // connected once, closed since: a closed client never reconnects
+        return CompletableFuture.failedFuture(
+            new ConnectionException(
+                FailureReason.CLOSED,
+                "client is closed; build a new client to connect again",
+                lastError,
+                false,
+                null));
+      }
+      if (state == ConnectionState.IDLE) {
+        setState(ConnectionState.CONNECTING, null);
+        start = true;
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (start) {
+      startAttempt();
+    }
+    return connectFuture.copy();
+  }
+
+  /**
+   * @return completes when the stream has ended and resources are released
+   */
+  public CompletableFuture<Void> disconnect() {
+    Attempt a;
+    lock.lock();
+    try {
+      if (state == ConnectionState.CLOSED || closing) {
         return closeFuture.copy();
+      }
+      closing = true;
+      if (retryTimer != null) {
+        retryTimer.cancel(false);
+      }
+      a = current;
+    } finally {
+      lock.unlock();
     }
+    if (a != null && a.acked) {
+      // write what is queued, then end the stream cleanly (EOF): task-token workers get COMPLETED
+      outbound.flushAll();
+      a.halfCloseOnce();
+      ClientExecutors.scheduler()
+          .schedule(
+              () -> {
+                if (!a.done) {
+                  outbound.withLock(() -> a.call.cancel("client closed", null));
+                }
+              },
+              CLOSE_GRACE.toMillis(),
+              TimeUnit.MILLISECONDS);
+    } else if (a != null) {
+      outbound.withLock(() -> a.call.cancel("client closed", null));
+    } else {
+      finishClose(
+          new ConnectionException(FailureReason.CLOSED, "client closed", null, false, null),
+          "client closed");
+    }
+    return closeFuture.copy();
+  }
 
-    private void startAttempt() {
-        Attempt a = null;
-        AetherException setupFailure = null;
-        lock.lock();
-        try {
-            retryTimer = null;
-            if (closing || state == ConnectionState.CLOSED) {
-                return;
-            }
-            if (channel == null) {
-                channel = options.channelPool() != null ? options.channelPool().acquire(options)
-                        : ChannelFactory.create(options);
-            }
-            CallOptions callOptions = CallOptions.DEFAULT
-                    .withMaxOutboundMessageSize(AetherClientOptions.MAX_UPSTREAM_FRAME_BYTES)
-                    .withOnReadyThreshold(ON_READY_THRESHOLD_BYTES);
-            if (everConnected) {
-                // The ReconnectPolicy decided to retry now, so the channel must not also sit out its own, independent
-                // reconnect backoff (1 s x 1.6 ...), and the call waits for the connection instead of failing fast
-                // while the channel is still in TRANSIENT_FAILURE. The handshake timer (connectTimeout) still
-                // bounds the attempt.
-                channel.resetConnectBackoff();
-                callOptions = callOptions.withWaitForReady();
-            }
-            ClientCall<UpstreamMessage, DownstreamMessage> call = channel.newCall(AetherGatewayGrpc.getConnectMethod(),
-                    callOptions);
-            a = new Attempt(call);
-            current = a;
-        } catch (RuntimeException e) {
-            LOG.warn("{}: cannot create the gRPC channel or call", host.identity(), e);
-            setupFailure = e instanceof AetherException ae ? ae
-                    : new ConnectionException(FailureReason.UNAVAILABLE, "cannot create channel: " + e.getMessage(), e,
-                            false, null);
-        } finally {
-            lock.unlock();
-        }
-        if (setupFailure != null || a == null) {
-            if (setupFailure != null) {
-                finishClose(setupFailure, "cannot create channel");
-            }
-            return;
-        }
-        Attempt attempt = a;
-        Metadata headers = new Metadata();
-        options.headers().forEach((k, v) -> headers.put(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER), v));
-        InitConnection.Builder init = InitConnection.newBuilder().putAllCredentials(options.credentials().asMap())
-                .setClientSdk(SdkVersion.SDK).setClientVersion(SdkVersion.VERSION)
-                .setClientBuildInfo(SdkVersion.buildInfo());
-        String resume = lastSessionId;
-        if (resume != null) {
-            init.setResumeSessionId(resume);
-        }
-        host.fillIdentity(init);
-        UpstreamMessage frame = UpstreamMessage.newBuilder().setInit(init).build();
-        outbound.withLock(() -> {
-            attempt.call.start(attempt, headers);
-            attempt.call.request(options.inboundWindow());
-            attempt.call.sendMessage(frame);
+  private void startAttempt() {
+    Attempt a = null;
+    AetherException setupFailure = null;
+    lock.lock();
+    try {
+      retryTimer = null;
+      if (closing || state == ConnectionState.CLOSED) {
+        return;
+      }
+      if (channel == null) {
+        channel =
+            options.channelPool() != null
+                ? options.channelPool().acquire(options)
+                : ChannelFactory.create(options);
+      }
+      CallOptions callOptions =
+          CallOptions.DEFAULT
+              .withMaxOutboundMessageSize(AetherClientOptions.MAX_UPSTREAM_FRAME_BYTES)
+              .withOnReadyThreshold(ON_READY_THRESHOLD_BYTES);
+      if (everConnected) {
+        // The ReconnectPolicy decided to retry now, so the channel must not also sit out its own,
+        // independent
+        // reconnect backoff (1 s x 1.6 ...), and the call waits for the connection instead of
+        // failing fast
+        // while the channel is still in TRANSIENT_FAILURE. The handshake timer (connectTimeout)
+        // still
+        // bounds the attempt.
+        channel.resetConnectBackoff();
+        callOptions = callOptions.withWaitForReady();
+      }
+      ClientCall<UpstreamMessage, DownstreamMessage> call =
+          channel.newCall(AetherGatewayGrpc.getConnectMethod(), callOptions);
+      a = new Attempt(call);
+      current = a;
+    } catch (RuntimeException e) {
+      LOG.warn("{}: cannot create the gRPC channel or call", host.identity(), e);
+      setupFailure =
+          e instanceof AetherException ae
+              ? ae
+              : new ConnectionException(
+                  FailureReason.UNAVAILABLE,
+                  "cannot create channel: " + e.getMessage(),
+                  e,
+                  false,
+                  null);
+    } finally {
+      lock.unlock();
+    }
+    if (setupFailure != null || a == null) {
+      if (setupFailure != null) {
+        finishClose(setupFailure, "cannot create channel");
+      }
+      return;
+    }
+    Attempt attempt = a;
+    Metadata headers = new Metadata();
+    options
+        .headers()
+        .forEach((k, v) -> headers.put(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER), v));
+    InitConnection.Builder init =
+        InitConnection.newBuilder()
+            .putAllCredentials(options.credentials().asMap())
+            .setClientSdk(SdkVersion.SDK)
+            .setClientVersion(SdkVersion.VERSION)
+            .setClientBuildInfo(SdkVersion.buildInfo());
+    String resume = lastSessionId;
+    if (resume != null) {
+      init.setResumeSessionId(resume);
+    }
+    host.fillIdentity(init);
+    UpstreamMessage frame = UpstreamMessage.newBuilder().setInit(init).build();
+    outbound.withLock(
+        () -> {
+          attempt.call.start(attempt, headers);
+          attempt.call.request(options.inboundWindow());
+          attempt.call.sendMessage(frame);
         });
-        attempt.handshakeTimer = ClientExecutors.scheduler().schedule(() -> {
-            if (!attempt.acked && !attempt.done) {
-                attempt.timedOut = true;
-                outbound.withLock(() -> attempt.call.cancel("no ConnectionAck within " + options.connectTimeout(), null));
-            }
-        }, options.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
-        LOG.debug("{}: connecting to {} (resume={})", host.identity(), options.address(), resume != null);
-    }
+    attempt.handshakeTimer =
+        ClientExecutors.scheduler()
+            .schedule(
+                () -> {
+                  if (!attempt.acked && !attempt.done) {
+                    attempt.timedOut = true;
+                    outbound.withLock(
+                        () ->
+                            attempt.call.cancel(
+                                "no ConnectionAck within " + options.connectTimeout(), null));
+                  }
+                },
+                options.connectTimeout().toNanos(),
+                TimeUnit.NANOSECONDS);
+    LOG.debug(
+        "{}: connecting to {} (resume={})", host.identity(), options.address(), resume != null);
+  }
 
-    // ------------------------------------------------------------------ inbound
+  // ------------------------------------------------------------------ inbound
 
-    private void handleInbound(Attempt a, DownstreamMessage m) {
-        switch (m.getPayloadCase()) {
-            case CONNECTION_ACK -> {
-                onAck(a, m);
-                a.requestMore();
-            }
-            case KV -> {
-                pending.complete(m.getKv().getRequestId(), m);
-                a.requestMore();
-            }
-            case CHECKPOINT -> {
-                pending.complete(m.getCheckpoint().getRequestId(), m);
-                a.requestMore();
-            }
-            case ERROR -> {
-                GatewayError error = GatewayError.fromProto(m.getError());
-                for (ClientObserver o : options.observers()) {
-                    o.onGatewayError(host.client(), error);
-                }
-                if (error.requestId() != null
-                        && pending.fail(error.requestId(), new GatewayErrorException(error, null))) {
-                    a.requestMore();
-                } else {
-                    dispatch(a, () -> errorHandlers.forEach(h -> h.accept(error)));
-                }
-            }
-            case SIGNAL -> {
-                SignalInfo signal = SignalInfo.fromProto(m.getSignal());
-                if (m.getSignal().getType() == Signal.SignalType.GRACEFUL_DISCONNECT) {
-                    a.graceful = true;
-                    // stop writing (new sends stay buffered for the next stream) and end our side cleanly, so
-                    // the gateway can process exactly what was already written before it goes away
-                    a.halfCloseOnce();
-                } else {
-                    a.force = signal;
-                }
-                dispatch(a, () -> signalHandlers.forEach(h -> h.accept(signal)));
-                if (a.force != null) {
-                    // administrator kick: close our side now, never reconnect
-                    outbound.withLock(() -> a.call.cancel("FORCE_DISCONNECT: " + signal.reason(), null));
-                }
-            }
-            case MSG -> {
-                IncomingMessage msg = IncomingMessage.fromProto(m.getMsg(), clock.instant());
-                dispatch(a, () -> deliver(msg));
-            }
-            case CONFIG -> {
-                ConfigSnapshot config = ConfigSnapshot.fromProto(m.getConfig());
-                latestConfig = config;
-                dispatch(a, () -> configHandlers.forEach(h -> h.accept(config)));
-            }
-            case PROGRESS_UPDATE -> {
-                ProgressUpdate update = ProgressUpdate.fromProto(m.getProgressUpdate());
-                dispatch(a, () -> progressHandlers.forEach(h -> h.accept(update)));
-            }
-            case TASK_ASSIGNMENT -> {
-                TaskAssignment task = TaskAssignment.fromProto(m.getTaskAssignment());
-                dispatch(a, () -> assignmentHandlers.forEach(h -> h.accept(task)));
-            }
-            default -> {
-                if (rawHandlers.isEmpty()) {
-                    LOG.debug("{}: ignoring downstream {}", host.identity(), m.getPayloadCase());
-                    a.requestMore();
-                } else {
-                    dispatch(a, () -> rawHandlers.forEach(h -> h.accept(m)));
-                }
-            }
-        }
-    }
-
-    private void deliver(IncomingMessage msg) {
+  private void handleInbound(Attempt a, DownstreamMessage m) {
+    switch (m.getPayloadCase()) {
+      case CONNECTION_ACK -> {
+        onAck(a, m);
+        a.requestMore();
+      }
+      case KV -> {
+        pending.complete(m.getKv().getRequestId(), m);
+        a.requestMore();
+      }
+      case CHECKPOINT -> {
+        pending.complete(m.getCheckpoint().getRequestId(), m);
+        a.requestMore();
+      }
+      case ERROR -> {
+        GatewayError error = GatewayError.fromProto(m.getError());
         for (ClientObserver o : options.observers()) {
-            o.onMessageReceived(host.client(), msg);
+          o.onGatewayError(host.client(), error);
         }
-        for (MessageHandler h : messageHandlers) {
-            invoke(h, msg);
+        if (error.requestId() != null
+            && pending.fail(error.requestId(), new GatewayErrorException(error, null))) {
+          a.requestMore();
+        } else {
+          dispatch(a, () -> errorHandlers.forEach(h -> h.accept(error)));
         }
-        for (MessageHandler h : typedHandlers.get(msg.messageType())) {
-            invoke(h, msg);
+      }
+      case SIGNAL -> {
+        SignalInfo signal = SignalInfo.fromProto(m.getSignal());
+        if (m.getSignal().getType() == Signal.SignalType.GRACEFUL_DISCONNECT) {
+          a.graceful = true;
+          // stop writing (new sends stay buffered for the next stream) and end our side cleanly, so
+          // the gateway can process exactly what was already written before it goes away
+          a.halfCloseOnce();
+        } else {
+          a.force = signal;
         }
+        dispatch(a, () -> signalHandlers.forEach(h -> h.accept(signal)));
+        if (a.force != null) {
+          // administrator kick: close our side now, never reconnect
+          outbound.withLock(() -> a.call.cancel("FORCE_DISCONNECT: " + signal.reason(), null));
+        }
+      }
+      case MSG -> {
+        IncomingMessage msg = IncomingMessage.fromProto(m.getMsg(), clock.instant());
+        dispatch(a, () -> deliver(msg));
+      }
+      case CONFIG -> {
+        ConfigSnapshot config = ConfigSnapshot.fromProto(m.getConfig());
+        latestConfig = config;
+        dispatch(a, () -> configHandlers.forEach(h -> h.accept(config)));
+      }
+      case PROGRESS_UPDATE -> {
+        ProgressUpdate update = ProgressUpdate.fromProto(m.getProgressUpdate());
+        dispatch(a, () -> progressHandlers.forEach(h -> h.accept(update)));
+      }
+      case TASK_ASSIGNMENT -> {
+        TaskAssignment task = TaskAssignment.fromProto(m.getTaskAssignment());
+        dispatch(a, () -> assignmentHandlers.forEach(h -> h.accept(task)));
+      }
+      default -> {
+        if (rawHandlers.isEmpty()) {
+          LOG.debug("{}: ignoring downstream {}", host.identity(), m.getPayloadCase());
+          a.requestMore();
+        } else {
+          dispatch(a, () -> rawHandlers.forEach(h -> h.accept(m)));
+        }
+      }
     }
+  }
 
-    private void invoke(MessageHandler h, IncomingMessage msg) {
-        try {
-            h.handle(msg);
-        } catch (VirtualMachineError e) {
-            throw e;
-        } catch (Throwable e) {
-            // includes AssertionError and other Errors thrown by user code: report, keep the stream going
+  private void deliver(IncomingMessage msg) {
+    for (ClientObserver o : options.observers()) {
+      o.onMessageReceived(host.client(), msg);
+    }
+    for (MessageHandler h : messageHandlers) {
+      invoke(h, msg);
+    }
+    for (MessageHandler h : typedHandlers.get(msg.messageType())) {
+      invoke(h, msg);
+    }
+  }
+
+  private void invoke(MessageHandler h, IncomingMessage msg) {
+    try {
+      h.handle(msg);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
+      // includes AssertionError and other Errors thrown by user code: report, keep the stream going
+      reportHandlerError(e);
+    }
+  }
+
+  /**
+   * Runs a callback on the dispatcher and asks for the next frame only when it is done
+   * (back-pressure).
+   */
+  private void dispatch(Attempt a, Runnable r) {
+    dispatcher.execute(
+        () -> {
+          try {
+            r.run();
+          } catch (RuntimeException e) {
             reportHandlerError(e);
-        }
-    }
-
-    /** Runs a callback on the dispatcher and asks for the next frame only when it is done (back-pressure). */
-    private void dispatch(Attempt a, Runnable r) {
-        dispatcher.execute(() -> {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                reportHandlerError(e);
-            } finally {
-                a.requestMore();
-            }
+          } finally {
+            a.requestMore();
+          }
         });
-    }
+  }
 
-    private void dispatchEvent(Runnable r) {
-        dispatcher.execute(() -> {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                reportHandlerError(e);
-            }
+  private void dispatchEvent(Runnable r) {
+    dispatcher.execute(
+        () -> {
+          try {
+            r.run();
+          } catch (RuntimeException e) {
+            reportHandlerError(e);
+          }
         });
-    }
+  }
 
-    private void reportHandlerError(Throwable e) {
-        LOG.warn("{}: handler threw; the stream continues", host.identity(), e);
-        for (ClientObserver o : options.observers()) {
-            o.onHandlerError(host.client(), e);
-        }
+  private void reportHandlerError(Throwable e) {
+    LOG.warn("{}: handler threw; the stream continues", host.identity(), e);
+    for (ClientObserver o : options.observers()) {
+      o.onHandlerError(host.client(), e);
     }
+  }
 
-    private void onAck(Attempt a, DownstreamMessage m) {
-        ConnectionInfo ci = ConnectionInfo.fromProto(m.getConnectionAck(), clock.instant());
-        lock.lock();
-        try {
-            if (a != current || a.done || a.acked || closing) {
-                return;
-            }
-            a.acked = true;
-            if (a.handshakeTimer != null) {
-                a.handshakeTimer.cancel(false);
-            }
-            info = ci;
-            lastSessionId = ci.sessionId();
-            failedAttempts = 0;
-            backoffIndex = 0;
-            duplicateAttempts = 0;
-            everConnected = true;
-            lastError = null;
-            setState(ConnectionState.READY, null);
-        } finally {
-            lock.unlock();
-        }
-        LOG.debug("{}: connected, session {} (resumed={})", host.identity(), ci.sessionId(), ci.resumed());
-        outbound.prepend(host.sessionFrames());
-        // attach (and flush) before anyone learns about the connection, so a send right after connect()
-        // completes is written to this stream
-        outbound.withLock(() -> {
-            if (!a.halfClosed && !a.done) {
-                outbound.attach(a.call);
-            }
+  private void onAck(Attempt a, DownstreamMessage m) {
+    ConnectionInfo ci = ConnectionInfo.fromProto(m.getConnectionAck(), clock.instant());
+    lock.lock();
+    try {
+      if (a != current || a.done || a.acked || closing) {
+        return;
+      }
+      a.acked = true;
+      if (a.handshakeTimer != null) {
+        a.handshakeTimer.cancel(false);
+      }
+      info = ci;
+      lastSessionId = ci.sessionId();
+      failedAttempts = 0;
+      backoffIndex = 0;
+      duplicateAttempts = 0;
+      everConnected = true;
+      lastError = null;
+      setState(ConnectionState.READY, null);
+    } finally {
+      lock.unlock();
+    }
+    LOG.debug(
+        "{}: connected, session {} (resumed={})", host.identity(), ci.sessionId(), ci.resumed());
+    outbound.prepend(host.sessionFrames());
+    // attach (and flush) before anyone learns about the connection, so a send right after connect()
+    // completes is written to this stream
+    outbound.withLock(
+        () -> {
+          if (!a.halfClosed && !a.done) {
+            outbound.attach(a.call);
+          }
         });
-        callbacks.execute(() -> connectFuture.complete(ci));
-        dispatchEvent(() -> listeners.forEach(l -> l.onConnect(ci)));
-    }
+    callbacks.execute(() -> connectFuture.complete(ci));
+    dispatchEvent(() -> listeners.forEach(l -> l.onConnect(ci)));
+  }
 
-    // ------------------------------------------------------------------ stream end and reconnect
+  // ------------------------------------------------------------------ stream end and reconnect
 
-    private void handleClose(Attempt a, Status status) {
-        AetherException error;
-        boolean willReconnect = false;
-        boolean notifyDisconnect;
-        Duration delay = Duration.ZERO;
-        int attemptNo = 0;
-        lock.lock();
-        try {
-            a.done = true;
-            if (a.handshakeTimer != null) {
-                a.handshakeTimer.cancel(false);
-            }
-            if (a != current) {
-                return;
-            }
-            current = null;
-            outbound.detach();
-            if (closing) {
-                error = new ConnectionException(FailureReason.CLOSED, "client closed", null, false, null);
-            } else if (a.force != null) {
-                error = new ConnectionException(FailureReason.FORCE_DISCONNECTED,
-                        "gateway forced a disconnect: " + a.force.reason(), null, false, status.getCode().name());
-            } else if (a.timedOut) {
-                error = new AetherTimeoutException("connect", options.connectTimeout(), null);
-            } else {
-                error = StatusMapping.fromStatus(status, host.identity(), options.address(), a.acked);
-            }
-            lastError = closing ? null : error;
-            notifyDisconnect = a.acked;
-            ReconnectPolicy policy = options.reconnect();
-            boolean duplicate = error instanceof DuplicateIdentityException;
-            if (!closing && policy.enabled() && (everConnected || policy.retryInitialConnect()
-                    || (duplicate && policy.retryOnDuplicate()))) {
-                if (duplicate) {
-                    willReconnect = policy.retryOnDuplicate() && ++duplicateAttempts <= policy.duplicateMaxAttempts();
-                    delay = policy.duplicateRetryDelay();
-                } else {
-                    willReconnect = error.isRecoverable();
-                    boolean clean = status.isOk() || a.graceful;
-                    if (a.acked && clean && policy.immediateFirstRetry()) {
-                        delay = Duration.ZERO;
-                    } else {
-                        delay = Backoff.delay(policy, backoffIndex++, () -> ThreadLocalRandom.current().nextDouble());
-                    }
-                }
-                if (willReconnect) {
-                    failedAttempts++;
-                    if (policy.maxAttempts() > 0 && failedAttempts > policy.maxAttempts()) {
-                        willReconnect = false;
-                        error = new ConnectionException(FailureReason.UNAVAILABLE, "gave up reconnecting after "
-                                + policy.maxAttempts() + " attempts: " + error.getMessage(), error, false,
-                                error.grpcStatus());
-                        lastError = error;
-                    }
-                }
-                attemptNo = failedAttempts;
-            }
-            if (willReconnect) {
-                setState(everConnected ? ConnectionState.RECONNECTING : ConnectionState.CONNECTING, error);
-                retryTimer = ClientExecutors.scheduler().schedule(this::startAttempt, delay.toNanos(),
-                        TimeUnit.NANOSECONDS);
-            }
-        } finally {
-            lock.unlock();
-        }
-        // recoverable only when the client reconnects (retrying after a terminal close cannot help)
-        ConnectionException dropped = new ConnectionException(FailureReason.DISCONNECTED,
-                "stream dropped before the response arrived: " + error.getMessage(), error, willReconnect,
-                error.grpcStatus());
-        if (willReconnect) {
-            pending.failSent(dropped, (id, frame) -> enqueue(frame, () -> pending.markSent(id),
-                    e -> pending.fail(id, e)));
+  private void handleClose(Attempt a, Status status) {
+    AetherException error;
+    boolean willReconnect = false;
+    boolean notifyDisconnect;
+    Duration delay = Duration.ZERO;
+    int attemptNo = 0;
+    lock.lock();
+    try {
+      a.done = true;
+      if (a.handshakeTimer != null) {
+        a.handshakeTimer.cancel(false);
+      }
+      if (a != current) {
+        return;
+      }
+      current = null;
+      outbound.detach();
+      if (closing) {
+        error = new ConnectionException(FailureReason.CLOSED, "client closed", null, false, null);
+      } else if (a.force != null) {
+        error =
+            new ConnectionException(
+                FailureReason.FORCE_DISCONNECTED,
+                "gateway forced a disconnect: " + a.force.reason(),
+                null,
+                false,
+                status.getCode().name());
+      } else if (a.timedOut) {
+        error = new AetherTimeoutException("connect", options.connectTimeout(), null);
+      } else {
+        error = StatusMapping.fromStatus(status, host.identity(), options.address(), a.acked);
+      }
+      lastError = closing ? null : error;
+      notifyDisconnect = a.acked;
+      ReconnectPolicy policy = options.reconnect();
+      boolean duplicate = error instanceof DuplicateIdentityException;
+      if (!closing
+          && policy.enabled()
+          && (everConnected
+              || policy.retryInitialConnect()
+              || (duplicate && policy.retryOnDuplicate()))) {
+        if (duplicate) {
+          willReconnect =
+              policy.retryOnDuplicate() && ++duplicateAttempts <= policy.duplicateMaxAttempts();
+          delay = policy.duplicateRetryDelay();
         } else {
-            pending.failSent(dropped);
-        }
-        if (notifyDisconnect) {
-            DisconnectInfo di = new DisconnectInfo(error.getMessage(), closing ? null : error, willReconnect);
-            dispatchEvent(() -> listeners.forEach(l -> l.onDisconnect(di)));
+          willReconnect = error.isRecoverable();
+          boolean clean = status.isOk() || a.graceful;
+          if (a.acked && clean && policy.immediateFirstRetry()) {
+            delay = Duration.ZERO;
+          } else {
+            delay =
+                Backoff.delay(
+                    policy, backoffIndex++, () -> ThreadLocalRandom.current().nextDouble());
+          }
         }
         if (willReconnect) {
-            int n = attemptNo;
-            if (n == 1 || n % 10 == 0) {
-                LOG.info("{}: stream ended ({}); reconnect attempt {} in {} ms", host.identity(), error.getMessage(), n,
-                        delay.toMillis());
-            } else {
-                LOG.debug("{}: attempt failed ({}); reconnect attempt {} in {} ms", host.identity(),
-                        error.getMessage(), n, delay.toMillis());
-            }
-            for (ClientObserver o : options.observers()) {
-                o.onReconnectAttempt(host.client(), n);
-            }
-            dispatchEvent(() -> listeners.forEach(l -> l.onReconnecting(n)));
-        } else {
-            if (!closing) {
-                LOG.warn("{}: connection closed for good: {}", host.identity(), error.getMessage());
-            }
-            finishClose(error, error.getMessage());
+          failedAttempts++;
+          if (policy.maxAttempts() > 0 && failedAttempts > policy.maxAttempts()) {
+            willReconnect = false;
+            error =
+                new ConnectionException(
+                    FailureReason.UNAVAILABLE,
+                    "gave up reconnecting after "
+                        + policy.maxAttempts()
+                        + " attempts: "
+                        + error.getMessage(),
+                    error,
+                    false,
+                    error.grpcStatus());
+            lastError = error;
+          }
         }
+        attemptNo = failedAttempts;
+      }
+      if (willReconnect) {
+        setState(everConnected ? ConnectionState.RECONNECTING : ConnectionState.CONNECTING, error);
+        retryTimer =
+            ClientExecutors.scheduler()
+                .schedule(this::startAttempt, delay.toNanos(), TimeUnit.NANOSECONDS);
+      }
+    } finally {
+      lock.unlock();
     }
-
-    private void finishClose(AetherException error, String reason) {
-        ManagedChannel ch;
-        lock.lock();
-        try {
-            if (state == ConnectionState.CLOSED) {
-                return;
-            }
-            setState(ConnectionState.CLOSED, closing ? null : error);
-            ch = channel;
-            channel = null;
-        } finally {
-            lock.unlock();
-        }
-        ConnectionException closed = error instanceof ConnectionException ce && ce.reason() == FailureReason.CLOSED ? ce
-                : new ConnectionException(FailureReason.CLOSED, "client closed: " + reason, error, false,
-                        error.grpcStatus());
-        outbound.close(closed);
-        pending.failAll(closed);
-        callbacks.execute(() -> connectFuture.completeExceptionally(error));
-        if (ch != null) {
-            if (options.channelPool() != null) {
-                options.channelPool().release(ch);
-            } else {
-                ch.shutdown();
-            }
-        }
-        callbacks.execute(() -> closeFuture.complete(null));
+    // recoverable only when the client reconnects (retrying after a terminal close cannot help)
+    ConnectionException dropped =
+        new ConnectionException(
+            FailureReason.DISCONNECTED,
+            "stream dropped before the response arrived: " + error.getMessage(),
+            error,
+            willReconnect,
+            error.grpcStatus());
+    if (willReconnect) {
+      pending.failSent(
+          dropped,
+          (id, frame) -> enqueue(frame, () -> pending.markSent(id), e -> pending.fail(id, e)));
+    } else {
+      pending.failSent(dropped);
     }
-
-    /** Caller holds the lock. */
-    private void setState(ConnectionState to, @Nullable Throwable cause) {
-        ConnectionState from = state;
-        if (from == to) {
-            return;
-        }
-        state = to;
-        stateSince = clock.instant();
-        for (ClientObserver o : options.observers()) {
-            try {
-                o.onStateChanged(host.client(), from, to, cause);
-            } catch (RuntimeException e) {
-                LOG.warn("observer threw", e);
-            }
-        }
-        dispatchEvent(() -> listeners.forEach(l -> l.onStateChanged(from, to)));
+    if (notifyDisconnect) {
+      DisconnectInfo di =
+          new DisconnectInfo(error.getMessage(), closing ? null : error, willReconnect);
+      dispatchEvent(() -> listeners.forEach(l -> l.onDisconnect(di)));
     }
+    if (willReconnect) {
+      int n = attemptNo;
+      if (n == 1 || n % 10 == 0) {
+        LOG.info(
+            "{}: stream ended ({}); reconnect attempt {} in {} ms",
+            host.identity(),
+            error.getMessage(),
+            n,
+            delay.toMillis());
+      } else {
+        LOG.debug(
+            "{}: attempt failed ({}); reconnect attempt {} in {} ms",
+            host.identity(),
+            error.getMessage(),
+            n,
+            delay.toMillis());
+      }
+      for (ClientObserver o : options.observers()) {
+        o.onReconnectAttempt(host.client(), n);
+      }
+      dispatchEvent(() -> listeners.forEach(l -> l.onReconnecting(n)));
+    } else {
+      if (!closing) {
+        LOG.warn("{}: connection closed for good: {}", host.identity(), error.getMessage());
+      }
+      finishClose(error, error.getMessage());
+    }
+  }
 
-    // ------------------------------------------------------------------ outbound API
+  private void finishClose(AetherException error, String reason) {
+    ManagedChannel ch;
+    lock.lock();
+    try {
+      if (state == ConnectionState.CLOSED) {
+        return;
+      }
+      setState(ConnectionState.CLOSED, closing ? null : error);
+      ch = channel;
+      channel = null;
+    } finally {
+      lock.unlock();
+    }
+    ConnectionException closed =
+        error instanceof ConnectionException ce && ce.reason() == FailureReason.CLOSED
+            ? ce
+            : new ConnectionException(
+                FailureReason.CLOSED, "client closed: " + reason, error, false, error.grpcStatus());
+    outbound.close(closed);
+    pending.failAll(closed);
+    callbacks.execute(() -> connectFuture.completeExceptionally(error));
+    if (ch != null) {
+      if (options.channelPool() != null) {
+        options.channelPool().release(ch);
+      } else {
+        ch.shutdown();
+      }
+    }
+    callbacks.execute(() -> closeFuture.complete(null));
+  }
 
-    /**
-     * Queues a message frame.
-     *
-     * @param topic target topic (for observers)
-     * @param type message type (for observers)
-     * @param payloadBytes payload size (for observers)
-     * @param frame the frame
-     * @return completes when handed to the transport
-     */
-    public CompletableFuture<Void> send(String topic, MessageType type, int payloadBytes, UpstreamMessage frame) {
-        CompletableFuture<Void> f = enqueue(frame, () -> {
-            for (ClientObserver o : options.observers()) {
+  /** Caller holds the lock. */
+  private void setState(ConnectionState to, @Nullable Throwable cause) {
+    ConnectionState from = state;
+    if (from == to) {
+      return;
+    }
+    state = to;
+    stateSince = clock.instant();
+    for (ClientObserver o : options.observers()) {
+      try {
+        o.onStateChanged(host.client(), from, to, cause);
+      } catch (RuntimeException e) {
+        LOG.warn("observer threw", e);
+      }
+    }
+    dispatchEvent(() -> listeners.forEach(l -> l.onStateChanged(from, to)));
+  }
+
+  // ------------------------------------------------------------------ outbound API
+
+  /**
+   * Queues a message frame.
+   *
+   * @param topic target topic (for observers)
+   * @param type message type (for observers)
+   * @param payloadBytes payload size (for observers)
+   * @param frame the frame
+   * @return completes when handed to the transport
+   */
+  public CompletableFuture<Void> send(
+      String topic, MessageType type, int payloadBytes, UpstreamMessage frame) {
+    CompletableFuture<Void> f =
+        enqueue(
+            frame,
+            () -> {
+              for (ClientObserver o : options.observers()) {
                 o.onMessageSent(host.client(), topic, type, payloadBytes);
-            }
-        });
-        if (!options.observers().isEmpty()) {
-            f.whenComplete((v, e) -> {
-                if (e != null) {
-                    options.observers().forEach(o -> o.onSendFailed(host.client(), topic, e));
-                }
+              }
             });
-        }
-        return f;
-    }
-
-    /**
-     * Queues any frame (fire-and-forget).
-     *
-     * @param frame the frame
-     * @param onWritten run when handed to the transport
-     * @return completes when handed to the transport
-     */
-    public CompletableFuture<Void> enqueue(UpstreamMessage frame, @Nullable Runnable onWritten) {
-        return enqueue(frame, onWritten, null);
-    }
-
-    private CompletableFuture<Void> enqueue(UpstreamMessage frame, @Nullable Runnable onWritten,
-            @Nullable Consumer<Throwable> onFailed) {
-        RuntimeException refused = null;
-        if (frame.getSerializedSize() > AetherClientOptions.MAX_UPSTREAM_FRAME_BYTES) {
-            refused = new io.github.aetherjava.client.InvalidArgumentException(
-                    "frame of " + frame.getSerializedSize() + " bytes exceeds the gateway's 4 MiB limit");
-        } else if (state() == ConnectionState.IDLE) {
-            refused = new ConnectionException(FailureReason.DISCONNECTED, "client is not connected: call connect() first");
-        }
-        if (refused != null) {
-            if (onFailed != null) {
-                onFailed.accept(refused);
+    if (!options.observers().isEmpty()) {
+      f.whenComplete(
+          (v, e) -> {
+            if (e != null) {
+              options.observers().forEach(o -> o.onSendFailed(host.client(), topic, e));
             }
-            return CompletableFuture.failedFuture(refused);
-        }
-        return outbound.enqueue(frame, onWritten, onFailed);
+          });
     }
+    return f;
+  }
 
-    /** @return a request id unique within this client: a random per-client prefix and a counter */
-    public String nextRequestId() {
-        return requestIdPrefix + requestSeq.incrementAndGet();
+  /**
+   * Queues any frame (fire-and-forget).
+   *
+   * @param frame the frame
+   * @param onWritten run when handed to the transport
+   * @return completes when handed to the transport
+   */
+  public CompletableFuture<Void> enqueue(UpstreamMessage frame, @Nullable Runnable onWritten) {
+    return enqueue(frame, onWritten, null);
+  }
+
+  private CompletableFuture<Void> enqueue(
+      UpstreamMessage frame, @Nullable Runnable onWritten, @Nullable Consumer<Throwable> onFailed) {
+    RuntimeException refused = null;
+    if (frame.getSerializedSize() > AetherClientOptions.MAX_UPSTREAM_FRAME_BYTES) {
+      refused =
+          new io.github.aetherjava.client.InvalidArgumentException(
+              "frame of " + frame.getSerializedSize() + " bytes exceeds the gateway's 4 MiB limit");
+    } else if (state() == ConnectionState.IDLE) {
+      refused =
+          new ConnectionException(
+              FailureReason.DISCONNECTED, "client is not connected: call connect() first");
     }
-
-    /**
-     * Sends a correlated request; an idempotent one (a read) is re-sent on the next stream when the stream drops
-     * while it is in flight and its deadline has not passed, instead of failing with {@code DISCONNECTED}.
-     *
-     * @param <T> value type
-     * @param operation operation name, e.g. {@code kv.get}
-     * @param requestId unique id carried by the frame
-     * @param frame the frame
-     * @param timeout deadline
-     * @param idempotent whether re-sending is safe
-     * @param decoder turns the response frame into the value (on the thread that read it; may throw)
-     * @param mapError turns a failure into what the caller sees
-     * @param observation told of the outcome
-     * @return the value
-     */
-    public <T> CompletableFuture<T> request(String operation, String requestId, UpstreamMessage frame,
-            Duration timeout, boolean idempotent, PendingRequests.Decoder<T> decoder,
-            Function<Throwable, Throwable> mapError, RequestObservation observation) {
-        CompletableFuture<T> response = pending.register(requestId, operation, timeout, idempotent ? frame : null,
-                decoder, mapError, observation);
-        // the failure hook instead of a dependent stage: the send future then completes inline when written
-        enqueue(frame, () -> pending.markSent(requestId), e -> pending.fail(requestId, e));
-        return response;
+    if (refused != null) {
+      if (onFailed != null) {
+        onFailed.accept(refused);
+      }
+      return CompletableFuture.failedFuture(refused);
     }
+    return outbound.enqueue(frame, onWritten, onFailed);
+  }
 
-    /**
-     * @param operation operation name
-     * @return a combined observation of every observer
-     */
-    public RequestObservation observe(String operation) {
-        List<ClientObserver> obs = options.observers();
-        if (obs.isEmpty()) {
-            return RequestObservation.NOOP;
-        }
-        List<RequestObservation> started = new ArrayList<>(obs.size());
-        for (ClientObserver o : obs) {
-            started.add(o.onRequest(host.client(), operation));
-        }
-        return error -> started.forEach(s -> s.onComplete(error));
+  /**
+   * @return a request id unique within this client: a random per-client prefix and a counter
+   */
+  public String nextRequestId() {
+    return requestIdPrefix + requestSeq.incrementAndGet();
+  }
+
+  /**
+   * Sends a correlated request; an idempotent one (a read) is re-sent on the next stream when the
+   * stream drops while it is in flight and its deadline has not passed, instead of failing with
+   * {@code DISCONNECTED}.
+   *
+   * @param <T> value type
+   * @param operation operation name, e.g. {@code kv.get}
+   * @param requestId unique id carried by the frame
+   * @param frame the frame
+   * @param timeout deadline
+   * @param idempotent whether re-sending is safe
+   * @param decoder turns the response frame into the value (on the thread that read it; may throw)
+   * @param mapError turns a failure into what the caller sees
+   * @param observation told of the outcome
+   * @return the value
+   */
+  public <T> CompletableFuture<T> request(
+      String operation,
+      String requestId,
+      UpstreamMessage frame,
+      Duration timeout,
+      boolean idempotent,
+      PendingRequests.Decoder<T> decoder,
+      Function<Throwable, Throwable> mapError,
+      RequestObservation observation) {
+    CompletableFuture<T> response =
+        pending.register(
+            requestId,
+            operation,
+            timeout,
+            idempotent ? frame : null,
+            decoder,
+            mapError,
+            observation);
+    // the failure hook instead of a dependent stage: the send future then completes inline when
+    // written
+    enqueue(frame, () -> pending.markSent(requestId), e -> pending.fail(requestId, e));
+    return response;
+  }
+
+  /**
+   * @param operation operation name
+   * @return a combined observation of every observer
+   */
+  public RequestObservation observe(String operation) {
+    List<ClientObserver> obs = options.observers();
+    if (obs.isEmpty()) {
+      return RequestObservation.NOOP;
     }
-
-    // ------------------------------------------------------------------ registration
-
-    /**
-     * @param h handler for every message
-     * @return registration
-     */
-    public Registration onMessage(MessageHandler h) {
-        return add(messageHandlers, h);
+    List<RequestObservation> started = new ArrayList<>(obs.size());
+    for (ClientObserver o : obs) {
+      started.add(o.onRequest(host.client(), operation));
     }
+    return error -> started.forEach(s -> s.onComplete(error));
+  }
 
-    /**
-     * @param type message type
-     * @param h handler
-     * @return registration
-     */
-    public Registration onMessage(MessageType type, MessageHandler h) {
-        return add(typedHandlers.get(type), h);
+  // ------------------------------------------------------------------ registration
+
+  /**
+   * @param h handler for every message
+   * @return registration
+   */
+  public Registration onMessage(MessageHandler h) {
+    return add(messageHandlers, h);
+  }
+
+  /**
+   * @param type message type
+   * @param h handler
+   * @return registration
+   */
+  public Registration onMessage(MessageType type, MessageHandler h) {
+    return add(typedHandlers.get(type), h);
+  }
+
+  /**
+   * @param h config handler
+   * @return registration
+   */
+  public Registration onConfig(Consumer<ConfigSnapshot> h) {
+    return add(configHandlers, h);
+  }
+
+  /**
+   * @param h assignment handler
+   * @return registration
+   */
+  public Registration onTaskAssignment(Consumer<TaskAssignment> h) {
+    return add(assignmentHandlers, h);
+  }
+
+  /**
+   * @param h progress handler
+   * @return registration
+   */
+  public Registration onProgress(Consumer<ProgressUpdate> h) {
+    return add(progressHandlers, h);
+  }
+
+  /**
+   * @param h signal handler
+   * @return registration
+   */
+  public Registration onSignal(Consumer<SignalInfo> h) {
+    return add(signalHandlers, h);
+  }
+
+  /**
+   * @param h handler for un-correlated gateway errors
+   * @return registration
+   */
+  public Registration onError(Consumer<GatewayError> h) {
+    return add(errorHandlers, h);
+  }
+
+  /**
+   * @param l connection listener
+   * @return registration
+   */
+  public Registration addListener(ConnectionListener l) {
+    return add(listeners, l);
+  }
+
+  /**
+   * Handler for downstream frames no typed handler covers (extension point for later features).
+   *
+   * @param h handler
+   * @return registration
+   */
+  public Registration onRawDownstream(Consumer<DownstreamMessage> h) {
+    return add(rawHandlers, h);
+  }
+
+  private static <T> Registration add(List<T> list, T item) {
+    java.util.Objects.requireNonNull(item, "handler");
+    list.add(item);
+    return () -> list.remove(item);
+  }
+
+  // ------------------------------------------------------------------ status
+
+  /**
+   * @return current state
+   */
+  public ConnectionState state() {
+    lock.lock();
+    try {
+      return state;
+    } finally {
+      lock.unlock();
     }
+  }
 
-    /**
-     * @param h config handler
-     * @return registration
-     */
-    public Registration onConfig(Consumer<ConfigSnapshot> h) {
-        return add(configHandlers, h);
+  /**
+   * @return current acknowledgement, if connected once
+   */
+  public @Nullable ConnectionInfo connectionInfo() {
+    lock.lock();
+    try {
+      return info;
+    } finally {
+      lock.unlock();
     }
+  }
 
-    /**
-     * @param h assignment handler
-     * @return registration
-     */
-    public Registration onTaskAssignment(Consumer<TaskAssignment> h) {
-        return add(assignmentHandlers, h);
+  /**
+   * @return latest config snapshot, or null
+   */
+  public @Nullable ConfigSnapshot latestConfig() {
+    return latestConfig;
+  }
+
+  /**
+   * @return status snapshot
+   */
+  public ClientStatus status() {
+    lock.lock();
+    try {
+      return new ClientStatus(
+          state,
+          info == null ? null : info.sessionId(),
+          info == null ? null : info.serverVersion(),
+          failedAttempts,
+          outbound.size(),
+          pending.size(),
+          lastError,
+          stateSince);
+    } finally {
+      lock.unlock();
     }
+  }
 
-    /**
-     * @param h progress handler
-     * @return registration
-     */
-    public Registration onProgress(Consumer<ProgressUpdate> h) {
-        return add(progressHandlers, h);
-    }
+  /**
+   * @return the options
+   */
+  public AetherClientOptions options() {
+    return options;
+  }
 
-    /**
-     * @param h signal handler
-     * @return registration
-     */
-    public Registration onSignal(Consumer<SignalInfo> h) {
-        return add(signalHandlers, h);
-    }
+  /**
+   * @return the callback executor
+   */
+  public Executor callbackExecutor() {
+    return callbacks;
+  }
 
-    /**
-     * @param h handler for un-correlated gateway errors
-     * @return registration
-     */
-    public Registration onError(Consumer<GatewayError> h) {
-        return add(errorHandlers, h);
-    }
-
-    /**
-     * @param l connection listener
-     * @return registration
-     */
-    public Registration addListener(ConnectionListener l) {
-        return add(listeners, l);
-    }
-
-    /**
-     * Handler for downstream frames no typed handler covers (extension point for later features).
-     *
-     * @param h handler
-     * @return registration
-     */
-    public Registration onRawDownstream(Consumer<DownstreamMessage> h) {
-        return add(rawHandlers, h);
-    }
-
-    private static <T> Registration add(List<T> list, T item) {
-        java.util.Objects.requireNonNull(item, "handler");
-        list.add(item);
-        return () -> list.remove(item);
-    }
-
-    // ------------------------------------------------------------------ status
-
-    /** @return current state */
-    public ConnectionState state() {
-        lock.lock();
-        try {
-            return state;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** @return current acknowledgement, if connected once */
-    public @Nullable ConnectionInfo connectionInfo() {
-        lock.lock();
-        try {
-            return info;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** @return latest config snapshot, or null */
-    public @Nullable ConfigSnapshot latestConfig() {
-        return latestConfig;
-    }
-
-    /** @return status snapshot */
-    public ClientStatus status() {
-        lock.lock();
-        try {
-            return new ClientStatus(state, info == null ? null : info.sessionId(),
-                    info == null ? null : info.serverVersion(), failedAttempts, outbound.size(), pending.size(),
-                    lastError, stateSince);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** @return the options */
-    public AetherClientOptions options() {
-        return options;
-    }
-
-    /** @return the callback executor */
-    public Executor callbackExecutor() {
-        return callbacks;
-    }
-
-    /**
-     * Runs on the dispatcher (ordered with handlers).
-     *
-     * @param task task
-     */
-    public void runOrdered(Runnable task) {
-        dispatchEvent(task);
-    }
+  /**
+   * Runs on the dispatcher (ordered with handlers).
+   *
+   * @param task task
+   */
+  public void runOrdered(Runnable task) {
+    dispatchEvent(task);
+  }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.client.internal;
 
 import io.github.aetherjava.client.AetherException;
@@ -14,91 +18,101 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One table from a stream's final gRPC status to our exceptions. Terminal (not recoverable): UNAUTHENTICATED,
- * PERMISSION_DENIED, ALREADY_EXISTS, INVALID_ARGUMENT, NOT_FOUND, UNIMPLEMENTED and FAILED_PRECONDITION
- * carrying {@code ERR_EXTENSION_UNSUPPORTED}; everything else (UNAVAILABLE, CANCELLED, INTERNAL — AetherLite
- * answers a premature resume with INTERNAL —, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, a clean end) is
- * recoverable.
+ * One table from a stream's final gRPC status to our exceptions. Terminal (not recoverable):
+ * UNAUTHENTICATED, PERMISSION_DENIED, ALREADY_EXISTS, INVALID_ARGUMENT, NOT_FOUND, UNIMPLEMENTED
+ * and FAILED_PRECONDITION carrying {@code ERR_EXTENSION_UNSUPPORTED}; everything else (UNAVAILABLE,
+ * CANCELLED, INTERNAL — AetherLite answers a premature resume with INTERNAL —, DEADLINE_EXCEEDED,
+ * RESOURCE_EXHAUSTED, a clean end) is recoverable.
  */
 public final class StatusMapping {
 
-    private static final Pattern DUPLICATE_IDENTITY = Pattern.compile("identity \\(([^)]*)\\)");
+  private static final Pattern DUPLICATE_IDENTITY = Pattern.compile("identity \\(([^)]*)\\)");
 
-    private StatusMapping() {
-    }
+  private StatusMapping() {}
 
-    /**
-     * @param status final status of the stream
-     * @param identity our canonical identity (used when the message does not name it)
-     * @return the classified exception
-     */
-    public static AetherException fromStatus(Status status, String identity) {
-        return fromStatus(status, identity, "the gateway", true);
-    }
+  /**
+   * @param status final status of the stream
+   * @param identity our canonical identity (used when the message does not name it)
+   * @return the classified exception
+   */
+  public static AetherException fromStatus(Status status, String identity) {
+    return fromStatus(status, identity, "the gateway", true);
+  }
 
-    /**
-     * @param status final status of the stream
-     * @param identity our canonical identity (used when the message does not name it)
-     * @param address gateway address, named in the message
-     * @param reachedGateway whether this stream had been acknowledged (a lost connection) or not (a failed connect)
-     * @return the classified exception, its message naming the address and the root cause
-     */
-    public static AetherException fromStatus(Status status, String identity, String address, boolean reachedGateway) {
-        String code = status.getCode().name();
-        String description = status.getDescription() == null ? "" : status.getDescription();
-        Throwable cause = status.getCause();
-        String root = rootCause(cause);
-        String message = (reachedGateway ? "stream to " + address + " ended: " : "cannot connect to " + address + ": ")
-                + code + (description.isEmpty() ? "" : " " + firstLine(description))
-                + (root.isEmpty() || description.contains(root) ? "" : " (" + root + ")");
-        switch (status.getCode()) {
-            case UNAUTHENTICATED:
-                return new AuthenticationException(message, cause, code);
-            case PERMISSION_DENIED:
-                return new PermissionDeniedException(message, cause, code);
-            case INVALID_ARGUMENT:
-                return new InvalidArgumentException(message, cause, code);
-            case ALREADY_EXISTS: {
-                Matcher m = DUPLICATE_IDENTITY.matcher(description);
-                return new DuplicateIdentityException(m.find() ? m.group(1) : identity, message, cause);
-            }
-            case NOT_FOUND:
-                return new ConnectionException(FailureReason.NOT_FOUND, message, cause, false, code);
-            case UNIMPLEMENTED:
-                return new ConnectionException(FailureReason.UNIMPLEMENTED, message, cause, false, code);
-            case FAILED_PRECONDITION:
-                return new ConnectionException(FailureReason.REJECTED, message, cause,
-                        !description.contains("ERR_EXTENSION_UNSUPPORTED"), code);
-            case DEADLINE_EXCEEDED:
-                return new AetherTimeoutException("stream", null, code);
-            case UNAVAILABLE:
-                return new ConnectionException(FailureReason.UNAVAILABLE, message, cause, true, code);
-            case INTERNAL:
-            case UNKNOWN:
-            case DATA_LOSS:
-                return new ConnectionException(FailureReason.INTERNAL, message, cause, true, code);
-            case OK:
-                return new ConnectionException(FailureReason.DISCONNECTED, address + " ended the stream", null, true,
-                        code);
-            default:
-                return new ConnectionException(FailureReason.DISCONNECTED, message, cause, true, code);
+  /**
+   * @param status final status of the stream
+   * @param identity our canonical identity (used when the message does not name it)
+   * @param address gateway address, named in the message
+   * @param reachedGateway whether this stream had been acknowledged (a lost connection) or not (a
+   *     failed connect)
+   * @return the classified exception, its message naming the address and the root cause
+   */
+  public static AetherException fromStatus(
+      Status status, String identity, String address, boolean reachedGateway) {
+    String code = status.getCode().name();
+    String description = status.getDescription() == null ? "" : status.getDescription();
+    Throwable cause = status.getCause();
+    String root = rootCause(cause);
+    String message =
+        (reachedGateway
+                ? "stream to " + address + " ended: "
+                : "cannot connect to " + address + ": ")
+            + code
+            + (description.isEmpty() ? "" : " " + firstLine(description))
+            + (root.isEmpty() || description.contains(root) ? "" : " (" + root + ")");
+    switch (status.getCode()) {
+      case UNAUTHENTICATED:
+        return new AuthenticationException(message, cause, code);
+      case PERMISSION_DENIED:
+        return new PermissionDeniedException(message, cause, code);
+      case INVALID_ARGUMENT:
+        return new InvalidArgumentException(message, cause, code);
+      case ALREADY_EXISTS:
+        {
+          Matcher m = DUPLICATE_IDENTITY.matcher(description);
+          return new DuplicateIdentityException(m.find() ? m.group(1) : identity, message, cause);
         }
+      case NOT_FOUND:
+        return new ConnectionException(FailureReason.NOT_FOUND, message, cause, false, code);
+      case UNIMPLEMENTED:
+        return new ConnectionException(FailureReason.UNIMPLEMENTED, message, cause, false, code);
+      case FAILED_PRECONDITION:
+        return new ConnectionException(
+            FailureReason.REJECTED,
+            message,
+            cause,
+            !description.contains("ERR_EXTENSION_UNSUPPORTED"),
+            code);
+      case DEADLINE_EXCEEDED:
+        return new AetherTimeoutException("stream", null, code);
+      case UNAVAILABLE:
+        return new ConnectionException(FailureReason.UNAVAILABLE, message, cause, true, code);
+      case INTERNAL:
+      case UNKNOWN:
+      case DATA_LOSS:
+        return new ConnectionException(FailureReason.INTERNAL, message, cause, true, code);
+      case OK:
+        return new ConnectionException(
+            FailureReason.DISCONNECTED, address + " ended the stream", null, true, code);
+      default:
+        return new ConnectionException(FailureReason.DISCONNECTED, message, cause, true, code);
     }
+  }
 
-    private static String rootCause(@Nullable Throwable t) {
-        if (t == null) {
-            return "";
-        }
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String msg = root.getMessage();
-        return root.getClass().getSimpleName() + (msg == null ? "" : ": " + firstLine(msg));
+  private static String rootCause(@Nullable Throwable t) {
+    if (t == null) {
+      return "";
     }
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String msg = root.getMessage();
+    return root.getClass().getSimpleName() + (msg == null ? "" : ": " + firstLine(msg));
+  }
 
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.client.kv;
 
 import java.nio.charset.StandardCharsets;
@@ -13,23 +17,25 @@ import org.jspecify.annotations.Nullable;
  */
 public record KvEntry(String key, byte[] value) {
 
-    /** @return the value as UTF-8 text */
-    public String asString() {
-        return new String(value, StandardCharsets.UTF_8);
-    }
+  /**
+   * @return the value as UTF-8 text
+   */
+  public String asString() {
+    return new String(value, StandardCharsets.UTF_8);
+  }
 
-    @Override
-    public boolean equals(@Nullable Object o) {
-        return o instanceof KvEntry e && key.equals(e.key) && Arrays.equals(value, e.value);
-    }
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof KvEntry e && key.equals(e.key) && Arrays.equals(value, e.value);
+  }
 
-    @Override
-    public int hashCode() {
-        return 31 * key.hashCode() + Arrays.hashCode(value);
-    }
+  @Override
+  public int hashCode() {
+    return 31 * key.hashCode() + Arrays.hashCode(value);
+  }
 
-    @Override
-    public String toString() {
-        return "KvEntry[key=" + key + ", bytes=" + value.length + "]";
-    }
+  @Override
+  public String toString() {
+    return "KvEntry[key=" + key + ", bytes=" + value.length + "]";
+  }
 }

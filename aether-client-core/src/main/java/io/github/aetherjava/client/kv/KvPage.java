@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.client.kv;
 
 import java.util.LinkedHashMap;
@@ -15,20 +19,24 @@ import org.jspecify.annotations.Nullable;
  */
 public record KvPage(List<KvEntry> entries, @Nullable String nextCursor, boolean hasMore) {
 
-    /** Copies the list. */
-    public KvPage {
-        entries = List.copyOf(entries);
-    }
+  /** Copies the list. */
+  public KvPage {
+    entries = List.copyOf(entries);
+  }
 
-    /** @return keys of this page */
-    public List<String> keys() {
-        return entries.stream().map(KvEntry::key).toList();
-    }
+  /**
+   * @return keys of this page
+   */
+  public List<String> keys() {
+    return entries.stream().map(KvEntry::key).toList();
+  }
 
-    /** @return key to value of this page */
-    public Map<String, byte[]> asMap() {
-        Map<String, byte[]> m = new LinkedHashMap<>();
-        entries.forEach(e -> m.put(e.key(), e.value()));
-        return m;
-    }
+  /**
+   * @return key to value of this page
+   */
+  public Map<String, byte[]> asMap() {
+    Map<String, byte[]> m = new LinkedHashMap<>();
+    entries.forEach(e -> m.put(e.key(), e.value()));
+    return m;
+  }
 }

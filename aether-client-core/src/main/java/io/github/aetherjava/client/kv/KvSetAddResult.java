@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.client.kv;
 
 /**
@@ -7,5 +11,4 @@ package io.github.aetherjava.client.kv;
  * @param cardinality set size after the operation
  * @since 0.1.0
  */
-public record KvSetAddResult(boolean added, long cardinality) {
-}
+public record KvSetAddResult(boolean added, long cardinality) {}

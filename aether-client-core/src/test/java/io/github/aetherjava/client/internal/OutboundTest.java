@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,141 +24,143 @@ import org.junit.jupiter.api.Test;
 
 class OutboundTest {
 
-    /** A call that records writes and reports readiness as told. */
-    static final class RecordingCall extends ClientCall<UpstreamMessage, DownstreamMessage> {
-        final List<String> written = new ArrayList<>();
-        boolean ready;
+  /** A call that records writes and reports readiness as told. */
+  static final class RecordingCall extends ClientCall<UpstreamMessage, DownstreamMessage> {
+    final List<String> written = new ArrayList<>();
+    boolean ready;
 
-        @Override
-        public void start(Listener<DownstreamMessage> listener, Metadata headers) {
-        }
+    @Override
+    public void start(Listener<DownstreamMessage> listener, Metadata headers) {}
 
-        @Override
-        public void request(int numMessages) {
-        }
+    @Override
+    public void request(int numMessages) {}
 
-        @Override
-        public void cancel(@Nullable String message, @Nullable Throwable cause) {
-        }
+    @Override
+    public void cancel(@Nullable String message, @Nullable Throwable cause) {}
 
-        @Override
-        public void halfClose() {
-        }
+    @Override
+    public void halfClose() {}
 
-        @Override
-        public void sendMessage(UpstreamMessage message) {
-            written.add(message.getSend().getTargetTopic());
-        }
-
-        @Override
-        public boolean isReady() {
-            return ready;
-        }
+    @Override
+    public void sendMessage(UpstreamMessage message) {
+      written.add(message.getSend().getTargetTopic());
     }
 
-    private static UpstreamMessage frame(String topic) {
-        return UpstreamMessage.newBuilder().setSend(SendMessage.newBuilder().setTargetTopic(topic)).build();
+    @Override
+    public boolean isReady() {
+      return ready;
     }
+  }
 
-    @Test
-    void writesOnlyWhileAttachedAndReadyInOrder() {
-        Outbound out = new Outbound(100, 1 << 20, OverflowPolicy.FAIL, Runnable::run);
-        CompletableFuture<Void> a = out.enqueue(frame("a"), null);
-        RecordingCall call = new RecordingCall();
-        out.attach(call);
-        assertThat(call.written).isEmpty();
-        assertThat(a).isNotDone();
-        out.enqueue(frame("b"), null);
-        call.ready = true;
-        out.drain(); // what onReady does
-        assertThat(call.written).containsExactly("a", "b");
-        assertThat(a).isCompleted();
-        out.detach();
-        CompletableFuture<Void> c = out.enqueue(frame("c"), null);
-        assertThat(c).isNotDone();
-        assertThat(out.size()).isEqualTo(1);
-        out.prepend(List.of(frame("session")));
-        out.attach(call);
-        assertThat(call.written).containsExactly("a", "b", "session", "c");
-        assertThat(out.bytes()).isZero();
+  private static UpstreamMessage frame(String topic) {
+    return UpstreamMessage.newBuilder()
+        .setSend(SendMessage.newBuilder().setTargetTopic(topic))
+        .build();
+  }
+
+  @Test
+  void writesOnlyWhileAttachedAndReadyInOrder() {
+    Outbound out = new Outbound(100, 1 << 20, OverflowPolicy.FAIL, Runnable::run);
+    CompletableFuture<Void> a = out.enqueue(frame("a"), null);
+    RecordingCall call = new RecordingCall();
+    out.attach(call);
+    assertThat(call.written).isEmpty();
+    assertThat(a).isNotDone();
+    out.enqueue(frame("b"), null);
+    call.ready = true;
+    out.drain(); // what onReady does
+    assertThat(call.written).containsExactly("a", "b");
+    assertThat(a).isCompleted();
+    out.detach();
+    CompletableFuture<Void> c = out.enqueue(frame("c"), null);
+    assertThat(c).isNotDone();
+    assertThat(out.size()).isEqualTo(1);
+    out.prepend(List.of(frame("session")));
+    out.attach(call);
+    assertThat(call.written).containsExactly("a", "b", "session", "c");
+    assertThat(out.bytes()).isZero();
+  }
+
+  @Test
+  void limitsByCountAndBytesAndFailsOnClose() throws Exception {
+    Outbound out = new Outbound(10, 20, OverflowPolicy.FAIL, Runnable::run);
+    CompletableFuture<Void> ok = out.enqueue(frame("ag::1"), null); // 7 bytes
+    out.enqueue(frame("ag::2"), null);
+    CompletableFuture<Void> refused = out.enqueue(frame("ag::3"), null);
+    assertThat(reason(refused)).isEqualTo(FailureReason.BUFFER_FULL);
+    out.close(new ConnectionException(FailureReason.CLOSED, "closed"));
+    assertThat(reason(ok)).isEqualTo(FailureReason.CLOSED);
+    assertThat(reason(out.enqueue(frame("ag::4"), null))).isEqualTo(FailureReason.CLOSED);
+  }
+
+  @Test
+  void completesUnobservedFuturesInlineAndHandsOffContinuationsInOrder() {
+    List<Runnable> handedOff = new ArrayList<>();
+    Outbound out = new Outbound(100, 1 << 20, OverflowPolicy.FAIL, handedOff::add);
+    CompletableFuture<Void> a = out.enqueue(frame("a"), null);
+    CompletableFuture<Void> b = out.enqueue(frame("b"), null);
+    CompletableFuture<Void> c = out.enqueue(frame("c"), null);
+    List<String> continuations = new ArrayList<>();
+    b.thenRun(() -> continuations.add("b"));
+    RecordingCall call = new RecordingCall();
+    call.ready = true;
+    out.attach(call);
+    assertThat(call.written).containsExactly("a", "b", "c");
+    // a had no dependents: completed on the writing thread; b (chained) and everything after it
+    // wait for the
+    // callback executor, so completion order is kept and no continuation ran here.
+    assertThat(a).isCompleted();
+    assertThat(b).isNotDone();
+    assertThat(c).isNotDone();
+    assertThat(continuations).isEmpty();
+    assertThat(handedOff).hasSize(1);
+    handedOff.get(0).run();
+    assertThat(b).isCompleted();
+    assertThat(c).isCompleted();
+    assertThat(continuations).containsExactly("b");
+    // Written at once on a ready call: complete before the caller gets the future, no hand-off.
+    assertThat(out.enqueue(frame("d"), null)).isCompleted();
+    assertThat(handedOff).hasSize(1);
+  }
+
+  @Test
+  void theFailureHookRunsForRefusedEvictedAndClosedFramesWithoutMakingTheFutureObserved()
+      throws Exception {
+    List<Runnable> handedOff = new ArrayList<>();
+    Outbound out = new Outbound(2, 1 << 20, OverflowPolicy.DROP_OLDEST, handedOff::add);
+    List<String> failed = new ArrayList<>();
+    CompletableFuture<Void> first =
+        out.enqueue(frame("a"), null, e -> failed.add("a:" + ((AetherException) e).reason()));
+    out.enqueue(frame("b"), null, e -> failed.add("b:" + ((AetherException) e).reason()));
+    out.enqueue(frame("c"), null, e -> failed.add("c:" + ((AetherException) e).reason()));
+    assertThat(failed)
+        .as("evicted by DROP_OLDEST, reported at once")
+        .containsExactly("a:BUFFER_FULL");
+    handedOff.forEach(Runnable::run);
+    assertThat(reason(first)).isEqualTo(FailureReason.BUFFER_FULL);
+
+    out.close(new ConnectionException(FailureReason.CLOSED, "closed"));
+    assertThat(failed).containsExactly("a:BUFFER_FULL", "b:CLOSED", "c:CLOSED");
+    out.enqueue(frame("d"), null, e -> failed.add("d:" + ((AetherException) e).reason()));
+    assertThat(failed).last().isEqualTo("d:CLOSED");
+
+    // a written frame never calls the hook, and its future (no dependents) completes inline
+    Outbound open = new Outbound(10, 1 << 20, OverflowPolicy.FAIL, handedOff::add);
+    RecordingCall call = new RecordingCall();
+    call.ready = true;
+    open.attach(call);
+    int handOffs = handedOff.size();
+    assertThat(open.enqueue(frame("e"), null, e -> failed.add("e"))).isCompleted();
+    assertThat(failed).doesNotContain("e");
+    assertThat(handedOff).hasSize(handOffs);
+  }
+
+  private static FailureReason reason(CompletableFuture<Void> f) throws InterruptedException {
+    try {
+      f.get();
+    } catch (ExecutionException e) {
+      return ((AetherException) e.getCause()).reason();
     }
-
-    @Test
-    void limitsByCountAndBytesAndFailsOnClose() throws Exception {
-        Outbound out = new Outbound(10, 20, OverflowPolicy.FAIL, Runnable::run);
-        CompletableFuture<Void> ok = out.enqueue(frame("ag::1"), null); // 7 bytes
-        out.enqueue(frame("ag::2"), null);
-        CompletableFuture<Void> refused = out.enqueue(frame("ag::3"), null);
-        assertThat(reason(refused)).isEqualTo(FailureReason.BUFFER_FULL);
-        out.close(new ConnectionException(FailureReason.CLOSED, "closed"));
-        assertThat(reason(ok)).isEqualTo(FailureReason.CLOSED);
-        assertThat(reason(out.enqueue(frame("ag::4"), null))).isEqualTo(FailureReason.CLOSED);
-    }
-
-    @Test
-    void completesUnobservedFuturesInlineAndHandsOffContinuationsInOrder() {
-        List<Runnable> handedOff = new ArrayList<>();
-        Outbound out = new Outbound(100, 1 << 20, OverflowPolicy.FAIL, handedOff::add);
-        CompletableFuture<Void> a = out.enqueue(frame("a"), null);
-        CompletableFuture<Void> b = out.enqueue(frame("b"), null);
-        CompletableFuture<Void> c = out.enqueue(frame("c"), null);
-        List<String> continuations = new ArrayList<>();
-        b.thenRun(() -> continuations.add("b"));
-        RecordingCall call = new RecordingCall();
-        call.ready = true;
-        out.attach(call);
-        assertThat(call.written).containsExactly("a", "b", "c");
-        // a had no dependents: completed on the writing thread; b (chained) and everything after it wait for the
-        // callback executor, so completion order is kept and no continuation ran here.
-        assertThat(a).isCompleted();
-        assertThat(b).isNotDone();
-        assertThat(c).isNotDone();
-        assertThat(continuations).isEmpty();
-        assertThat(handedOff).hasSize(1);
-        handedOff.get(0).run();
-        assertThat(b).isCompleted();
-        assertThat(c).isCompleted();
-        assertThat(continuations).containsExactly("b");
-        // Written at once on a ready call: complete before the caller gets the future, no hand-off.
-        assertThat(out.enqueue(frame("d"), null)).isCompleted();
-        assertThat(handedOff).hasSize(1);
-    }
-
-    @Test
-    void theFailureHookRunsForRefusedEvictedAndClosedFramesWithoutMakingTheFutureObserved() throws Exception {
-        List<Runnable> handedOff = new ArrayList<>();
-        Outbound out = new Outbound(2, 1 << 20, OverflowPolicy.DROP_OLDEST, handedOff::add);
-        List<String> failed = new ArrayList<>();
-        CompletableFuture<Void> first = out.enqueue(frame("a"), null,
-                e -> failed.add("a:" + ((AetherException) e).reason()));
-        out.enqueue(frame("b"), null, e -> failed.add("b:" + ((AetherException) e).reason()));
-        out.enqueue(frame("c"), null, e -> failed.add("c:" + ((AetherException) e).reason()));
-        assertThat(failed).as("evicted by DROP_OLDEST, reported at once").containsExactly("a:BUFFER_FULL");
-        handedOff.forEach(Runnable::run);
-        assertThat(reason(first)).isEqualTo(FailureReason.BUFFER_FULL);
-
-        out.close(new ConnectionException(FailureReason.CLOSED, "closed"));
-        assertThat(failed).containsExactly("a:BUFFER_FULL", "b:CLOSED", "c:CLOSED");
-        out.enqueue(frame("d"), null, e -> failed.add("d:" + ((AetherException) e).reason()));
-        assertThat(failed).last().isEqualTo("d:CLOSED");
-
-        // a written frame never calls the hook, and its future (no dependents) completes inline
-        Outbound open = new Outbound(10, 1 << 20, OverflowPolicy.FAIL, handedOff::add);
-        RecordingCall call = new RecordingCall();
-        call.ready = true;
-        open.attach(call);
-        int handOffs = handedOff.size();
-        assertThat(open.enqueue(frame("e"), null, e -> failed.add("e"))).isCompleted();
-        assertThat(failed).doesNotContain("e");
-        assertThat(handedOff).hasSize(handOffs);
-    }
-
-    private static FailureReason reason(CompletableFuture<Void> f) throws InterruptedException {
-        try {
-            f.get();
-        } catch (ExecutionException e) {
-            return ((AetherException) e.getCause()).reason();
-        }
-        throw new AssertionError("succeeded");
-    }
+    throw new AssertionError("succeeded");
+  }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.client.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,44 +24,63 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The polling executor keeps the SDK's guarantees: handlers off gRPC threads, in order per client. */
+/**
+ * The polling executor keeps the SDK's guarantees: handlers off gRPC threads, in order per client.
+ */
 class CallbackExecutorsIntegrationTest {
 
-    @Test
-    void pollingExecutorRunsHandlersInOrderOnItsOwnThreads() throws Exception {
-        Executor polling = CallbackExecutors.polling();
-        try (EmbeddedAetherGateway gw = EmbeddedAetherGateway.builder().tcp(false)
-                .inProcessName("poll-it-" + UUID.randomUUID()).start()) {
-            AetherClientOptions options = AetherClientOptions.builder().address(gw.inProcessAddress())
-                    .callbackExecutor(polling).build();
-            try (AgentClient a = AgentClient.builder(options).workspace("ws").implementation("impl").specifier("a")
-                    .build();
-                    AgentClient b = AgentClient.builder(options).workspace("ws").implementation("impl").specifier("b")
-                            .build()) {
-                List<Long> received = new CopyOnWriteArrayList<>();
-                Set<String> threads = ConcurrentHashMap.newKeySet();
-                b.onMessage(m -> {
-                    threads.add(Thread.currentThread().getName());
-                    received.add(m.payloadBuffer().getLong(0));
-                });
-                a.connect().get(10, TimeUnit.SECONDS);
-                b.connect().get(10, TimeUnit.SECONDS);
-                int n = 2_000;
-                for (long i = 0; i < n; i++) {
-                    a.send(b.topic(), ByteBuffer.allocate(8).putLong(0, i).array());
-                }
-                await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == n);
-                assertThat(received).isSorted().doesNotHaveDuplicates();
-                assertThat(threads).allMatch(t -> t.startsWith("aether-callback-polling-"));
-            }
+  @Test
+  void pollingExecutorRunsHandlersInOrderOnItsOwnThreads() throws Exception {
+    Executor polling = CallbackExecutors.polling();
+    try (EmbeddedAetherGateway gw =
+        EmbeddedAetherGateway.builder()
+            .tcp(false)
+            .inProcessName("poll-it-" + UUID.randomUUID())
+            .start()) {
+      AetherClientOptions options =
+          AetherClientOptions.builder()
+              .address(gw.inProcessAddress())
+              .callbackExecutor(polling)
+              .build();
+      try (AgentClient a =
+              AgentClient.builder(options)
+                  .workspace("ws")
+                  .implementation("impl")
+                  .specifier("a")
+                  .build();
+          AgentClient b =
+              AgentClient.builder(options)
+                  .workspace("ws")
+                  .implementation("impl")
+                  .specifier("b")
+                  .build()) {
+        List<Long> received = new CopyOnWriteArrayList<>();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        b.onMessage(
+            m -> {
+              threads.add(Thread.currentThread().getName());
+              received.add(m.payloadBuffer().getLong(0));
+            });
+        a.connect().get(10, TimeUnit.SECONDS);
+        b.connect().get(10, TimeUnit.SECONDS);
+        int n = 2_000;
+        for (long i = 0; i < n; i++) {
+          a.send(b.topic(), ByteBuffer.allocate(8).putLong(0, i).array());
         }
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == n);
+        assertThat(received).isSorted().doesNotHaveDuplicates();
+        assertThat(threads).allMatch(t -> t.startsWith("aether-callback-polling-"));
+      }
     }
+  }
 
-    @Test
-    void rejectsBadSettingsNamingTheValue() {
-        assertThatThrownBy(() -> CallbackExecutors.polling(0, Duration.ZERO))
-                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("maxThreads must be >= 1, was 0");
-        assertThatThrownBy(() -> CallbackExecutors.polling(2, Duration.ofMillis(-1)))
-                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("maxPoll");
-    }
+  @Test
+  void rejectsBadSettingsNamingTheValue() {
+    assertThatThrownBy(() -> CallbackExecutors.polling(0, Duration.ZERO))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("maxThreads must be >= 1, was 0");
+    assertThatThrownBy(() -> CallbackExecutors.polling(2, Duration.ofMillis(-1)))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("maxPoll");
+  }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.client.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,179 +36,244 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Loopback TCP: TLS/mTLS, credentials, network cuts with resume, gateway restart with buffered sends. */
+/**
+ * Loopback TCP: TLS/mTLS, credentials, network cuts with resume, gateway restart with buffered
+ * sends.
+ */
 class NetworkIntegrationTest {
 
-    static {
-        // poll at once and often: Awaitility's default 100 ms first delay adds up over many small waits
-        org.awaitility.Awaitility.setDefaultPollDelay(java.time.Duration.ZERO);
-        org.awaitility.Awaitility.setDefaultPollInterval(java.time.Duration.ofMillis(5));
+  static {
+    // poll at once and often: Awaitility's default 100 ms first delay adds up over many small waits
+    org.awaitility.Awaitility.setDefaultPollDelay(java.time.Duration.ZERO);
+    org.awaitility.Awaitility.setDefaultPollInterval(java.time.Duration.ofMillis(5));
+  }
+
+  private final List<AutoCloseable> resources = new ArrayList<>();
+
+  @AfterEach
+  void tearDown() throws Exception {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      resources.get(i).close();
     }
+  }
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
+  private <T extends AutoCloseable> T track(T r) {
+    resources.add(r);
+    return r;
+  }
 
-    @AfterEach
-    void tearDown() throws Exception {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            resources.get(i).close();
-        }
+  private static ReconnectPolicy fast() {
+    return ReconnectPolicy.builder()
+        .initialDelay(Duration.ofMillis(50))
+        .maxDelay(Duration.ofMillis(200))
+        .build();
+  }
+
+  private static Throwable failure(CompletableFuture<?> f) {
+    try {
+      f.get(15, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      return e.getCause();
+    } catch (Exception e) {
+      throw new AssertionError(e);
     }
+    throw new AssertionError("future succeeded");
+  }
 
-    private <T extends AutoCloseable> T track(T r) {
-        resources.add(r);
-        return r;
-    }
+  private AgentClient agent(AetherClientOptions o, String spec) {
+    return track(
+        AgentClient.builder(o).workspace("prod").implementation("worker").specifier(spec).build());
+  }
 
-    private static ReconnectPolicy fast() {
-        return ReconnectPolicy.builder().initialDelay(Duration.ofMillis(50)).maxDelay(Duration.ofMillis(200)).build();
-    }
-
-    private static Throwable failure(CompletableFuture<?> f) {
-        try {
-            f.get(15, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        throw new AssertionError("future succeeded");
-    }
-
-    private AgentClient agent(AetherClientOptions o, String spec) {
-        return track(AgentClient.builder(o).workspace("prod").implementation("worker").specifier(spec).build());
-    }
-
-    @Test
-    void tlsWithCustomTrustRootsAndServerNameOverride() throws Exception {
-        TestCerts.Pem ca = TestCerts.ca("test-ca");
-        // only names gateway.test: connecting to 127.0.0.1 needs the server-name override
-        TestCerts.Pem server = TestCerts.leaf(ca, "gateway.test", "gateway.test");
-        EmbeddedAetherGateway gw = track(EmbeddedAetherGateway.builder().port(0)
-                .tls(TlsConfig.of(server.certificate(), server.privateKey())).start());
-        AetherClientOptions o = AetherClientOptions.builder().address(gw.address())
-                .tls(TlsOptions.builder().trustRoots(ca.certificate()).serverNameOverride("gateway.test").build())
-                .build();
-        AgentClient a = agent(o, "tls");
-        assertThat(a.connect().get(15, TimeUnit.SECONDS).sessionId()).isNotEmpty();
-
-        // without the override the host name 127.0.0.1 does not match the certificate
-        AgentClient wrongName = agent(o.toBuilder().tls(TlsOptions.builder().trustRoots(ca.certificate()).build())
-                .build(), "tls2");
-        assertThat(failure(wrongName.connect())).isInstanceOf(AetherException.class);
-        // an untrusted CA fails too
-        TestCerts.Pem otherCa = TestCerts.ca("other-ca");
-        AgentClient untrusted = agent(o.toBuilder().tls(TlsOptions.builder().trustRoots(otherCa.certificate())
-                .serverNameOverride("gateway.test").build()).build(), "tls3");
-        assertThat(failure(untrusted.connect())).isInstanceOf(AetherException.class);
-    }
-
-    @Test
-    void mutualTlsRequiresTheClientCertificate() throws Exception {
-        TestCerts.Pem ca = TestCerts.Shared.CA;
-        TestCerts.Pem server = TestCerts.Shared.SERVER;
-        TestCerts.Pem client = TestCerts.Shared.CLIENT;
-        EmbeddedAetherGateway gw = track(EmbeddedAetherGateway.builder().port(0)
-                .tls(TlsConfig.of(server.certificate(), server.privateKey()).withClientAuth(ca.certificate(),
-                        TlsConfig.ClientAuth.REQUIRE))
+  @Test
+  void tlsWithCustomTrustRootsAndServerNameOverride() throws Exception {
+    TestCerts.Pem ca = TestCerts.ca("test-ca");
+    // only names gateway.test: connecting to 127.0.0.1 needs the server-name override
+    TestCerts.Pem server = TestCerts.leaf(ca, "gateway.test", "gateway.test");
+    EmbeddedAetherGateway gw =
+        track(
+            EmbeddedAetherGateway.builder()
+                .port(0)
+                .tls(TlsConfig.of(server.certificate(), server.privateKey()))
                 .start());
-        TlsOptions.Builder tls = TlsOptions.builder().trustRoots(ca.certificate());
-        AetherClientOptions withCert = AetherClientOptions.builder().address(gw.address())
-                .tls(tls.clientCertificate(client.certificate(), client.privateKey()).build()).build();
-        assertThat(agent(withCert, "mtls").connect().get(15, TimeUnit.SECONDS).sessionId()).isNotEmpty();
+    AetherClientOptions o =
+        AetherClientOptions.builder()
+            .address(gw.address())
+            .tls(
+                TlsOptions.builder()
+                    .trustRoots(ca.certificate())
+                    .serverNameOverride("gateway.test")
+                    .build())
+            .build();
+    AgentClient a = agent(o, "tls");
+    assertThat(a.connect().get(15, TimeUnit.SECONDS).sessionId()).isNotEmpty();
 
-        AetherClientOptions withoutCert = AetherClientOptions.builder().address(gw.address())
-                .tls(TlsOptions.builder().trustRoots(ca.certificate()).build())
-                .reconnect(ReconnectPolicy.disabled()).build();
-        assertThat(failure(agent(withoutCert, "nocert").connect())).isInstanceOf(AetherException.class);
-    }
+    // without the override the host name 127.0.0.1 does not match the certificate
+    AgentClient wrongName =
+        agent(
+            o.toBuilder().tls(TlsOptions.builder().trustRoots(ca.certificate()).build()).build(),
+            "tls2");
+    assertThat(failure(wrongName.connect())).isInstanceOf(AetherException.class);
+    // an untrusted CA fails too
+    TestCerts.Pem otherCa = TestCerts.ca("other-ca");
+    AgentClient untrusted =
+        agent(
+            o.toBuilder()
+                .tls(
+                    TlsOptions.builder()
+                        .trustRoots(otherCa.certificate())
+                        .serverNameOverride("gateway.test")
+                        .build())
+                .build(),
+            "tls3");
+    assertThat(failure(untrusted.connect())).isInstanceOf(AetherException.class);
+  }
 
-    @Test
-    void wrongCredentialsAreTerminalAndNeverPrinted() throws Exception {
-        EmbeddedAetherGateway gw = track(EmbeddedAetherGateway.builder().port(0)
-                .credentialsPolicy(CredentialsPolicy.apiKeys(ApiKey.of("good-key", PrincipalType.PRINCIPAL_AGENT)))
+  @Test
+  void mutualTlsRequiresTheClientCertificate() throws Exception {
+    TestCerts.Pem ca = TestCerts.Shared.CA;
+    TestCerts.Pem server = TestCerts.Shared.SERVER;
+    TestCerts.Pem client = TestCerts.Shared.CLIENT;
+    EmbeddedAetherGateway gw =
+        track(
+            EmbeddedAetherGateway.builder()
+                .port(0)
+                .tls(
+                    TlsConfig.of(server.certificate(), server.privateKey())
+                        .withClientAuth(ca.certificate(), TlsConfig.ClientAuth.REQUIRE))
                 .start());
-        AetherClientOptions good = AetherClientOptions.builder().address(gw.address())
-                .credentials(Credentials.apiKey("good-key")).build();
-        agent(good, "ok").connect().get(15, TimeUnit.SECONDS);
-        AgentClient bad = agent(good.toBuilder().credentials(Credentials.apiKey("very-secret-wrong-key"))
-                .reconnect(ReconnectPolicy.builder().retryInitialConnect(true).initialDelay(Duration.ofMillis(10))
-                        .build()).build(), "bad");
-        Throwable t = failure(bad.connect());
-        assertThat(t).isInstanceOf(AuthenticationException.class);
-        assertThat(t.getMessage()).doesNotContain("very-secret-wrong-key");
-        assertThat(String.valueOf(t.getCause())).doesNotContain("very-secret-wrong-key");
-        assertThat(bad.toString() + bad.options() + bad.status()).doesNotContain("very-secret-wrong-key");
-        assertThat(bad.state()).isEqualTo(ConnectionState.CLOSED);
-    }
+    TlsOptions.Builder tls = TlsOptions.builder().trustRoots(ca.certificate());
+    AetherClientOptions withCert =
+        AetherClientOptions.builder()
+            .address(gw.address())
+            .tls(tls.clientCertificate(client.certificate(), client.privateKey()).build())
+            .build();
+    assertThat(agent(withCert, "mtls").connect().get(15, TimeUnit.SECONDS).sessionId())
+        .isNotEmpty();
 
-    @Test
-    void resumesTheSessionAfterAHalfOpenNetworkCut() throws Exception {
-        EmbeddedAetherGateway gw = track(EmbeddedAetherGateway.builder().port(0).start());
-        TcpProxy proxy = track(new TcpProxy(gw.port()));
-        AetherClientOptions o = AetherClientOptions.builder().address(proxy.address()).reconnect(fast()).build();
-        AgentClient a = agent(o, "resume");
-        List<ConnectionInfo> connects = new CopyOnWriteArrayList<>();
-        a.addConnectionListener(new io.github.aetherjava.client.ConnectionListener() {
-            @Override
-            public void onConnect(ConnectionInfo info) {
-                connects.add(info);
-            }
+    AetherClientOptions withoutCert =
+        AetherClientOptions.builder()
+            .address(gw.address())
+            .tls(TlsOptions.builder().trustRoots(ca.certificate()).build())
+            .reconnect(ReconnectPolicy.disabled())
+            .build();
+    assertThat(failure(agent(withoutCert, "nocert").connect())).isInstanceOf(AetherException.class);
+  }
+
+  @Test
+  void wrongCredentialsAreTerminalAndNeverPrinted() throws Exception {
+    EmbeddedAetherGateway gw =
+        track(
+            EmbeddedAetherGateway.builder()
+                .port(0)
+                .credentialsPolicy(
+                    CredentialsPolicy.apiKeys(ApiKey.of("good-key", PrincipalType.PRINCIPAL_AGENT)))
+                .start());
+    AetherClientOptions good =
+        AetherClientOptions.builder()
+            .address(gw.address())
+            .credentials(Credentials.apiKey("good-key"))
+            .build();
+    agent(good, "ok").connect().get(15, TimeUnit.SECONDS);
+    AgentClient bad =
+        agent(
+            good.toBuilder()
+                .credentials(Credentials.apiKey("very-secret-wrong-key"))
+                .reconnect(
+                    ReconnectPolicy.builder()
+                        .retryInitialConnect(true)
+                        .initialDelay(Duration.ofMillis(10))
+                        .build())
+                .build(),
+            "bad");
+    Throwable t = failure(bad.connect());
+    assertThat(t).isInstanceOf(AuthenticationException.class);
+    assertThat(t.getMessage()).doesNotContain("very-secret-wrong-key");
+    assertThat(String.valueOf(t.getCause())).doesNotContain("very-secret-wrong-key");
+    assertThat(bad.toString() + bad.options() + bad.status())
+        .doesNotContain("very-secret-wrong-key");
+    assertThat(bad.state()).isEqualTo(ConnectionState.CLOSED);
+  }
+
+  @Test
+  void resumesTheSessionAfterAHalfOpenNetworkCut() throws Exception {
+    EmbeddedAetherGateway gw = track(EmbeddedAetherGateway.builder().port(0).start());
+    TcpProxy proxy = track(new TcpProxy(gw.port()));
+    AetherClientOptions o =
+        AetherClientOptions.builder().address(proxy.address()).reconnect(fast()).build();
+    AgentClient a = agent(o, "resume");
+    List<ConnectionInfo> connects = new CopyOnWriteArrayList<>();
+    a.addConnectionListener(
+        new io.github.aetherjava.client.ConnectionListener() {
+          @Override
+          public void onConnect(ConnectionInfo info) {
+            connects.add(info);
+          }
         });
-        ConnectionInfo first = a.connect().get(15, TimeUnit.SECONDS);
-        proxy.cutClients();
-        await().atMost(Duration.ofSeconds(30)).until(() -> connects.size() == 2);
-        ConnectionInfo second = connects.get(1);
-        assertThat(second.sessionId()).isNotEqualTo(first.sessionId());
-        assertThat(second.resumed()).isTrue();
-        assertThat(second.reconnectionCount()).isEqualTo(1);
-        assertThat(a.state()).isEqualTo(ConnectionState.READY);
-    }
+    ConnectionInfo first = a.connect().get(15, TimeUnit.SECONDS);
+    proxy.cutClients();
+    await().atMost(Duration.ofSeconds(30)).until(() -> connects.size() == 2);
+    ConnectionInfo second = connects.get(1);
+    assertThat(second.sessionId()).isNotEqualTo(first.sessionId());
+    assertThat(second.resumed()).isTrue();
+    assertThat(second.reconnectionCount()).isEqualTo(1);
+    assertThat(a.state()).isEqualTo(ConnectionState.READY);
+  }
 
-    @Test
-    void reconnectsAfterAGatewayRestartAndDeliversBufferedSends() throws Exception {
-        EmbeddedAetherGateway gw1 = EmbeddedAetherGateway.builder().port(0).start();
-        TcpProxy proxy = track(new TcpProxy(gw1.port()));
-        AetherClientOptions o = AetherClientOptions.builder().address(proxy.address()).reconnect(fast()).build();
-        AgentClient sender = agent(o, "sender");
-        AgentClient receiver = agent(o, "receiver");
-        List<IncomingMessage> inbox = new CopyOnWriteArrayList<>();
-        receiver.onMessage(inbox::add);
-        sender.connect().get(15, TimeUnit.SECONDS);
-        receiver.connect().get(15, TimeUnit.SECONDS);
-        gw1.close();
-        await().until(() -> sender.state() == ConnectionState.RECONNECTING
-                && receiver.state() == ConnectionState.RECONNECTING);
-        List<CompletableFuture<Void>> sends = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            sends.add(sender.sendToAgent("prod", "worker", "receiver", ("m" + i).getBytes(StandardCharsets.UTF_8)));
-        }
-        assertThat(sender.status().bufferedSends()).isEqualTo(20);
-        EmbeddedAetherGateway gw2 = track(EmbeddedAetherGateway.builder().port(0).start());
-        proxy.upstreamPort(gw2.port());
-        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(30)).until(() -> inbox.size() == 20);
-        for (int i = 0; i < 20; i++) {
-            assertThat(inbox.get(i).payloadAsString()).isEqualTo("m" + i);
-        }
-        assertThat(sender.state()).isEqualTo(ConnectionState.READY);
-        // close the clients before the gateway so its shutdown does not wait for reconnecting clients
-        sender.close();
-        receiver.close();
+  @Test
+  void reconnectsAfterAGatewayRestartAndDeliversBufferedSends() throws Exception {
+    EmbeddedAetherGateway gw1 = EmbeddedAetherGateway.builder().port(0).start();
+    TcpProxy proxy = track(new TcpProxy(gw1.port()));
+    AetherClientOptions o =
+        AetherClientOptions.builder().address(proxy.address()).reconnect(fast()).build();
+    AgentClient sender = agent(o, "sender");
+    AgentClient receiver = agent(o, "receiver");
+    List<IncomingMessage> inbox = new CopyOnWriteArrayList<>();
+    receiver.onMessage(inbox::add);
+    sender.connect().get(15, TimeUnit.SECONDS);
+    receiver.connect().get(15, TimeUnit.SECONDS);
+    gw1.close();
+    await()
+        .until(
+            () ->
+                sender.state() == ConnectionState.RECONNECTING
+                    && receiver.state() == ConnectionState.RECONNECTING);
+    List<CompletableFuture<Void>> sends = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      sends.add(
+          sender.sendToAgent(
+              "prod", "worker", "receiver", ("m" + i).getBytes(StandardCharsets.UTF_8)));
     }
+    assertThat(sender.status().bufferedSends()).isEqualTo(20);
+    EmbeddedAetherGateway gw2 = track(EmbeddedAetherGateway.builder().port(0).start());
+    proxy.upstreamPort(gw2.port());
+    CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+    await().atMost(Duration.ofSeconds(30)).until(() -> inbox.size() == 20);
+    for (int i = 0; i < 20; i++) {
+      assertThat(inbox.get(i).payloadAsString()).isEqualTo("m" + i);
+    }
+    assertThat(sender.state()).isEqualTo(ConnectionState.READY);
+    // close the clients before the gateway so its shutdown does not wait for reconnecting clients
+    sender.close();
+    receiver.close();
+  }
 
-    @Test
-    void sharedChannelPoolServesManyClients() throws Exception {
-        EmbeddedAetherGateway gw = track(EmbeddedAetherGateway.builder().port(0).start());
-        io.github.aetherjava.client.AetherChannelPool pool = track(io.github.aetherjava.client.AetherChannelPool.create());
-        AetherClientOptions o = AetherClientOptions.builder().address(gw.address()).channelPool(pool).build();
-        List<AetherClient> many = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            many.add(agent(o, "pooled-" + i));
-        }
-        CompletableFuture.allOf(many.stream().map(AetherClient::connect).toArray(CompletableFuture[]::new))
-                .get(30, TimeUnit.SECONDS);
-        assertThat(pool.size()).isEqualTo(1);
-        many.forEach(AetherClient::close);
-        assertThat(pool.size()).isZero();
+  @Test
+  void sharedChannelPoolServesManyClients() throws Exception {
+    EmbeddedAetherGateway gw = track(EmbeddedAetherGateway.builder().port(0).start());
+    io.github.aetherjava.client.AetherChannelPool pool =
+        track(io.github.aetherjava.client.AetherChannelPool.create());
+    AetherClientOptions o =
+        AetherClientOptions.builder().address(gw.address()).channelPool(pool).build();
+    List<AetherClient> many = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      many.add(agent(o, "pooled-" + i));
     }
+    CompletableFuture.allOf(
+            many.stream().map(AetherClient::connect).toArray(CompletableFuture[]::new))
+        .get(30, TimeUnit.SECONDS);
+    assertThat(pool.size()).isEqualTo(1);
+    many.forEach(AetherClient::close);
+    assertThat(pool.size()).isZero();
+  }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded;
 
 import java.util.List;
@@ -10,10 +14,12 @@ import java.util.stream.Collectors;
  * How the gateway treats {@code InitConnection.credentials}.
  *
  * <ul>
- *   <li>{@link #dev()} (default): like AetherLite in {@code --dev} mode, any credentials or none are accepted.
- *   <li>{@link #apiKeys(ApiKey...)}: agents, tasks, users, services and bridges must present one of the configured
- *       keys; orchestrators, the workflow engine and the metrics bridge connect without one, as on the real
- *       gateway. Failures end the stream with the real gateway's status codes and texts.
+ *   <li>{@link #dev()} (default): like AetherLite in {@code --dev} mode, any credentials or none
+ *       are accepted.
+ *   <li>{@link #apiKeys(ApiKey...)}: agents, tasks, users, services and bridges must present one of
+ *       the configured keys; orchestrators, the workflow engine and the metrics bridge connect
+ *       without one, as on the real gateway. Failures end the stream with the real gateway's status
+ *       codes and texts.
  * </ul>
  */
 public final class CredentialsPolicy {
@@ -23,9 +29,16 @@ public final class CredentialsPolicy {
 
   private CredentialsPolicy(boolean dev, List<ApiKey> keys) {
     this.dev = dev;
-    this.keys = keys.stream().collect(Collectors.toUnmodifiableMap(ApiKey::key, Function.identity(), (a, b) -> {
-      throw new IllegalArgumentException("duplicate API key value for " + a + " and " + b);
-    }));
+    this.keys =
+        keys.stream()
+            .collect(
+                Collectors.toUnmodifiableMap(
+                    ApiKey::key,
+                    Function.identity(),
+                    (a, b) -> {
+                      throw new IllegalArgumentException(
+                          "duplicate API key value for " + a + " and " + b);
+                    }));
   }
 
   /** Accept every connection regardless of credentials. */

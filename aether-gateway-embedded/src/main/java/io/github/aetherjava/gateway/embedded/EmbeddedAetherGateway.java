@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded;
 
 import io.github.aetherjava.gateway.embedded.internal.GatewayCore;
@@ -9,10 +13,10 @@ import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.TlsServerCredentials;
+import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
-import io.grpc.health.v1.HealthCheckResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,9 +36,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An Aether gateway running inside this JVM. It implements {@code aether.v1.AetherGateway/Connect} with the real
- * gateway's handshake, identity locks, routing, offline queues, KV store and checkpoints, so clients and tests can
- * run without the Go server. See {@code docs/embedded-gateway.md} for where it deliberately differs.
+ * An Aether gateway running inside this JVM. It implements {@code aether.v1.AetherGateway/Connect}
+ * with the real gateway's handshake, identity locks, routing, offline queues, KV store and
+ * checkpoints, so clients and tests can run without the Go server. See {@code
+ * docs/embedded-gateway.md} for where it deliberately differs.
  *
  * <pre>{@code
  * try (EmbeddedAetherGateway gw = EmbeddedAetherGateway.builder().start()) {
@@ -42,8 +47,8 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Thread-safe. {@link #close()} is graceful: every session first receives {@code Signal{GRACEFUL_DISCONNECT,
- * "server shutting down"}}.
+ * <p>Thread-safe. {@link #close()} is graceful: every session first receives {@code
+ * Signal{GRACEFUL_DISCONNECT, "server shutting down"}}.
  */
 public final class EmbeddedAetherGateway implements AutoCloseable {
 
@@ -60,8 +65,13 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
   private final Duration drainTimeout;
   private volatile boolean closed;
 
-  private EmbeddedAetherGateway(GatewayCore core, @Nullable Server tcp, @Nullable Server inProcess,
-      @Nullable String inProcessName, HealthStatusManager health, Duration drainTimeout) {
+  private EmbeddedAetherGateway(
+      GatewayCore core,
+      @Nullable Server tcp,
+      @Nullable Server inProcess,
+      @Nullable String inProcessName,
+      HealthStatusManager health,
+      Duration drainTimeout) {
     this.core = core;
     this.tcpServer = tcp;
     this.inProcessServer = inProcess;
@@ -70,7 +80,10 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
     this.drainTimeout = drainTimeout;
   }
 
-  /** A builder with the defaults: loopback TCP on a random port, dev credentials, permissive policy, in memory. */
+  /**
+   * A builder with the defaults: loopback TCP on a random port, dev credentials, permissive policy,
+   * in memory.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -92,7 +105,8 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
   /** {@code "in-process:<name>"}, the address of the in-process transport. */
   public String inProcessAddress() {
     if (inProcessName == null) {
-      throw new IllegalStateException("in-process transport is not enabled; set Builder.inProcessName(name)");
+      throw new IllegalStateException(
+          "in-process transport is not enabled; set Builder.inProcessName(name)");
     }
     return "in-process:" + inProcessName;
   }
@@ -103,8 +117,9 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
   }
 
   /**
-   * Kicks a session like the real gateway's admin API: the client receives {@code Signal{FORCE_DISCONNECT,
-   * "disconnected by administrator"}} and the stream ends with {@code CANCELLED}.
+   * Kicks a session like the real gateway's admin API: the client receives {@code
+   * Signal{FORCE_DISCONNECT, "disconnected by administrator"}} and the stream ends with {@code
+   * CANCELLED}.
    *
    * @return false if no live session has that id
    */
@@ -133,9 +148,18 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
   }
 
   private SessionInfo info(Session s) {
-    return new SessionInfo(s.id(), s.identity().key(), s.identity().type(), s.workspace(), s.resumed(),
-        s.reconnectionCount(), s.connectedAt(), s.queuedFrames(), core.router().backlog(s.identity().ownTopic()),
-        s.backpressureDrops(), s.inboundPaused());
+    return new SessionInfo(
+        s.id(),
+        s.identity().key(),
+        s.identity().type(),
+        s.workspace(),
+        s.resumed(),
+        s.reconnectionCount(),
+        s.connectedAt(),
+        s.queuedFrames(),
+        core.router().backlog(s.identity().ownTopic()),
+        s.backpressureDrops(),
+        s.inboundPaused());
   }
 
   /** Messages stored for an identity topic (offline or slow consumer) and not yet delivered. */
@@ -169,10 +193,11 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
   }
 
   /**
-   * Shuts down gracefully: stops accepting new streams, sends every session {@code Signal{GRACEFUL_DISCONNECT,
-   * "server shutting down"}} while still processing what its client sends, waits up to the drain timeout for the
-   * clients to half-close, ends the remaining streams with {@code UNAVAILABLE "server shutting down"}, then stops
-   * the transports and closes the stores.
+   * Shuts down gracefully: stops accepting new streams, sends every session {@code
+   * Signal{GRACEFUL_DISCONNECT, "server shutting down"}} while still processing what its client
+   * sends, waits up to the drain timeout for the clients to half-close, ends the remaining streams
+   * with {@code UNAVAILABLE "server shutting down"}, then stops the transports and closes the
+   * stores.
    */
   @Override
   public void close() {
@@ -181,7 +206,8 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
     }
     closed = true;
     health.enterTerminalState();
-    // Stop accepting streams first, so clients reconnecting after GRACEFUL_DISCONNECT cannot land here again.
+    // Stop accepting streams first, so clients reconnecting after GRACEFUL_DISCONNECT cannot land
+    // here again.
     for (Server s : new Server[] {tcpServer, inProcessServer}) {
       if (s != null) {
         s.shutdown();
@@ -191,7 +217,8 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
     for (Server s : new Server[] {tcpServer, inProcessServer}) {
       if (s != null) {
         try {
-          // Sessions are over; what remains are idle or half-open connections (e.g. a stalled TLS handshake),
+          // Sessions are over; what remains are idle or half-open connections (e.g. a stalled TLS
+          // handshake),
           // which must not hold up close() for long.
           if (!s.awaitTermination(1, TimeUnit.SECONDS)) {
             s.shutdownNow();
@@ -229,26 +256,30 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
     private Builder() {}
 
     /**
-     * Backlog (messages) of a <em>connected</em> consumer's identity topic at which the gateway stops reading from
-     * the senders that publish to it, until the backlog has halved (default 1000). gRPC flow control then slows
-     * the senders down instead of messages being dropped. Offline consumers never pause senders: their messages
-     * are stored up to {@link #offlineQueueCapacity(int)}.
+     * Backlog (messages) of a <em>connected</em> consumer's identity topic at which the gateway
+     * stops reading from the senders that publish to it, until the backlog has halved (default
+     * 1000). gRPC flow control then slows the senders down instead of messages being dropped.
+     * Offline consumers never pause senders: their messages are stored up to {@link
+     * #offlineQueueCapacity(int)}.
      */
     public Builder senderPushbackThreshold(int messages) {
       if (messages < 2) {
-        throw new IllegalArgumentException("senderPushbackThreshold must be at least 2, got " + messages);
+        throw new IllegalArgumentException(
+            "senderPushbackThreshold must be at least 2, got " + messages);
       }
       this.senderPushbackThreshold = messages;
       return this;
     }
 
     /**
-     * How long {@link EmbeddedAetherGateway#close()} waits for clients to half-close after GRACEFUL_DISCONNECT before ending their
-     * streams; default 10 s as on the real gateway. Frames clients write meanwhile are still processed.
+     * How long {@link EmbeddedAetherGateway#close()} waits for clients to half-close after
+     * GRACEFUL_DISCONNECT before ending their streams; default 10 s as on the real gateway. Frames
+     * clients write meanwhile are still processed.
      */
     public Builder shutdownDrainTimeout(Duration timeout) {
       if (timeout.isNegative()) {
-        throw new IllegalArgumentException("shutdownDrainTimeout must not be negative, got " + timeout);
+        throw new IllegalArgumentException(
+            "shutdownDrainTimeout must not be negative, got " + timeout);
       }
       this.drainTimeout = timeout;
       return this;
@@ -269,7 +300,10 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
       return this;
     }
 
-    /** Also serves the gRPC in-process transport under {@code name} (client address {@code in-process:name}). */
+    /**
+     * Also serves the gRPC in-process transport under {@code name} (client address {@code
+     * in-process:name}).
+     */
     public Builder inProcessName(String name) {
       if (name.isBlank()) {
         throw new IllegalArgumentException("in-process name must not be blank");
@@ -296,7 +330,10 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
       return this;
     }
 
-    /** Keeps KV data, checkpoints and undelivered messages in files under {@code dir} (survive a restart). */
+    /**
+     * Keeps KV data, checkpoints and undelivered messages in files under {@code dir} (survive a
+     * restart).
+     */
     public Builder dataDirectory(Path dir) {
       this.dataDirectory = Objects.requireNonNull(dir, "dir");
       return this;
@@ -308,7 +345,10 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
       return this;
     }
 
-    /** How long a new stream may take to send {@code InitConnection}; default 30 s as on the real gateway. */
+    /**
+     * How long a new stream may take to send {@code InitConnection}; default 30 s as on the real
+     * gateway.
+     */
     public Builder initTimeout(Duration timeout) {
       if (timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("initTimeout must be positive, got " + timeout);
@@ -320,16 +360,21 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
     /** Bound of each session's response queue and broadcast queue, in frames (default 1024). */
     public Builder sessionQueueCapacity(int frames) {
       if (frames < 1) {
-        throw new IllegalArgumentException("sessionQueueCapacity must be at least 1, got " + frames);
+        throw new IllegalArgumentException(
+            "sessionQueueCapacity must be at least 1, got " + frames);
       }
       this.sessionQueueCapacity = frames;
       return this;
     }
 
-    /** Bound of each identity topic's stored backlog, in messages (default 10,000; oldest dropped first). */
+    /**
+     * Bound of each identity topic's stored backlog, in messages (default 10,000; oldest dropped
+     * first).
+     */
     public Builder offlineQueueCapacity(int messages) {
       if (messages < 1) {
-        throw new IllegalArgumentException("offlineQueueCapacity must be at least 1, got " + messages);
+        throw new IllegalArgumentException(
+            "offlineQueueCapacity must be at least 1, got " + messages);
       }
       this.offlineQueueCapacity = messages;
       return this;
@@ -344,7 +389,10 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
       return this;
     }
 
-    /** TTL applied to checkpoint SAVE requests with ttl -1; default zero (never expire, as in AetherLite). */
+    /**
+     * TTL applied to checkpoint SAVE requests with ttl -1; default zero (never expire, as in
+     * AetherLite).
+     */
     public Builder checkpointDefaultTtl(Duration ttl) {
       if (ttl.isNegative()) {
         throw new IllegalArgumentException("checkpointDefaultTtl must not be negative, got " + ttl);
@@ -354,8 +402,8 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
     }
 
     /**
-     * Closes TCP connections after this age (GOAWAY), as the real gateway does after 2 h, so client reconnect
-     * logic can be exercised. Default: never.
+     * Closes TCP connections after this age (GOAWAY), as the real gateway does after 2 h, so client
+     * reconnect logic can be exercised. Default: never.
      */
     public Builder maxConnectionAge(Duration age) {
       if (age.isNegative() || age.isZero()) {
@@ -374,28 +422,38 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
       if (!tcp && inProcessName == null) {
         throw new IllegalStateException("no transport: enable TCP or set an in-process name");
       }
-      GatewaySettings settings = new GatewaySettings(credentials, policyMode, dataDirectory, clock, initTimeout,
-          sessionQueueCapacity, offlineQueueCapacity, offlineQueueMaxBytes, checkpointDefaultTtl,
-          Math.min(senderPushbackThreshold, offlineQueueCapacity));
+      GatewaySettings settings =
+          new GatewaySettings(
+              credentials,
+              policyMode,
+              dataDirectory,
+              clock,
+              initTimeout,
+              sessionQueueCapacity,
+              offlineQueueCapacity,
+              offlineQueueMaxBytes,
+              checkpointDefaultTtl,
+              Math.min(senderPushbackThreshold, offlineQueueCapacity));
       GatewayCore core = new GatewayCore(settings);
       HealthStatusManager health = new HealthStatusManager();
       health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
       health.setStatus(SERVICE_NAME, HealthCheckResponse.ServingStatus.SERVING);
-      ServerServiceDefinition connect = ServerInterceptors.intercept(core.service(), core.interceptor());
+      ServerServiceDefinition connect =
+          ServerInterceptors.intercept(core.service(), core.interceptor());
       Server tcpServer = null;
       Server inProcess = null;
       try {
         if (tcp) {
-          NettyServerBuilder b = NettyServerBuilder
-              .forAddress(new InetSocketAddress("127.0.0.1", port), credentials())
-              .maxInboundMessageSize(GatewaySettings.TRANSPORT_MAX_INBOUND_BYTES)
-              .keepAliveTime(30, TimeUnit.SECONDS)
-              .keepAliveTimeout(10, TimeUnit.SECONDS)
-              .permitKeepAliveTime(10, TimeUnit.SECONDS)
-              .permitKeepAliveWithoutCalls(true)
-              .maxConcurrentCallsPerConnection(1000)
-              .addService(connect)
-              .addService(health.getHealthService());
+          NettyServerBuilder b =
+              NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port), credentials())
+                  .maxInboundMessageSize(GatewaySettings.TRANSPORT_MAX_INBOUND_BYTES)
+                  .keepAliveTime(30, TimeUnit.SECONDS)
+                  .keepAliveTimeout(10, TimeUnit.SECONDS)
+                  .permitKeepAliveTime(10, TimeUnit.SECONDS)
+                  .permitKeepAliveWithoutCalls(true)
+                  .maxConcurrentCallsPerConnection(1000)
+                  .addService(connect)
+                  .addService(health.getHealthService());
           if (maxConnectionAge != null) {
             b.maxConnectionAge(maxConnectionAge.toMillis(), TimeUnit.MILLISECONDS)
                 .maxConnectionAgeGrace(5, TimeUnit.SECONDS);
@@ -403,12 +461,13 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
           tcpServer = b.build().start();
         }
         if (inProcessName != null) {
-          inProcess = InProcessServerBuilder.forName(inProcessName)
-              .maxInboundMessageSize(GatewaySettings.TRANSPORT_MAX_INBOUND_BYTES)
-              .addService(connect)
-              .addService(health.getHealthService())
-              .build()
-              .start();
+          inProcess =
+              InProcessServerBuilder.forName(inProcessName)
+                  .maxInboundMessageSize(GatewaySettings.TRANSPORT_MAX_INBOUND_BYTES)
+                  .addService(connect)
+                  .addService(health.getHealthService())
+                  .build()
+                  .start();
         }
       } catch (IOException | RuntimeException e) {
         if (tcpServer != null) {
@@ -416,12 +475,16 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
         }
         core.close();
         if (e instanceof IOException io) {
-          throw new UncheckedIOException("cannot start embedded Aether gateway on port " + port, io);
+          throw new UncheckedIOException(
+              "cannot start embedded Aether gateway on port " + port, io);
         }
         throw (RuntimeException) e;
       }
-      EmbeddedAetherGateway gw = new EmbeddedAetherGateway(core, tcpServer, inProcess, inProcessName, health, drainTimeout);
-      log.info("embedded Aether gateway started ({}{}{})",
+      EmbeddedAetherGateway gw =
+          new EmbeddedAetherGateway(
+              core, tcpServer, inProcess, inProcessName, health, drainTimeout);
+      log.info(
+          "embedded Aether gateway started ({}{}{})",
           tcpServer != null ? "tcp " + gw.address() : "",
           tcpServer != null && inProcess != null ? ", " : "",
           inProcess != null ? "in-process " + inProcessName : "");
@@ -433,17 +496,21 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
       if (t == null) {
         return InsecureServerCredentials.create();
       }
-      TlsServerCredentials.Builder b = TlsServerCredentials.newBuilder()
-          .keyManager(new ByteArrayInputStream(t.certificateChain()), new ByteArrayInputStream(t.privateKey()));
+      TlsServerCredentials.Builder b =
+          TlsServerCredentials.newBuilder()
+              .keyManager(
+                  new ByteArrayInputStream(t.certificateChain()),
+                  new ByteArrayInputStream(t.privateKey()));
       byte[] ca = t.clientCa();
       if (ca != null) {
         b.trustManager(new ByteArrayInputStream(ca));
       }
-      b.clientAuth(switch (t.clientAuth()) {
-        case NONE -> TlsServerCredentials.ClientAuth.NONE;
-        case OPTIONAL -> TlsServerCredentials.ClientAuth.OPTIONAL;
-        case REQUIRE -> TlsServerCredentials.ClientAuth.REQUIRE;
-      });
+      b.clientAuth(
+          switch (t.clientAuth()) {
+            case NONE -> TlsServerCredentials.ClientAuth.NONE;
+            case OPTIONAL -> TlsServerCredentials.ClientAuth.OPTIONAL;
+            case REQUIRE -> TlsServerCredentials.ClientAuth.REQUIRE;
+          });
       return b.build();
     }
   }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded;
 
 import java.io.PrintStream;
@@ -6,13 +10,14 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the embedded gateway as a standalone process:
- * {@code java -jar aether-gateway-embedded-<version>-standalone.jar --port 50051 [--data-dir dir]}.
- * Stops gracefully on SIGTERM / Ctrl-C.
+ * Runs the embedded gateway as a standalone process: {@code java -jar
+ * aether-gateway-embedded-<version>-standalone.jar --port 50051 [--data-dir dir]}. Stops gracefully
+ * on SIGTERM / Ctrl-C.
  */
 public final class EmbeddedAetherGatewayMain {
 
-  private static final String USAGE = """
+  private static final String USAGE =
+      """
       Usage: java -jar aether-gateway-embedded-standalone.jar [options]
         --port <n>            TCP port on 127.0.0.1 (default 50051, 0 = random)
         --data-dir <dir>      keep KV data, checkpoints and undelivered messages in <dir> (default: in memory)
@@ -44,16 +49,21 @@ public final class EmbeddedAetherGatewayMain {
     }
     EmbeddedAetherGateway gateway = builder.start();
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      gateway.close();
-      stopped.countDown();
-    }, "aether-embedded-gateway-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  gateway.close();
+                  stopped.countDown();
+                },
+                "aether-embedded-gateway-shutdown"));
     System.out.println("Aether embedded gateway listening on " + gateway.address());
     stopped.await();
   }
 
   /** Builds the configuration from {@code args}; null when only help was requested. */
-  static EmbeddedAetherGateway.@org.jspecify.annotations.Nullable Builder parse(String[] args, PrintStream out) {
+  static EmbeddedAetherGateway.@org.jspecify.annotations.Nullable Builder parse(
+      String[] args, PrintStream out) {
     EmbeddedAetherGateway.Builder b = EmbeddedAetherGateway.builder().port(50051);
     String cert = null;
     String key = null;
@@ -75,12 +85,14 @@ public final class EmbeddedAetherGatewayMain {
         case "--data-dir" -> b.dataDirectory(Path.of(value(args, ++i, a)));
         case "--policy" -> {
           String v = value(args, ++i, a);
-          b.policyMode(switch (v.toLowerCase(Locale.ROOT)) {
-            case "permissive" -> PolicyMode.PERMISSIVE;
-            case "lite-parity", "lite_parity" -> PolicyMode.LITE_PARITY;
-            default -> throw new IllegalArgumentException(
-                "--policy must be permissive or lite-parity, got '" + v + "'");
-          });
+          b.policyMode(
+              switch (v.toLowerCase(Locale.ROOT)) {
+                case "permissive" -> PolicyMode.PERMISSIVE;
+                case "lite-parity", "lite_parity" -> PolicyMode.LITE_PARITY;
+                default ->
+                    throw new IllegalArgumentException(
+                        "--policy must be permissive or lite-parity, got '" + v + "'");
+              });
         }
         case "--tls-cert" -> cert = value(args, ++i, a);
         case "--tls-key" -> key = value(args, ++i, a);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded;
 
 import java.io.IOException;
@@ -8,8 +12,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * TLS settings for the TCP transport: the server certificate chain and PKCS#8 private key (PEM), and optionally
- * the CAs trusted for client certificates plus whether a client certificate is required (mTLS).
+ * TLS settings for the TCP transport: the server certificate chain and PKCS#8 private key (PEM),
+ * and optionally the CAs trusted for client certificates plus whether a client certificate is
+ * required (mTLS).
  */
 public final class TlsConfig {
 
@@ -28,7 +33,11 @@ public final class TlsConfig {
   private final byte @Nullable [] clientCa;
   private final ClientAuth clientAuth;
 
-  private TlsConfig(byte[] certificateChain, byte[] privateKey, byte @Nullable [] clientCa, ClientAuth clientAuth) {
+  private TlsConfig(
+      byte[] certificateChain,
+      byte[] privateKey,
+      byte @Nullable [] clientCa,
+      ClientAuth clientAuth) {
     this.certificateChain = certificateChain.clone();
     this.privateKey = privateKey.clone();
     this.clientCa = clientCa == null ? null : clientCa.clone();

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded;
 
 import static io.github.aetherjava.gateway.embedded.TestClient.agent;
@@ -36,13 +40,18 @@ class CheckpointAndPersistenceTest {
   }
 
   private EmbeddedAetherGateway start(EmbeddedAetherGateway.Builder b) {
-    EmbeddedAetherGateway gw = b.clock(clock).tcp(false).inProcessName("cp-" + UUID.randomUUID())
-        .shutdownDrainTimeout(Duration.ofMillis(200)).start();
+    EmbeddedAetherGateway gw =
+        b.clock(clock)
+            .tcp(false)
+            .inProcessName("cp-" + UUID.randomUUID())
+            .shutdownDrainTimeout(Duration.ofMillis(200))
+            .start();
     open.add(gw);
     return gw;
   }
 
-  private TestClient connect(EmbeddedAetherGateway gw, io.github.aetherjava.proto.v1.InitConnection init) {
+  private TestClient connect(
+      EmbeddedAetherGateway gw, io.github.aetherjava.proto.v1.InitConnection init) {
     ManagedChannel ch = InProcessChannelBuilder.forName(gw.inProcessName()).build();
     TestClient c = TestClient.openOwning(ch);
     open.add(c);
@@ -58,8 +67,8 @@ class CheckpointAndPersistenceTest {
   void checkpointRoundTrips() {
     EmbeddedAetherGateway gw = start(EmbeddedAetherGateway.builder());
     TestClient a = connect(gw, agent("prod", "impl", "a"));
-    CheckpointResponse saved = a.checkpoint(cp(OpType.SAVE, "").setData(ByteString.copyFromUtf8("state-1"))
-        .setTtl(-1));
+    CheckpointResponse saved =
+        a.checkpoint(cp(OpType.SAVE, "").setData(ByteString.copyFromUtf8("state-1")).setTtl(-1));
     assertThat(saved.getSuccess()).isTrue();
     assertThat(saved.getSavedAt()).isEqualTo(clock.instant().getEpochSecond());
     assertThat(saved.getRequestId()).isNotEmpty();
@@ -71,7 +80,8 @@ class CheckpointAndPersistenceTest {
 
     a.checkpoint(cp(OpType.SAVE, "b").setData(ByteString.copyFromUtf8("x")));
     a.checkpoint(cp(OpType.SAVE, "a").setData(ByteString.copyFromUtf8("y")));
-    assertThat(a.checkpoint(cp(OpType.LIST, "")).getKeysList()).containsExactly("a", "b", "default");
+    assertThat(a.checkpoint(cp(OpType.LIST, "")).getKeysList())
+        .containsExactly("a", "b", "default");
 
     assertThat(a.checkpoint(cp(OpType.DELETE, "b")).getSuccess()).isTrue();
     assertThat(a.checkpoint(cp(OpType.DELETE, "b")).getSuccess()).isTrue();
@@ -97,13 +107,15 @@ class CheckpointAndPersistenceTest {
 
   @Test
   void checkpointTtl() {
-    EmbeddedAetherGateway gw = start(EmbeddedAetherGateway.builder().checkpointDefaultTtl(Duration.ofHours(1)));
+    EmbeddedAetherGateway gw =
+        start(EmbeddedAetherGateway.builder().checkpointDefaultTtl(Duration.ofHours(1)));
     TestClient a = connect(gw, agent("prod", "impl", "a"));
     a.checkpoint(cp(OpType.SAVE, "default-ttl").setTtl(-1).setData(ByteString.copyFromUtf8("x")));
     a.checkpoint(cp(OpType.SAVE, "never").setTtl(0).setData(ByteString.copyFromUtf8("x")));
     a.checkpoint(cp(OpType.SAVE, "ten").setTtl(10).setData(ByteString.copyFromUtf8("x")));
     clock.advance(Duration.ofSeconds(11));
-    assertThat(a.checkpoint(cp(OpType.LIST, "")).getKeysList()).containsExactly("default-ttl", "never");
+    assertThat(a.checkpoint(cp(OpType.LIST, "")).getKeysList())
+        .containsExactly("default-ttl", "never");
     clock.advance(Duration.ofHours(1));
     assertThat(a.checkpoint(cp(OpType.LIST, "")).getKeysList()).containsExactly("never");
   }
@@ -126,19 +138,25 @@ class CheckpointAndPersistenceTest {
     TestClient b = connect(first, agent("prod", "impl", "b"));
     a.sendMessage("ag::prod::impl::b", "delivered");
     assertThat(utf8(b.nextMessage().getPayload())).isEqualTo("delivered");
-    org.awaitility.Awaitility.await().until(() -> first.topicBacklog("ag::prod::impl::offline") == 5);
+    org.awaitility.Awaitility.await()
+        .until(() -> first.topicBacklog("ag::prod::impl::offline") == 5);
     first.close();
 
     EmbeddedAetherGateway second = start(EmbeddedAetherGateway.builder().dataDirectory(dir));
     assertThat(second.topicBacklog("ag::prod::impl::offline")).isEqualTo(5);
     assertThat(second.topicBacklog("ag::prod::impl::b")).isZero();
     TestClient again = connect(second, agent("prod", "impl", "a"));
-    assertThat(utf8(again.next().getConfig().getWorkspaceExclusiveKvMap().get("model"))).isEqualTo("m1");
+    assertThat(utf8(again.next().getConfig().getWorkspaceExclusiveKvMap().get("model")))
+        .isEqualTo("m1");
     assertThat(utf8(again.kv(KvTest.op(KVOperation.OpType.GET, Scope.GLOBAL, "ttl")).getValue()))
         .isEqualTo("gone-later");
-    assertThat(again.kv(KvTest.op(KVOperation.OpType.INCREMENT, Scope.GLOBAL, "count")).getCounterValue())
+    assertThat(
+            again
+                .kv(KvTest.op(KVOperation.OpType.INCREMENT, Scope.GLOBAL, "count"))
+                .getCounterValue())
         .isEqualTo(2);
-    assertThat(again.kv(KvTest.op(KVOperation.OpType.GET, Scope.GLOBAL, "deleted")).getValue()).isEmpty();
+    assertThat(again.kv(KvTest.op(KVOperation.OpType.GET, Scope.GLOBAL, "deleted")).getValue())
+        .isEmpty();
     assertThat(utf8(again.checkpoint(cp(OpType.LOAD, "")).getData())).isEqualTo("ckpt");
 
     TestClient offline = connect(second, agent("prod", "impl", "offline"));
@@ -149,8 +167,10 @@ class CheckpointAndPersistenceTest {
       assertThat(m.getSourceTopic()).isEqualTo("ag::prod::impl::a");
     }
     clock.advance(Duration.ofSeconds(61));
-    assertThat(again.kv(KvTest.op(KVOperation.OpType.GET, Scope.GLOBAL, "ttl")).getValue()).isEmpty();
-    org.awaitility.Awaitility.await().until(() -> second.topicBacklog("ag::prod::impl::offline") == 0);
+    assertThat(again.kv(KvTest.op(KVOperation.OpType.GET, Scope.GLOBAL, "ttl")).getValue())
+        .isEmpty();
+    org.awaitility.Awaitility.await()
+        .until(() -> second.topicBacklog("ag::prod::impl::offline") == 0);
     second.close();
 
     // A third start after full delivery has nothing left to replay.
@@ -160,11 +180,17 @@ class CheckpointAndPersistenceTest {
 
   @Test
   void aGracefulRestartKeepsEveryFrameTheClientWroteBeforeHalfClosing() throws Exception {
-    EmbeddedAetherGateway first = EmbeddedAetherGateway.builder().clock(clock).inProcessName("gr-" + UUID.randomUUID())
-        .dataDirectory(dir).start();
+    EmbeddedAetherGateway first =
+        EmbeddedAetherGateway.builder()
+            .clock(clock)
+            .inProcessName("gr-" + UUID.randomUUID())
+            .dataDirectory(dir)
+            .start();
     open.add(first);
-    ManagedChannel ch = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(first.address())
-        .usePlaintext().build();
+    ManagedChannel ch =
+        io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(first.address())
+            .usePlaintext()
+            .build();
     TestClient sender = TestClient.openOwning(ch);
     open.add(sender);
     sender.connect(agent("prod", "impl", "sender"));

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,8 +20,10 @@ class EmbeddedAetherGatewayMainTest {
 
   @Test
   void parsesOptionsAndStarts() {
-    EmbeddedAetherGateway.Builder b = EmbeddedAetherGatewayMain.parse(
-        new String[] {"--port", "0", "--data-dir", dir.toString(), "--policy", "lite-parity"}, System.out);
+    EmbeddedAetherGateway.Builder b =
+        EmbeddedAetherGatewayMain.parse(
+            new String[] {"--port", "0", "--data-dir", dir.toString(), "--policy", "lite-parity"},
+            System.out);
     try (EmbeddedAetherGateway gw = b.start()) {
       assertThat(gw.port()).isPositive();
       assertThat(gw.policyMode()).isEqualTo(PolicyMode.LITE_PARITY);
@@ -28,20 +34,25 @@ class EmbeddedAetherGatewayMainTest {
   @Test
   void helpPrintsUsage() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    assertThat(EmbeddedAetherGatewayMain.parse(new String[] {"--help"}, new PrintStream(out, true,
-        StandardCharsets.UTF_8))).isNull();
+    assertThat(
+            EmbeddedAetherGatewayMain.parse(
+                new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8)))
+        .isNull();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port", "--data-dir");
   }
 
   @Test
   void badOptionsAreNamed() {
-    assertThatThrownBy(() -> EmbeddedAetherGatewayMain.parse(new String[] {"--port", "x"}, System.out))
+    assertThatThrownBy(
+            () -> EmbeddedAetherGatewayMain.parse(new String[] {"--port", "x"}, System.out))
         .hasMessage("--port needs a number, got 'x'");
     assertThatThrownBy(() -> EmbeddedAetherGatewayMain.parse(new String[] {"--nope"}, System.out))
         .hasMessage("unknown option '--nope'");
-    assertThatThrownBy(() -> EmbeddedAetherGatewayMain.parse(new String[] {"--tls-cert", "c"}, System.out))
+    assertThatThrownBy(
+            () -> EmbeddedAetherGatewayMain.parse(new String[] {"--tls-cert", "c"}, System.out))
         .hasMessage("--tls-cert and --tls-key must be given together");
-    assertThatThrownBy(() -> EmbeddedAetherGatewayMain.parse(new String[] {"--data-dir"}, System.out))
+    assertThatThrownBy(
+            () -> EmbeddedAetherGatewayMain.parse(new String[] {"--data-dir"}, System.out))
         .hasMessage("--data-dir needs a value");
   }
 }

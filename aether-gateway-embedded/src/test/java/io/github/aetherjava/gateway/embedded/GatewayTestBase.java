@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded;
 
 import io.github.aetherjava.proto.v1.InitConnection;
@@ -24,13 +28,15 @@ abstract class GatewayTestBase {
 
   @BeforeEach
   void startGateway() {
-    gateway = configure(EmbeddedAetherGateway.builder().inProcessName("gw-" + UUID.randomUUID())).start();
+    gateway =
+        configure(EmbeddedAetherGateway.builder().inProcessName("gw-" + UUID.randomUUID())).start();
     channel = InProcessChannelBuilder.forName(gateway.inProcessName()).directExecutor().build();
   }
 
   @AfterEach
   void stopGateway() throws Exception {
-    // Newest first: clients before the gateways they talk to (a gateway waits for connected clients to leave).
+    // Newest first: clients before the gateways they talk to (a gateway waits for connected clients
+    // to leave).
     for (int i = closeables.size() - 1; i >= 0; i--) {
       closeables.get(i).close();
     }
@@ -51,8 +57,11 @@ abstract class GatewayTestBase {
 
   /** A new client stream on its own TCP channel. */
   protected TestClient tcpClient() {
-    ManagedChannel ch = NettyChannelBuilder.forTarget(gateway.address()).usePlaintext()
-        .maxInboundMessageSize(32 * 1024 * 1024).build();
+    ManagedChannel ch =
+        NettyChannelBuilder.forTarget(gateway.address())
+            .usePlaintext()
+            .maxInboundMessageSize(32 * 1024 * 1024)
+            .build();
     return track(TestClient.openOwning(ch));
   }
 

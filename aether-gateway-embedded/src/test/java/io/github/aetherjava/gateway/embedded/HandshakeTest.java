@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded;
 
 import static io.github.aetherjava.gateway.embedded.TestClient.agent;
@@ -40,8 +44,8 @@ class HandshakeTest extends GatewayTestBase {
   @ParameterizedTest
   @MethodSource("principals")
   @SuppressWarnings("deprecation") // the legacy snapshot maps must stay empty
-  void everyPrincipalConnectsWithAckAndSnapshotForAgentsAndTasks(InitConnection init, String identity,
-      boolean snapshot) {
+  void everyPrincipalConnectsWithAckAndSnapshotForAgentsAndTasks(
+      InitConnection init, String identity, boolean snapshot) {
     TestClient c = client();
     ConnectionAck ack = c.connect(init);
     assertThat(UUID.fromString(ack.getSessionId())).isNotNull();
@@ -73,8 +77,9 @@ class HandshakeTest extends GatewayTestBase {
   @Test
   void orchestratorWithoutSpecifierGetsEightCharacterId() {
     connected(TestClient.orchestrator("k8s", ""));
-    assertThat(gateway.connectedIdentities()).singleElement().satisfies(id ->
-        assertThat(id).matches("orc::k8s::[0-9a-f-]{8}"));
+    assertThat(gateway.connectedIdentities())
+        .singleElement()
+        .satisfies(id -> assertThat(id).matches("orc::k8s::[0-9a-f-]{8}"));
   }
 
   @Test
@@ -85,21 +90,32 @@ class HandshakeTest extends GatewayTestBase {
 
   static Stream<Arguments> invalidIdentities() {
     return Stream.of(
-        Arguments.of(agent("pro*d", "i", "s"),
+        Arguments.of(
+            agent("pro*d", "i", "s"),
             "invalid identity: invalid workspace \"pro*d\": contains forbidden character '*' (NATS wildcard)"),
-        Arguments.of(agent("w", "a>b", "s"),
+        Arguments.of(
+            agent("w", "a>b", "s"),
             "invalid identity: invalid impl \"a>b\": contains forbidden character '>' (NATS wildcard)"),
-        Arguments.of(agent("w", "i", "a b"), "invalid identity: invalid specifier \"a b\": contains whitespace"),
-        Arguments.of(agent("w", "i", "a\tb"),
+        Arguments.of(
+            agent("w", "i", "a b"),
+            "invalid identity: invalid specifier \"a b\": contains whitespace"),
+        Arguments.of(
+            agent("w", "i", "a\tb"),
             "invalid identity: invalid specifier \"a\\tb\": contains control character 0x09"),
-        Arguments.of(agent("w", "i", "a\u007fb"),
+        Arguments.of(
+            agent("w", "i", "a\u007fb"),
             "invalid identity: invalid specifier \"a\\x7fb\": contains DEL control character (0x7F)"),
-        Arguments.of(agent("w", "a::b", "s"),
+        Arguments.of(
+            agent("w", "a::b", "s"),
             "invalid identity: invalid impl \"a::b\": contains reserved separator \"::\""),
-        Arguments.of(agent("w".repeat(129), "i", "s"),
+        Arguments.of(
+            agent("w".repeat(129), "i", "s"),
             "invalid identity: invalid workspace: length 129 exceeds maximum 128"),
-        Arguments.of(TestClient.user("al ice", "t"), "invalid identity: invalid id \"al ice\": contains whitespace"),
-        Arguments.of(InitConnection.getDefaultInstance(), "invalid identity: unknown principal type"));
+        Arguments.of(
+            TestClient.user("al ice", "t"),
+            "invalid identity: invalid id \"al ice\": contains whitespace"),
+        Arguments.of(
+            InitConnection.getDefaultInstance(), "invalid identity: unknown principal type"));
   }
 
   @ParameterizedTest
@@ -114,7 +130,10 @@ class HandshakeTest extends GatewayTestBase {
   @Test
   void firstFrameMustBeInit() {
     TestClient c = client();
-    c.send(UpstreamMessage.newBuilder().setSend(SendMessage.newBuilder().setTargetTopic("ag::x::y::z")).build());
+    c.send(
+        UpstreamMessage.newBuilder()
+            .setSend(SendMessage.newBuilder().setTargetTopic("ag::x::y::z"))
+            .build());
     Status status = c.awaitClosed();
     assertThat(status.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(status.getDescription()).isEqualTo("first message must be InitConnection");
@@ -132,9 +151,15 @@ class HandshakeTest extends GatewayTestBase {
 
   @Test
   void initTimeout() {
-    // A short init timeout only here: for every other test it would race the handshake against CPU starvation.
-    EmbeddedAetherGateway gw = track(EmbeddedAetherGateway.builder().tcp(false)
-        .inProcessName("init-timeout-" + UUID.randomUUID()).initTimeout(Duration.ofMillis(500)).start());
+    // A short init timeout only here: for every other test it would race the handshake against CPU
+    // starvation.
+    EmbeddedAetherGateway gw =
+        track(
+            EmbeddedAetherGateway.builder()
+                .tcp(false)
+                .inProcessName("init-timeout-" + UUID.randomUUID())
+                .initTimeout(Duration.ofMillis(500))
+                .start());
     ManagedChannel ch = InProcessChannelBuilder.forName(gw.inProcessName()).build();
     track(() -> ch.shutdownNow());
     TestClient c = track(TestClient.open(ch));
@@ -158,7 +183,8 @@ class HandshakeTest extends GatewayTestBase {
     connected(TestClient.metricsBridge());
     Status wfe = client().connectExpectingFailure(TestClient.wfe());
     Status mb = client().connectExpectingFailure(TestClient.metricsBridge());
-    assertThat(wfe.getDescription()).isEqualTo("DuplicateIdentityError: identity (wfe::shard0) already connected");
+    assertThat(wfe.getDescription())
+        .isEqualTo("DuplicateIdentityError: identity (wfe::shard0) already connected");
     assertThat(mb.getDescription())
         .isEqualTo("DuplicateIdentityError: identity (metrics::shard0) already connected");
   }
@@ -166,8 +192,10 @@ class HandshakeTest extends GatewayTestBase {
   @Test
   void wrongResumeIdIsStillADuplicate() {
     connected(agent("prod", "impl", "s1"));
-    InitConnection init = agent("prod", "impl", "s1").toBuilder().setResumeSessionId("not-the-holder").build();
-    assertThat(client().connectExpectingFailure(init).getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
+    InitConnection init =
+        agent("prod", "impl", "s1").toBuilder().setResumeSessionId("not-the-holder").build();
+    assertThat(client().connectExpectingFailure(init).getCode())
+        .isEqualTo(Status.Code.ALREADY_EXISTS);
   }
 
   @Test
@@ -175,22 +203,31 @@ class HandshakeTest extends GatewayTestBase {
     TestClient first = connected(agent("prod", "impl", "s1"));
     ConnectionAck ack1 = first.ack;
     TestClient second = client();
-    ConnectionAck ack2 = second.connect(agent("prod", "impl", "s1").toBuilder()
-        .setResumeSessionId(ack1.getSessionId()).build());
+    ConnectionAck ack2 =
+        second.connect(
+            agent("prod", "impl", "s1").toBuilder()
+                .setResumeSessionId(ack1.getSessionId())
+                .build());
     assertThat(ack2.getResumed()).isTrue();
     assertThat(ack2.getReconnectionCount()).isEqualTo(1);
     assertThat(ack2.getInitialConnectionUnixMs()).isEqualTo(ack1.getInitialConnectionUnixMs());
     assertThat(ack2.getSessionId()).isNotEqualTo(ack1.getSessionId());
     Status old = first.awaitClosed();
     assertThat(old.getCode()).isEqualTo(Status.Code.CANCELLED);
-    assertThat(gateway.sessions()).singleElement().satisfies(s -> {
-      assertThat(s.sessionId()).isEqualTo(ack2.getSessionId());
-      assertThat(s.resumed()).isTrue();
-    });
+    assertThat(gateway.sessions())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.sessionId()).isEqualTo(ack2.getSessionId());
+              assertThat(s.resumed()).isTrue();
+            });
 
     TestClient third = client();
-    ConnectionAck ack3 = third.connect(agent("prod", "impl", "s1").toBuilder()
-        .setResumeSessionId(ack2.getSessionId()).build());
+    ConnectionAck ack3 =
+        third.connect(
+            agent("prod", "impl", "s1").toBuilder()
+                .setResumeSessionId(ack2.getSessionId())
+                .build());
     assertThat(ack3.getReconnectionCount()).isEqualTo(2);
     assertThat(ack3.getInitialConnectionUnixMs()).isEqualTo(ack1.getInitialConnectionUnixMs());
   }
@@ -202,44 +239,58 @@ class HandshakeTest extends GatewayTestBase {
     first.halfClose();
     assertThat(first.awaitClosed().isOk()).isTrue();
     Awaitility.await().until(() -> gateway.connectedIdentities().isEmpty());
-    ConnectionAck ack = client().connect(agent("prod", "impl", "s1").toBuilder()
-        .setResumeSessionId(sessionId).build());
+    ConnectionAck ack =
+        client()
+            .connect(agent("prod", "impl", "s1").toBuilder().setResumeSessionId(sessionId).build());
     assertThat(ack.getResumed()).isFalse();
   }
 
   @Test
   void extensionsAreNegotiatedAsUnsupported() {
     TestClient c = client();
-    ConnectionAck ack = c.connect(TestClient.user("u", "w").toBuilder()
-        .addExtensions(ExtensionDeclaration.newBuilder().setUri("urn:x").setVersion("1"))
-        .build());
-    assertThat(ack.getNegotiatedExtensionsList()).singleElement().satisfies(n -> {
-      assertThat(n.getUri()).isEqualTo("urn:x");
-      assertThat(n.getSupported()).isFalse();
-      assertThat(n.getRejectionReason()).isEqualTo("extension URI not supported by this gateway");
-    });
+    ConnectionAck ack =
+        c.connect(
+            TestClient.user("u", "w").toBuilder()
+                .addExtensions(ExtensionDeclaration.newBuilder().setUri("urn:x").setVersion("1"))
+                .build());
+    assertThat(ack.getNegotiatedExtensionsList())
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.getUri()).isEqualTo("urn:x");
+              assertThat(n.getSupported()).isFalse();
+              assertThat(n.getRejectionReason())
+                  .isEqualTo("extension URI not supported by this gateway");
+            });
   }
 
   @Test
   void extensionsFromTheHeaderAreListedAfterTheDeclaredOnes() {
     io.grpc.Metadata headers = new io.grpc.Metadata();
-    headers.put(io.grpc.Metadata.Key.of("aether-extensions", io.grpc.Metadata.ASCII_STRING_MARSHALLER),
+    headers.put(
+        io.grpc.Metadata.Key.of("aether-extensions", io.grpc.Metadata.ASCII_STRING_MARSHALLER),
         "urn:h1, urn:h2");
-    io.grpc.Channel ch = io.grpc.ClientInterceptors.intercept(channel,
-        io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(headers));
+    io.grpc.Channel ch =
+        io.grpc.ClientInterceptors.intercept(
+            channel, io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(headers));
     TestClient c = track(TestClient.open(ch));
-    ConnectionAck ack = c.connect(TestClient.user("u", "w").toBuilder()
-        .addExtensions(ExtensionDeclaration.newBuilder().setUri("urn:p").setRequired(false)).build());
-    assertThat(ack.getNegotiatedExtensionsList()).extracting(n -> n.getUri())
+    ConnectionAck ack =
+        c.connect(
+            TestClient.user("u", "w").toBuilder()
+                .addExtensions(ExtensionDeclaration.newBuilder().setUri("urn:p").setRequired(false))
+                .build());
+    assertThat(ack.getNegotiatedExtensionsList())
+        .extracting(n -> n.getUri())
         .containsExactly("urn:p", "urn:h1", "urn:h2");
   }
 
   @Test
   void requiredUnsupportedExtensionGetsAckThenFailedPrecondition() {
     TestClient c = client();
-    c.connect(TestClient.user("u", "w").toBuilder()
-        .addExtensions(ExtensionDeclaration.newBuilder().setUri("urn:must").setRequired(true))
-        .build());
+    c.connect(
+        TestClient.user("u", "w").toBuilder()
+            .addExtensions(ExtensionDeclaration.newBuilder().setUri("urn:must").setRequired(true))
+            .build());
     Status status = c.awaitClosed();
     assertThat(status.getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
     assertThat(status.getDescription())
@@ -264,12 +315,18 @@ class HandshakeTest extends GatewayTestBase {
   void introspectionDescribesSessions() {
     TestClient c = connected(TestClient.user("alice", "t1"));
     c.switchWorkspace("prod");
-    Awaitility.await().untilAsserted(() -> assertThat(gateway.sessions()).singleElement().satisfies(s -> {
-      assertThat(s.identity()).isEqualTo("us::alice::t1");
-      assertThat(s.principalType()).isEqualTo(PrincipalType.PRINCIPAL_USER);
-      assertThat(s.workspace()).isEqualTo("prod");
-      assertThat(s.sessionId()).isEqualTo(c.ack.getSessionId());
-    }));
+    Awaitility.await()
+        .untilAsserted(
+            () ->
+                assertThat(gateway.sessions())
+                    .singleElement()
+                    .satisfies(
+                        s -> {
+                          assertThat(s.identity()).isEqualTo("us::alice::t1");
+                          assertThat(s.principalType()).isEqualTo(PrincipalType.PRINCIPAL_USER);
+                          assertThat(s.workspace()).isEqualTo("prod");
+                          assertThat(s.sessionId()).isEqualTo(c.ack.getSessionId());
+                        }));
   }
 
   @Test
@@ -277,10 +334,13 @@ class HandshakeTest extends GatewayTestBase {
     TestClient c = connected(TestClient.user("alice", "t1"));
     c.send(UpstreamMessage.getDefaultInstance());
     assertThat(c.expectError("ERR_NOT_IMPLEMENTED").getMessage()).contains("no payload");
-    c.send(UpstreamMessage.newBuilder()
-        .setAdminQuery(io.github.aetherjava.proto.v1.AdminQuery.getDefaultInstance()).build());
+    c.send(
+        UpstreamMessage.newBuilder()
+            .setAdminQuery(io.github.aetherjava.proto.v1.AdminQuery.getDefaultInstance())
+            .build());
     assertThat(c.expectError("ERR_NOT_IMPLEMENTED").getMessage())
-        .isEqualTo("This operation is not supported over the streaming API. Use the REST admin API.");
+        .isEqualTo(
+            "This operation is not supported over the streaming API. Use the REST admin API.");
     // Still alive: a further request is answered.
     c.sendMessage("bogus", "x");
     c.expectError("ERR_INVALID_TOPIC");
@@ -290,10 +350,12 @@ class HandshakeTest extends GatewayTestBase {
   void oversizedFrameFailsOnlyThatStream() {
     TestClient big = tcpClient();
     big.connect(TestClient.user("alice", "t1"));
-    big.sendMessage("us::bob::t1", new byte[5 * 1024 * 1024], io.github.aetherjava.proto.v1.MessageType.OPAQUE);
+    big.sendMessage(
+        "us::bob::t1", new byte[5 * 1024 * 1024], io.github.aetherjava.proto.v1.MessageType.OPAQUE);
     Status status = big.awaitClosed();
     assertThat(status.getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
-    assertThat(status.getDescription()).startsWith("grpc: received message larger than max (")
+    assertThat(status.getDescription())
+        .startsWith("grpc: received message larger than max (")
         .endsWith(" vs. 4194304)");
     Awaitility.await().until(() -> gateway.connectedIdentities().isEmpty());
     TestClient next = tcpClient();

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded;
 
 import static io.github.aetherjava.gateway.embedded.TestClient.agent;
@@ -50,7 +54,8 @@ class KvTest extends GatewayTestBase {
     return c;
   }
 
-  // ---- every operation in every scope ---------------------------------------------------------------------------
+  // ---- every operation in every scope
+  // ---------------------------------------------------------------------------
 
   @ParameterizedTest
   @EnumSource(value = Scope.class, names = "UNRECOGNIZED", mode = EnumSource.Mode.EXCLUDE)
@@ -71,37 +76,76 @@ class KvTest extends GatewayTestBase {
     KVResponse incIf = c.kv(op(OpType.INCREMENT_IF, scope, "n").setDeltaValue(5).setGuardValue(10));
     assertThat(incIf.getApplied()).isTrue();
     assertThat(incIf.getCounterValue()).isEqualTo(6);
-    KVResponse blocked = c.kv(op(OpType.INCREMENT_IF, scope, "n").setDeltaValue(5).setGuardValue(10));
+    KVResponse blocked =
+        c.kv(op(OpType.INCREMENT_IF, scope, "n").setDeltaValue(5).setGuardValue(10));
     assertThat(blocked.getApplied()).isFalse();
     assertThat(blocked.getCounterValue()).isEqualTo(6);
     KVResponse decIf = c.kv(op(OpType.DECREMENT_IF, scope, "n").setGuardValue(5));
     assertThat(decIf.getApplied()).isTrue();
     assertThat(decIf.getCounterValue()).isEqualTo(5);
-    assertThat(c.kv(op(OpType.DECREMENT_IF, scope, "n").setDeltaValue(1).setGuardValue(5)).getApplied()).isFalse();
+    assertThat(
+            c.kv(op(OpType.DECREMENT_IF, scope, "n").setDeltaValue(1).setGuardValue(5))
+                .getApplied())
+        .isFalse();
 
-    assertThat(c.kv(op(OpType.SET_NX, scope, "nx").setValue(ByteString.copyFromUtf8("1"))).getApplied()).isTrue();
-    assertThat(c.kv(op(OpType.SET_NX, scope, "nx").setValue(ByteString.copyFromUtf8("2"))).getApplied()).isFalse();
+    assertThat(
+            c.kv(op(OpType.SET_NX, scope, "nx").setValue(ByteString.copyFromUtf8("1")))
+                .getApplied())
+        .isTrue();
+    assertThat(
+            c.kv(op(OpType.SET_NX, scope, "nx").setValue(ByteString.copyFromUtf8("2")))
+                .getApplied())
+        .isFalse();
 
-    assertThat(c.kv(op(OpType.COMPARE_AND_SET, scope, "nx").setExpectedValue(ByteString.copyFromUtf8("9"))
-        .setValue(ByteString.copyFromUtf8("3"))).getApplied()).isFalse();
-    assertThat(c.kv(op(OpType.COMPARE_AND_SET, scope, "nx").setExpectedValue(ByteString.copyFromUtf8("1"))
-        .setValue(ByteString.copyFromUtf8("3"))).getApplied()).isTrue();
-    assertThat(c.kv(op(OpType.COMPARE_AND_SET, scope, "missing").setExpectedValue(ByteString.EMPTY)
-        .setValue(ByteString.copyFromUtf8("x"))).getApplied()).isFalse();
-    assertThat(c.kv(op(OpType.COMPARE_AND_DELETE, scope, "nx").setExpectedValue(ByteString.copyFromUtf8("1")))
-        .getApplied()).isFalse();
-    assertThat(c.kv(op(OpType.COMPARE_AND_DELETE, scope, "nx").setExpectedValue(ByteString.copyFromUtf8("3")))
-        .getApplied()).isTrue();
+    assertThat(
+            c.kv(
+                    op(OpType.COMPARE_AND_SET, scope, "nx")
+                        .setExpectedValue(ByteString.copyFromUtf8("9"))
+                        .setValue(ByteString.copyFromUtf8("3")))
+                .getApplied())
+        .isFalse();
+    assertThat(
+            c.kv(
+                    op(OpType.COMPARE_AND_SET, scope, "nx")
+                        .setExpectedValue(ByteString.copyFromUtf8("1"))
+                        .setValue(ByteString.copyFromUtf8("3")))
+                .getApplied())
+        .isTrue();
+    assertThat(
+            c.kv(
+                    op(OpType.COMPARE_AND_SET, scope, "missing")
+                        .setExpectedValue(ByteString.EMPTY)
+                        .setValue(ByteString.copyFromUtf8("x")))
+                .getApplied())
+        .isFalse();
+    assertThat(
+            c.kv(
+                    op(OpType.COMPARE_AND_DELETE, scope, "nx")
+                        .setExpectedValue(ByteString.copyFromUtf8("1")))
+                .getApplied())
+        .isFalse();
+    assertThat(
+            c.kv(
+                    op(OpType.COMPARE_AND_DELETE, scope, "nx")
+                        .setExpectedValue(ByteString.copyFromUtf8("3")))
+                .getApplied())
+        .isTrue();
 
     KVResponse add = c.kv(op(OpType.SET_ADD, scope, "set").setValue(ByteString.copyFromUtf8("m1")));
     assertThat(add.getApplied()).isTrue();
     assertThat(add.getCounterValue()).isEqualTo(1);
-    assertThat(c.kv(op(OpType.SET_ADD, scope, "set").setValue(ByteString.copyFromUtf8("m1"))).getApplied()).isFalse();
-    assertThat(c.kv(op(OpType.SET_ADD, scope, "set").setValue(ByteString.copyFromUtf8("m\"2"))).getCounterValue())
+    assertThat(
+            c.kv(op(OpType.SET_ADD, scope, "set").setValue(ByteString.copyFromUtf8("m1")))
+                .getApplied())
+        .isFalse();
+    assertThat(
+            c.kv(op(OpType.SET_ADD, scope, "set").setValue(ByteString.copyFromUtf8("m\"2")))
+                .getCounterValue())
         .isEqualTo(2);
     assertThat(c.kv(op(OpType.SET_CARD, scope, "set")).getCounterValue()).isEqualTo(2);
     assertThat(c.kv(op(OpType.SET_CARD, scope, "none")).getCounterValue()).isZero();
-    assertThat(utf8(c.kv(op(OpType.GET, scope, "set")).getValue())).isEqualTo("[\"m1\",\"m\\\"2\"]");
+    assertThat(utf8(c.kv(op(OpType.GET, scope, "set")).getValue()))
+        .isEqualTo("[\"m1\",\"m\\\"2\"]");
 
     assertThat(c.kv(op(OpType.DELETE, scope, "k")).getSuccess()).isTrue();
     assertThat(c.kv(op(OpType.DELETE, scope, "k")).getSuccess()).isTrue();
@@ -109,12 +153,14 @@ class KvTest extends GatewayTestBase {
     assertThat(miss.getSuccess()).isTrue();
     assertThat(miss.getValue()).isEmpty();
 
-    KVResponse purge = c.kv(op(OpType.PURGE_IDENTITY, scope, "").setTargetIdentity("ag::prod::impl::a"));
+    KVResponse purge =
+        c.kv(op(OpType.PURGE_IDENTITY, scope, "").setTargetIdentity("ag::prod::impl::a"));
     assertThat(purge.getCounterValue()).isEqualTo(2); // "n" and "set" are left
     assertThat(c.kv(op(OpType.LIST, scope, "")).getKeysCount()).isZero();
   }
 
-  // ---- visibility ------------------------------------------------------------------------------------------------
+  // ---- visibility
+  // ------------------------------------------------------------------------------------------------
 
   @Test
   void sharedScopesAreVisibleAcrossPrincipalsExclusiveOnesAreNot() {
@@ -136,16 +182,22 @@ class KvTest extends GatewayTestBase {
     assertThat(b.kv(op(OpType.GET, Scope.WORKSPACE_EXCLUSIVE, "we")).getValue()).isEmpty();
     assertThat(b.kv(op(OpType.GET, Scope.USER, "u")).getValue()).isEmpty();
 
-    // Exclusive scopes are keyed by impl+spec only, so a service with the same pair shares them (as upstream).
-    assertThat(utf8(svc.kv(op(OpType.GET, Scope.GLOBAL_EXCLUSIVE, "ge")).getValue())).isEqualTo("1");
+    // Exclusive scopes are keyed by impl+spec only, so a service with the same pair shares them (as
+    // upstream).
+    assertThat(utf8(svc.kv(op(OpType.GET, Scope.GLOBAL_EXCLUSIVE, "ge")).getValue()))
+        .isEqualTo("1");
     assertThat(utf8(svc.kv(op(OpType.GET, Scope.USER, "u")).getValue())).isEqualTo("1");
     // Workspace-exclusive needs a workspace; the service has none, so it names one explicitly.
-    assertThat(utf8(svc.kv(op(OpType.GET, Scope.WORKSPACE_EXCLUSIVE, "we").setWorkspace("prod")).getValue()))
+    assertThat(
+            utf8(
+                svc.kv(op(OpType.GET, Scope.WORKSPACE_EXCLUSIVE, "we").setWorkspace("prod"))
+                    .getValue()))
         .isEqualTo("1");
 
     // Same agent impl+spec in another workspace sees global-exclusive data but not workspace data.
     TestClient aDev = agentClient("dev", "a");
-    assertThat(utf8(aDev.kv(op(OpType.GET, Scope.GLOBAL_EXCLUSIVE, "ge")).getValue())).isEqualTo("1");
+    assertThat(utf8(aDev.kv(op(OpType.GET, Scope.GLOBAL_EXCLUSIVE, "ge")).getValue()))
+        .isEqualTo("1");
     assertThat(aDev.kv(op(OpType.GET, Scope.WORKSPACE, "w")).getValue()).isEmpty();
     assertThat(aDev.kv(op(OpType.GET, Scope.WORKSPACE_EXCLUSIVE, "we")).getValue()).isEmpty();
   }
@@ -158,10 +210,13 @@ class KvTest extends GatewayTestBase {
     assertThat(utf8(b.kv(op(OpType.GET, Scope.WORKSPACE, "k")).getValue())).isEqualTo("dev-value");
   }
 
-  // ---- rejections ----------------------------------------------------------------------------------------------
+  // ---- rejections
+  // ----------------------------------------------------------------------------------------------
 
   static Stream<Arguments> notAllowedPrincipals() {
-    return Stream.of(Arguments.of(TestClient.user("u", "w")), Arguments.of(TestClient.orchestrator("o", "1")),
+    return Stream.of(
+        Arguments.of(TestClient.user("u", "w")),
+        Arguments.of(TestClient.orchestrator("o", "1")),
         Arguments.of(TestClient.bridge("b", "1")));
   }
 
@@ -210,15 +265,16 @@ class KvTest extends GatewayTestBase {
   void operationFailuresSendBothTheFailedResponseAndTheError() {
     TestClient a = agentClient("prod", "a");
     a.kv(put(Scope.GLOBAL, "text", "abc"));
-    for (KVOperation.Builder bad : List.of(
-        op(OpType.INCREMENT, Scope.GLOBAL, "text"),
-        op(OpType.GET, Scope.GLOBAL, ""),
-        op(OpType.GET, Scope.GLOBAL, "x".repeat(257)),
-        op(OpType.INCREMENT_IF, Scope.GLOBAL, "n").setDeltaValue(-1),
-        op(OpType.SET_ADD, Scope.GLOBAL, "text").setValue(ByteString.copyFromUtf8("m")),
-        op(OpType.PURGE_IDENTITY, Scope.GLOBAL, ""),
-        op(OpType.LIST, Scope.GLOBAL, "").setCursor("***"),
-        op(OpType.GET, Scope.GLOBAL, "k").setOpValue(99))) {
+    for (KVOperation.Builder bad :
+        List.of(
+            op(OpType.INCREMENT, Scope.GLOBAL, "text"),
+            op(OpType.GET, Scope.GLOBAL, ""),
+            op(OpType.GET, Scope.GLOBAL, "x".repeat(257)),
+            op(OpType.INCREMENT_IF, Scope.GLOBAL, "n").setDeltaValue(-1),
+            op(OpType.SET_ADD, Scope.GLOBAL, "text").setValue(ByteString.copyFromUtf8("m")),
+            op(OpType.PURGE_IDENTITY, Scope.GLOBAL, ""),
+            op(OpType.LIST, Scope.GLOBAL, "").setCursor("***"),
+            op(OpType.GET, Scope.GLOBAL, "k").setOpValue(99))) {
       String id = a.kvAsync(bad);
       DownstreamMessage first = a.next();
       assertThat(first.getKv().getSuccess()).as("%s", bad).isFalse();
@@ -231,19 +287,30 @@ class KvTest extends GatewayTestBase {
   @Test
   void oversizedValueIsAQuotaErrorOnly() {
     TestClient a = agentClient("prod", "a");
-    String id = a.kvAsync(op(OpType.PUT, Scope.GLOBAL, "big").setValue(ByteString.copyFrom(new byte[1024 * 1024 + 1])));
+    String id =
+        a.kvAsync(
+            op(OpType.PUT, Scope.GLOBAL, "big")
+                .setValue(ByteString.copyFrom(new byte[1024 * 1024 + 1])));
     ErrorResponse e = a.expectError("ERR_QUOTA_001");
     assertThat(e.getRequestId()).isEqualTo(id);
     assertNoKvResponse(a);
-    assertThat(a.kv(op(OpType.PUT, Scope.GLOBAL, "max").setValue(ByteString.copyFrom(new byte[1024 * 1024])))
-        .getSuccess()).isTrue();
+    assertThat(
+            a.kv(
+                    op(OpType.PUT, Scope.GLOBAL, "max")
+                        .setValue(ByteString.copyFrom(new byte[1024 * 1024])))
+                .getSuccess())
+        .isTrue();
   }
 
   @Test
   void badAuthorizationContextIsPermissionDeniedPlusFailedResponse() {
     TestClient a = agentClient("prod", "a");
-    String id = a.kvAsync(op(OpType.GET, Scope.GLOBAL, "k").setAuthorization(
-        io.github.aetherjava.proto.v1.AuthorizationContext.newBuilder().setAuthorityMode("obo")));
+    String id =
+        a.kvAsync(
+            op(OpType.GET, Scope.GLOBAL, "k")
+                .setAuthorization(
+                    io.github.aetherjava.proto.v1.AuthorizationContext.newBuilder()
+                        .setAuthorityMode("obo")));
     ErrorResponse e = a.expectError("ERR_PERMISSION_DENIED");
     assertThat(e.getRequestId()).isEqualTo(id);
     assertThat(e.getMessage()).isEqualTo("invalid authorization context");
@@ -264,7 +331,8 @@ class KvTest extends GatewayTestBase {
     }
   }
 
-  // ---- TTL -----------------------------------------------------------------------------------------------------
+  // ---- TTL
+  // -----------------------------------------------------------------------------------------------------
 
   @Test
   void ttlExpiresWithTheClock() {
@@ -272,14 +340,20 @@ class KvTest extends GatewayTestBase {
     a.kv(put(Scope.GLOBAL, "short", "v").setTtl(10));
     a.kv(put(Scope.GLOBAL, "forever", "v"));
     a.kv(op(OpType.INCREMENT, Scope.GLOBAL, "window").setTtl(10));
-    a.kv(op(OpType.SET_NX, Scope.GLOBAL, "lease").setValue(ByteString.copyFromUtf8("me")).setTtl(5));
+    a.kv(
+        op(OpType.SET_NX, Scope.GLOBAL, "lease").setValue(ByteString.copyFromUtf8("me")).setTtl(5));
     clock.advance(Duration.ofSeconds(4));
-    assertThat(a.kv(op(OpType.INCREMENT, Scope.GLOBAL, "window").setTtl(10)).getCounterValue()).isEqualTo(2);
-    assertThat(a.kv(op(OpType.SET_NX, Scope.GLOBAL, "lease").setValue(ByteString.copyFromUtf8("you")))
-        .getApplied()).isFalse();
+    assertThat(a.kv(op(OpType.INCREMENT, Scope.GLOBAL, "window").setTtl(10)).getCounterValue())
+        .isEqualTo(2);
+    assertThat(
+            a.kv(op(OpType.SET_NX, Scope.GLOBAL, "lease").setValue(ByteString.copyFromUtf8("you")))
+                .getApplied())
+        .isFalse();
     clock.advance(Duration.ofSeconds(2));
-    assertThat(a.kv(op(OpType.SET_NX, Scope.GLOBAL, "lease").setValue(ByteString.copyFromUtf8("you")))
-        .getApplied()).isTrue();
+    assertThat(
+            a.kv(op(OpType.SET_NX, Scope.GLOBAL, "lease").setValue(ByteString.copyFromUtf8("you")))
+                .getApplied())
+        .isTrue();
     assertThat(utf8(a.kv(op(OpType.GET, Scope.GLOBAL, "short")).getValue())).isEqualTo("v");
     clock.advance(Duration.ofSeconds(5));
     assertThat(a.kv(op(OpType.GET, Scope.GLOBAL, "short")).getValue()).isEmpty();
@@ -290,7 +364,8 @@ class KvTest extends GatewayTestBase {
         .containsExactlyInAnyOrder("forever", "window", "lease");
   }
 
-  // ---- LIST paging ---------------------------------------------------------------------------------------------
+  // ---- LIST paging
+  // ---------------------------------------------------------------------------------------------
 
   @Test
   void listPagesAcrossSeveralPagesWithoutLossOrRepeat() {
@@ -332,7 +407,8 @@ class KvTest extends GatewayTestBase {
     KVResponse first = a.kv(op(OpType.LIST, Scope.GLOBAL_EXCLUSIVE, "big"));
     assertThat(first.getKeysCount()).isBetween(1, 15);
     assertThat(first.getHasMore()).isTrue();
-    KVResponse second = a.kv(op(OpType.LIST, Scope.GLOBAL_EXCLUSIVE, "big").setCursor(first.getNextCursor()));
+    KVResponse second =
+        a.kv(op(OpType.LIST, Scope.GLOBAL_EXCLUSIVE, "big").setCursor(first.getNextCursor()));
     assertThat(first.getKeysCount() + second.getKeysCount()).isEqualTo(20);
     assertThat(second.getHasMore()).isFalse();
   }
@@ -349,7 +425,8 @@ class KvTest extends GatewayTestBase {
     assertThat(r.getHasMore()).isTrue();
   }
 
-  // ---- concurrency -----------------------------------------------------------------------------------------------
+  // ---- concurrency
+  // -----------------------------------------------------------------------------------------------
 
   @Test
   void concurrentIncrementsFromManyClientsSumExactly() {
@@ -360,26 +437,30 @@ class KvTest extends GatewayTestBase {
     }
     List<CompletableFuture<Void>> runs = new ArrayList<>();
     for (TestClient c : clients) {
-      runs.add(CompletableFuture.runAsync(() -> {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 250; i++) {
-          ids.add(c.kvAsync(op(OpType.INCREMENT, Scope.GLOBAL, "total")));
-        }
-        Set<String> pending = new HashSet<>(ids);
-        while (!pending.isEmpty()) {
-          DownstreamMessage m = c.next();
-          if (m.hasKv()) {
-            assertThat(m.getKv().getSuccess()).isTrue();
-            pending.remove(m.getKv().getRequestId());
-          }
-        }
-      }));
+      runs.add(
+          CompletableFuture.runAsync(
+              () -> {
+                List<String> ids = new ArrayList<>();
+                for (int i = 0; i < 250; i++) {
+                  ids.add(c.kvAsync(op(OpType.INCREMENT, Scope.GLOBAL, "total")));
+                }
+                Set<String> pending = new HashSet<>(ids);
+                while (!pending.isEmpty()) {
+                  DownstreamMessage m = c.next();
+                  if (m.hasKv()) {
+                    assertThat(m.getKv().getSuccess()).isTrue();
+                    pending.remove(m.getKv().getRequestId());
+                  }
+                }
+              }));
     }
     CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
-    assertThat(utf8(clients.get(0).kv(op(OpType.GET, Scope.GLOBAL, "total")).getValue())).isEqualTo("2000");
+    assertThat(utf8(clients.get(0).kv(op(OpType.GET, Scope.GLOBAL, "total")).getValue()))
+        .isEqualTo("2000");
   }
 
-  // ---- snapshot ------------------------------------------------------------------------------------------------
+  // ---- snapshot
+  // ------------------------------------------------------------------------------------------------
 
   @Test
   void snapshotCarriesTheExclusiveScopesAtConnect() {
@@ -399,37 +480,48 @@ class KvTest extends GatewayTestBase {
     TestClient again = client();
     again.connect(agent("prod", "impl", "a"));
     ConfigSnapshot snap = again.next().getConfig();
-    assertThat(TestClient.utf8(snap.getWorkspaceExclusiveKvMap())).containsExactly(
-        java.util.Map.entry("model", "gpt"));
+    assertThat(TestClient.utf8(snap.getWorkspaceExclusiveKvMap()))
+        .containsExactly(java.util.Map.entry("model", "gpt"));
     assertThat(snap.getGlobalExclusiveKvCount()).isEqualTo(100);
     assertThat(utf8(snap.getGlobalExclusiveKvMap().get("bulk000"))).isEqualTo("v");
     assertThat(snap.getTaskContextCount()).isZero();
 
     TestClient task = client();
     task.connect(TestClient.task("prod", "impl", "a"));
-    // A unique task with the same impl+spec shares the exclusive namespace (keyed by impl+spec, as upstream).
-    assertThat(utf8(task.next().getConfig().getWorkspaceExclusiveKvMap().get("model"))).isEqualTo("gpt");
+    // A unique task with the same impl+spec shares the exclusive namespace (keyed by impl+spec, as
+    // upstream).
+    assertThat(utf8(task.next().getConfig().getWorkspaceExclusiveKvMap().get("model")))
+        .isEqualTo("gpt");
   }
 
-  // ---- lite parity -----------------------------------------------------------------------------------------------
+  // ---- lite parity
+  // -----------------------------------------------------------------------------------------------
 
   @Test
   void liteParityDeniesSharedScopes() {
-    EmbeddedAetherGateway lite = track(EmbeddedAetherGateway.builder().policyMode(PolicyMode.LITE_PARITY)
-        .inProcessName("lite-" + java.util.UUID.randomUUID()).tcp(false).start());
+    EmbeddedAetherGateway lite =
+        track(
+            EmbeddedAetherGateway.builder()
+                .policyMode(PolicyMode.LITE_PARITY)
+                .inProcessName("lite-" + java.util.UUID.randomUUID())
+                .tcp(false)
+                .start());
     var ch = io.grpc.inprocess.InProcessChannelBuilder.forName(lite.inProcessName()).build();
     track(() -> ch.shutdownNow());
     TestClient a = track(TestClient.open(ch));
     a.connect(agent("prod", "impl", "a"));
     a.next();
     assertThat(a.kv(put(Scope.WORKSPACE_EXCLUSIVE, "k", "v")).getSuccess()).isTrue();
-    assertThat(utf8(a.kv(op(OpType.GET, Scope.WORKSPACE_EXCLUSIVE, "k")).getValue())).isEqualTo("v");
-    assertThat(a.kv(op(OpType.INCREMENT, Scope.GLOBAL_EXCLUSIVE, "n")).getCounterValue()).isEqualTo(1);
+    assertThat(utf8(a.kv(op(OpType.GET, Scope.WORKSPACE_EXCLUSIVE, "k")).getValue()))
+        .isEqualTo("v");
+    assertThat(a.kv(op(OpType.INCREMENT, Scope.GLOBAL_EXCLUSIVE, "n")).getCounterValue())
+        .isEqualTo(1);
     // LIST has no owner shortcut in AetherLite: refused even in the caller's own exclusive scope.
     String listId = a.kvAsync(op(OpType.LIST, Scope.WORKSPACE_EXCLUSIVE, ""));
     assertThat(a.next().getKv().getSuccess()).isFalse();
     assertThat(a.expectError("KV_ERROR").getRequestId()).isEqualTo(listId);
-    for (Scope shared : List.of(Scope.GLOBAL, Scope.WORKSPACE, Scope.USER_SHARED, Scope.USER_WORKSPACE_SHARED)) {
+    for (Scope shared :
+        List.of(Scope.GLOBAL, Scope.WORKSPACE, Scope.USER_SHARED, Scope.USER_WORKSPACE_SHARED)) {
       String id = a.kvAsync(put(shared, "k", "v"));
       assertThat(a.next().getKv().getSuccess()).isFalse();
       assertThat(a.expectError("KV_ERROR").getRequestId()).isEqualTo(id);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded;
 
 import static io.github.aetherjava.gateway.embedded.TestClient.agent;
@@ -38,14 +42,17 @@ class LiteParityTest extends GatewayTestBase {
     }
     a.sendMessage("ag::prod::impl::sink", "over-again");
     a.expectError("ERR_RATE_LIMITED");
-    org.awaitility.Awaitility.await().until(() -> gateway.topicBacklog("ag::prod::impl::sink") == 210);
+    org.awaitility.Awaitility.await()
+        .until(() -> gateway.topicBacklog("ag::prod::impl::sink") == 210);
   }
 
   @Test
   void servicesBridgesAndTheWorkflowEngineMayNotSendIntoWorkspaces() {
     TestClient target = connected(agent("prod", "impl", "t"));
     target.next();
-    for (var init : java.util.List.of(TestClient.service("svc", "1"), TestClient.bridge("br", "1"), TestClient.wfe())) {
+    for (var init :
+        java.util.List.of(
+            TestClient.service("svc", "1"), TestClient.bridge("br", "1"), TestClient.wfe())) {
       TestClient c = connected(init);
       c.sendMessage("ag::prod::impl::t", "x");
       assertThat(c.expectError("ERR_PERMISSION_DENIED").getMessage())

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded;
 
 import static io.github.aetherjava.gateway.embedded.TestClient.agent;
@@ -16,8 +20,16 @@ import org.junit.jupiter.api.Test;
 class ProgressAndStatusTest extends GatewayTestBase {
 
   private static UpstreamMessage progress(String summary, String recipient) {
-    return UpstreamMessage.newBuilder().setProgress(ProgressReport.newBuilder().setTaskId("t-1").setState("running")
-        .setCompletion(0.5).setSummary(summary).setRecipient(recipient).putMetadata("k", "v")).build();
+    return UpstreamMessage.newBuilder()
+        .setProgress(
+            ProgressReport.newBuilder()
+                .setTaskId("t-1")
+                .setState("running")
+                .setCompletion(0.5)
+                .setSummary(summary)
+                .setRecipient(recipient)
+                .putMetadata("k", "v"))
+        .build();
   }
 
   private static ProgressUpdate nextUpdate(TestClient c) {
@@ -69,10 +81,16 @@ class ProgressAndStatusTest extends GatewayTestBase {
 
   private static ConnectionStatusResponse status(TestClient c, String type, String id) {
     String rid = UUID.randomUUID().toString();
-    c.send(UpstreamMessage.newBuilder().setConnectionStatusRequest(ConnectionStatusRequest.newBuilder()
-        .setRequestId(rid).setPrincipal(PrincipalRef.newBuilder().setPrincipalType(type).setPrincipalId(id)))
-        .build());
-    ConnectionStatusResponse r = c.next(DownstreamMessage::hasConnectionStatusResponse).getConnectionStatusResponse();
+    c.send(
+        UpstreamMessage.newBuilder()
+            .setConnectionStatusRequest(
+                ConnectionStatusRequest.newBuilder()
+                    .setRequestId(rid)
+                    .setPrincipal(
+                        PrincipalRef.newBuilder().setPrincipalType(type).setPrincipalId(id)))
+            .build());
+    ConnectionStatusResponse r =
+        c.next(DownstreamMessage::hasConnectionStatusResponse).getConnectionStatusResponse();
     assertThat(r.getRequestId()).isEqualTo(rid);
     return r;
   }
@@ -97,28 +115,45 @@ class ProgressAndStatusTest extends GatewayTestBase {
   void workflowOperationsAreRelayedToTheEngineAndBack() {
     TestClient a = connected(agent("prod", "impl", "a"));
     a.next();
-    a.send(UpstreamMessage.newBuilder().setWorkflowOp(io.github.aetherjava.proto.v1.WorkflowOperation.newBuilder()
-        .setRequestId("w1")).build());
+    a.send(
+        UpstreamMessage.newBuilder()
+            .setWorkflowOp(
+                io.github.aetherjava.proto.v1.WorkflowOperation.newBuilder().setRequestId("w1"))
+            .build());
     var none = a.next(DownstreamMessage::hasWorkflowResponse).getWorkflowResponse();
     assertThat(none.getSuccess()).isFalse();
     assertThat(none.getError()).isEqualTo("workflow engine not connected");
     assertThat(none.getRequestId()).isEqualTo("w1");
 
     TestClient wfe = connected(TestClient.wfe());
-    a.send(UpstreamMessage.newBuilder().setWorkflowOp(io.github.aetherjava.proto.v1.WorkflowOperation.newBuilder()
-        .setRequestId("w2").setWorkspace("prod")).build());
+    a.send(
+        UpstreamMessage.newBuilder()
+            .setWorkflowOp(
+                io.github.aetherjava.proto.v1.WorkflowOperation.newBuilder()
+                    .setRequestId("w2")
+                    .setWorkspace("prod"))
+            .build());
     var op = wfe.next(DownstreamMessage::hasWorkflowOp).getWorkflowOp();
     assertThat(op.getRequestId()).isEqualTo("w2");
     assertThat(op.getWorkspace()).isEqualTo("prod");
-    wfe.send(UpstreamMessage.newBuilder().setWorkflowResponse(io.github.aetherjava.proto.v1.WorkflowResponse
-        .newBuilder().setRequestId("w2").setSuccess(true).setMessage("done")).build());
+    wfe.send(
+        UpstreamMessage.newBuilder()
+            .setWorkflowResponse(
+                io.github.aetherjava.proto.v1.WorkflowResponse.newBuilder()
+                    .setRequestId("w2")
+                    .setSuccess(true)
+                    .setMessage("done"))
+            .build());
     var answer = a.next(DownstreamMessage::hasWorkflowResponse).getWorkflowResponse();
     assertThat(answer.getSuccess()).isTrue();
     assertThat(answer.getMessage()).isEqualTo("done");
 
     // Only the engine may answer.
-    a.send(UpstreamMessage.newBuilder().setWorkflowResponse(io.github.aetherjava.proto.v1.WorkflowResponse
-        .newBuilder().setRequestId("w2")).build());
+    a.send(
+        UpstreamMessage.newBuilder()
+            .setWorkflowResponse(
+                io.github.aetherjava.proto.v1.WorkflowResponse.newBuilder().setRequestId("w2"))
+            .build());
     a.expectError("ERR_PERMISSION_DENIED");
   }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded;
 
 import static io.github.aetherjava.gateway.embedded.TestClient.agent;
@@ -43,8 +47,13 @@ class RoutingTest extends GatewayTestBase {
   void appWorkspaceOverridesTheEffectiveWorkspace() {
     TestClient a = connected(agent("prod", "impl", "a"));
     TestClient b = connected(agent("prod", "impl", "b"));
-    a.send(UpstreamMessage.newBuilder().setSend(SendMessage.newBuilder().setTargetTopic("ag::prod::impl::b")
-        .setAppWorkspace("other")).build());
+    a.send(
+        UpstreamMessage.newBuilder()
+            .setSend(
+                SendMessage.newBuilder()
+                    .setTargetTopic("ag::prod::impl::b")
+                    .setAppWorkspace("other"))
+            .build());
     assertThat(b.nextMessage().getWorkspace()).isEqualTo("other");
   }
 
@@ -75,7 +84,8 @@ class RoutingTest extends GatewayTestBase {
     assertThat(utf8(first.nextMessage().getPayload())).isEqualTo("a");
     first.halfClose();
     first.awaitClosed();
-    Awaitility.await().until(() -> gateway.connectedIdentities().equals(java.util.Set.of("sv::svc::1")));
+    Awaitility.await()
+        .until(() -> gateway.connectedIdentities().equals(java.util.Set.of("sv::svc::1")));
     sender.sendMessage("us::bob::w", "b");
     sender.sendMessage("us::bob::w", "c");
     Awaitility.await().until(() -> gateway.topicBacklog("us::bob::w") == 2);
@@ -152,7 +162,8 @@ class RoutingTest extends GatewayTestBase {
     assertThat(utf8(alice.nextMessage().getPayload())).isEqualTo("everywhere");
 
     alice.switchWorkspace("prod");
-    // SwitchWorkspace is silent; a later frame on the same stream (to herself) proves it was applied.
+    // SwitchWorkspace is silent; a later frame on the same stream (to herself) proves it was
+    // applied.
     alice.sendMessage("us::alice::t1", "marker");
     assertThat(utf8(alice.nextMessage().getPayload())).isEqualTo("marker");
     svc.sendMessage("gu::prod", "users-of-prod");
@@ -200,8 +211,11 @@ class RoutingTest extends GatewayTestBase {
     a.sendMessage("event::other", "e2".getBytes(), MessageType.EVENT);
     assertThat(wfe.nextMessage().getWorkspace()).isEqualTo("other");
 
-    byte[] metric = Metric.newBuilder().addEntries(MetricEntry.newBuilder().setName("tokens").setQty(3)).build()
-        .toByteArray();
+    byte[] metric =
+        Metric.newBuilder()
+            .addEntries(MetricEntry.newBuilder().setName("tokens").setQty(3))
+            .build()
+            .toByteArray();
     a.sendMessage("metric::*", metric, MessageType.METRIC);
     IncomingMessage m = mb.nextMessage();
     assertThat(Metric.parseFrom(m.getPayload()).getEntries(0).getName()).isEqualTo("tokens");
@@ -230,12 +244,24 @@ class RoutingTest extends GatewayTestBase {
         Arguments.of(new byte[] {(byte) 0xFF, 0x01}, "ERR_METRIC_INVALID"),
         Arguments.of(Metric.getDefaultInstance().toByteArray(), "ERR_METRIC_EMPTY"),
         Arguments.of(tooMuchMeta.build().toByteArray(), "ERR_METRIC_INVALID"),
-        Arguments.of(Metric.newBuilder().addEntries(MetricEntry.newBuilder().setQty(1)).build().toByteArray(),
+        Arguments.of(
+            Metric.newBuilder()
+                .addEntries(MetricEntry.newBuilder().setQty(1))
+                .build()
+                .toByteArray(),
             "ERR_METRIC_INVALID_ENTRY"),
-        Arguments.of(Metric.newBuilder().addEntries(MetricEntry.newBuilder().setName("x").setQty(Double.NaN))
-            .build().toByteArray(), "ERR_METRIC_INVALID_ENTRY"),
-        Arguments.of(Metric.newBuilder().addEntries(MetricEntry.newBuilder().setName("x").setQty(-1))
-            .build().toByteArray(), "ERR_METRIC_NEGATIVE_FORBIDDEN"));
+        Arguments.of(
+            Metric.newBuilder()
+                .addEntries(MetricEntry.newBuilder().setName("x").setQty(Double.NaN))
+                .build()
+                .toByteArray(),
+            "ERR_METRIC_INVALID_ENTRY"),
+        Arguments.of(
+            Metric.newBuilder()
+                .addEntries(MetricEntry.newBuilder().setName("x").setQty(-1))
+                .build()
+                .toByteArray(),
+            "ERR_METRIC_NEGATIVE_FORBIDDEN"));
   }
 
   @ParameterizedTest
@@ -253,9 +279,11 @@ class RoutingTest extends GatewayTestBase {
     TestClient a = connected(TestClient.user("u", "w"));
     a.sendMessage(topic, "x");
     ErrorResponse e = a.expectError("ERR_INVALID_TOPIC");
-    assertThat(e.getMessage()).isEqualTo(topic.isEmpty()
-        ? "invalid target topic: topic length must be 1-256 characters"
-        : "invalid target topic: invalid topic prefix");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            topic.isEmpty()
+                ? "invalid target topic: topic length must be 1-256 characters"
+                : "invalid target topic: invalid topic prefix");
     assertThat(e.getRequestId()).isEmpty();
   }
 
@@ -270,13 +298,32 @@ class RoutingTest extends GatewayTestBase {
   @Test
   void everyTopicFormIsAccepted() {
     TestClient svc = connected(TestClient.service("svc", "1"));
-    List<String> topics = List.of("ag::w::i::s", "tu::w::i::s", "ta::w::i::id", "tb::w::i", "us::u::w", "uw::u::w",
-        "uu::u", "ga::w", "gu::w", "pg::w", "tk::w::t1::msg", "event::*", "event::w", "event::receiver0",
-        "metric::receiver0", "br::i::s", "sv::svc::1", "sv::svc", "ag::x");
+    List<String> topics =
+        List.of(
+            "ag::w::i::s",
+            "tu::w::i::s",
+            "ta::w::i::id",
+            "tb::w::i",
+            "us::u::w",
+            "uw::u::w",
+            "uu::u",
+            "ga::w",
+            "gu::w",
+            "pg::w",
+            "tk::w::t1::msg",
+            "event::*",
+            "event::w",
+            "event::receiver0",
+            "metric::receiver0",
+            "br::i::s",
+            "sv::svc::1",
+            "sv::svc",
+            "ag::x");
     for (String t : topics) {
       svc.sendMessage(t, "x");
     }
-    // Every one was accepted silently: the next frame the service sees is the one it sent itself via sv::svc.
+    // Every one was accepted silently: the next frame the service sees is the one it sent itself
+    // via sv::svc.
     IncomingMessage first = svc.nextMessage();
     assertThat(first.getSourceTopic()).isEqualTo("sv::svc::1");
     assertThat(svc.received).noneMatch(DownstreamMessage::hasError);
@@ -310,23 +357,52 @@ class RoutingTest extends GatewayTestBase {
   @Test
   void oboAuthorizationIsRefusedWithoutAnAuthorityService() {
     TestClient a = connected(TestClient.user("u", "w"));
-    a.send(UpstreamMessage.newBuilder().setSend(SendMessage.newBuilder().setTargetTopic("us::u::x")
-        .setAuthorization(io.github.aetherjava.proto.v1.AuthorizationContext.newBuilder()
-            .setAuthorityMode("on_behalf_of"))).build());
-    assertThat(a.expectError("ERR_PERMISSION_DENIED").getMessage()).isEqualTo("invalid authorization context");
+    a.send(
+        UpstreamMessage.newBuilder()
+            .setSend(
+                SendMessage.newBuilder()
+                    .setTargetTopic("us::u::x")
+                    .setAuthorization(
+                        io.github.aetherjava.proto.v1.AuthorizationContext.newBuilder()
+                            .setAuthorityMode("on_behalf_of")))
+            .build());
+    assertThat(a.expectError("ERR_PERMISSION_DENIED").getMessage())
+        .isEqualTo("invalid authorization context");
   }
 
-  // ---- send matrix ----------------------------------------------------------------------------------------------
+  // ---- send matrix
+  // ----------------------------------------------------------------------------------------------
 
-  private static final List<String> MATRIX_TOPICS = List.of("ag::w::i::s", "tu::w::i::s", "ta::w::i::x",
-      "tb::w::i", "us::u::w", "uw::u::w", "uu::u", "ga::w", "gu::w", "pg::w", "event::*", "metric::receiver0",
-      "br::i::s", "sv::i::s", "tk::w::t::msg");
+  private static final List<String> MATRIX_TOPICS =
+      List.of(
+          "ag::w::i::s",
+          "tu::w::i::s",
+          "ta::w::i::x",
+          "tb::w::i",
+          "us::u::w",
+          "uw::u::w",
+          "uu::u",
+          "ga::w",
+          "gu::w",
+          "pg::w",
+          "event::*",
+          "metric::receiver0",
+          "br::i::s",
+          "sv::i::s",
+          "tk::w::t::msg");
 
   static Stream<Arguments> matrix() {
     List<Arguments> out = new ArrayList<>();
-    InitConnection[] senders = {agent("w", "i", "snd"), TestClient.task("w", "i", "snd"),
-        TestClient.user("snd", "w"), TestClient.orchestrator("o", "1"), TestClient.wfe(),
-        TestClient.metricsBridge(), TestClient.bridge("b", "1"), TestClient.service("v", "1")};
+    InitConnection[] senders = {
+      agent("w", "i", "snd"),
+      TestClient.task("w", "i", "snd"),
+      TestClient.user("snd", "w"),
+      TestClient.orchestrator("o", "1"),
+      TestClient.wfe(),
+      TestClient.metricsBridge(),
+      TestClient.bridge("b", "1"),
+      TestClient.service("v", "1")
+    };
     for (InitConnection s : senders) {
       for (String t : MATRIX_TOPICS) {
         out.add(Arguments.of(s.getClientTypeCase().name(), s, t, expectedAllowed(s, t)));
@@ -351,7 +427,8 @@ class RoutingTest extends GatewayTestBase {
   void sendMatrix(String kind, InitConnection sender, String topic, boolean allowed) {
     TestClient c = connected(sender);
     c.sendMessage(topic, "x");
-    // A denied send answers with an error; an allowed one is silent, so probe with a frame that always errors.
+    // A denied send answers with an error; an allowed one is silent, so probe with a frame that
+    // always errors.
     c.sendMessage("bogus", "probe");
     ErrorResponse first = c.nextError();
     if (allowed) {
@@ -363,23 +440,33 @@ class RoutingTest extends GatewayTestBase {
     }
   }
 
-  // ---- shutdown and back-pressure --------------------------------------------------------------------------------
+  // ---- shutdown and back-pressure
+  // --------------------------------------------------------------------------------
 
   @Test
   void closeSignalsGracefulDisconnectAndDrainsWhatClientsStillSend() throws Exception {
-    // A drain timeout far beyond the test: both clients half-close, so close() must not wait for it.
-    EmbeddedAetherGateway gw = track(EmbeddedAetherGateway.builder().inProcessName("drain-" + java.util.UUID.randomUUID())
-        .shutdownDrainTimeout(java.time.Duration.ofSeconds(120)).start());
+    // A drain timeout far beyond the test: both clients half-close, so close() must not wait for
+    // it.
+    EmbeddedAetherGateway gw =
+        track(
+            EmbeddedAetherGateway.builder()
+                .inProcessName("drain-" + java.util.UUID.randomUUID())
+                .shutdownDrainTimeout(java.time.Duration.ofSeconds(120))
+                .start());
     var ch = io.grpc.inprocess.InProcessChannelBuilder.forName(gw.inProcessName()).build();
     track(() -> ch.shutdownNow());
     TestClient a = track(TestClient.open(ch));
     a.connect(TestClient.user("a", "1"));
-    var tcp = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(gw.address()).usePlaintext().build();
+    var tcp =
+        io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(gw.address())
+            .usePlaintext()
+            .build();
     track(() -> tcp.shutdownNow());
     TestClient b = track(TestClient.open(tcp));
     b.connect(TestClient.user("b", "1"));
 
-    java.util.concurrent.CompletableFuture<Void> closing = java.util.concurrent.CompletableFuture.runAsync(gw::close);
+    java.util.concurrent.CompletableFuture<Void> closing =
+        java.util.concurrent.CompletableFuture.runAsync(gw::close);
     for (TestClient c : List.of(a, b)) {
       DownstreamMessage sig = c.next(DownstreamMessage::hasSignal);
       assertThat(sig.getSignal().getType()).isEqualTo(Signal.SignalType.GRACEFUL_DISCONNECT);
@@ -404,14 +491,22 @@ class RoutingTest extends GatewayTestBase {
 
   @Test
   void closeEndsStreamsThatDoNotHalfCloseWhenTheDrainTimeoutExpires() throws Exception {
-    EmbeddedAetherGateway gw = track(EmbeddedAetherGateway.builder().inProcessName("drain-" + java.util.UUID.randomUUID())
-        .shutdownDrainTimeout(java.time.Duration.ofMillis(200)).start());
-    var tcp = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(gw.address()).usePlaintext().build();
+    EmbeddedAetherGateway gw =
+        track(
+            EmbeddedAetherGateway.builder()
+                .inProcessName("drain-" + java.util.UUID.randomUUID())
+                .shutdownDrainTimeout(java.time.Duration.ofMillis(200))
+                .start());
+    var tcp =
+        io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(gw.address())
+            .usePlaintext()
+            .build();
     track(() -> tcp.shutdownNow());
     TestClient b = track(TestClient.open(tcp));
     b.connect(TestClient.user("b", "1"));
 
-    java.util.concurrent.CompletableFuture<Void> closing = java.util.concurrent.CompletableFuture.runAsync(gw::close);
+    java.util.concurrent.CompletableFuture<Void> closing =
+        java.util.concurrent.CompletableFuture.runAsync(gw::close);
     assertThat(b.next(DownstreamMessage::hasSignal).getSignal().getType())
         .isEqualTo(Signal.SignalType.GRACEFUL_DISCONNECT);
     Status bStatus = b.awaitClosed();
@@ -421,7 +516,10 @@ class RoutingTest extends GatewayTestBase {
   }
 
   private TestClient neverReading(EmbeddedAetherGateway gw, InitConnection init) {
-    var ch = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(gw.address()).usePlaintext().build();
+    var ch =
+        io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(gw.address())
+            .usePlaintext()
+            .build();
     track(() -> ch.shutdownNow());
     TestClient slow = track(TestClient.openNeverReading(ch));
     slow.send(UpstreamMessage.newBuilder().setInit(init).build());
@@ -430,7 +528,10 @@ class RoutingTest extends GatewayTestBase {
   }
 
   private TestClient tcpClientOf(EmbeddedAetherGateway gw, InitConnection init) {
-    var ch = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(gw.address()).usePlaintext().build();
+    var ch =
+        io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(gw.address())
+            .usePlaintext()
+            .build();
     track(() -> ch.shutdownNow());
     TestClient c = track(TestClient.open(ch));
     c.connect(init);
@@ -439,17 +540,23 @@ class RoutingTest extends GatewayTestBase {
 
   @Test
   void broadcastFramesForAClientThatNeverReadsAreBoundedAndDropped() {
-    EmbeddedAetherGateway small = track(EmbeddedAetherGateway.builder().sessionQueueCapacity(16).start());
+    EmbeddedAetherGateway small =
+        track(EmbeddedAetherGateway.builder().sessionQueueCapacity(16).start());
     TestClient slow = neverReading(small, agent("prod", "impl", "slow"));
     TestClient sender = tcpClientOf(small, agent("prod", "impl", "fast"));
     byte[] payload = new byte[32 * 1024];
     for (int i = 0; i < 400; i++) {
       sender.sendMessage("ga::prod", payload, MessageType.OPAQUE);
     }
-    Awaitility.await().untilAsserted(() -> assertThat(small.sessions())
-        .filteredOn(s -> s.identity().endsWith("slow")).singleElement()
-        .satisfies(s -> assertThat(s.backpressureDrops()).isPositive()));
-    assertThat(small.sessions()).allSatisfy(s -> assertThat(s.queuedFrames()).isLessThanOrEqualTo(32));
+    Awaitility.await()
+        .untilAsserted(
+            () ->
+                assertThat(small.sessions())
+                    .filteredOn(s -> s.identity().endsWith("slow"))
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.backpressureDrops()).isPositive()));
+    assertThat(small.sessions())
+        .allSatisfy(s -> assertThat(s.queuedFrames()).isLessThanOrEqualTo(32));
     // Broadcasts never slow the sender down.
     sender.sendMessage("bogus", "probe");
     sender.next(f -> f.hasError() && f.getError().getCode().equals("ERR_INVALID_TOPIC"));
@@ -461,7 +568,8 @@ class RoutingTest extends GatewayTestBase {
 
   @Test
   void aConnectedSlowConsumerPushesBackOnItsSendersInsteadOfLosingMessages() {
-    EmbeddedAetherGateway gw = track(EmbeddedAetherGateway.builder().senderPushbackThreshold(50).start());
+    EmbeddedAetherGateway gw =
+        track(EmbeddedAetherGateway.builder().senderPushbackThreshold(50).start());
     TestClient slow = neverReading(gw, agent("prod", "impl", "slow"));
     TestClient sender = tcpClientOf(gw, agent("prod", "impl", "fast"));
     int total = 2000;
@@ -471,13 +579,20 @@ class RoutingTest extends GatewayTestBase {
       System.arraycopy(Integer.toString(i).getBytes(), 0, p, 0, Integer.toString(i).length());
       sender.sendMessage("ag::prod::impl::slow", p, MessageType.OPAQUE);
     }
-    Awaitility.await().untilAsserted(() -> assertThat(gw.sessions())
-        .filteredOn(s -> s.identity().endsWith("fast")).singleElement()
-        .satisfies(s -> assertThat(s.inboundPaused()).isTrue()));
-    // Past the threshold only the frames already requested from the transport (the inbound window) still arrive,
+    Awaitility.await()
+        .untilAsserted(
+            () ->
+                assertThat(gw.sessions())
+                    .filteredOn(s -> s.identity().endsWith("fast"))
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.inboundPaused()).isTrue()));
+    // Past the threshold only the frames already requested from the transport (the inbound window)
+    // still arrive,
     // and nothing more is read while the consumer stays congested.
     int bound = 50 + io.github.aetherjava.gateway.embedded.internal.GatewaySettings.INBOUND_WINDOW;
-    Awaitility.await().during(java.time.Duration.ofMillis(300)).atMost(java.time.Duration.ofSeconds(10))
+    Awaitility.await()
+        .during(java.time.Duration.ofMillis(300))
+        .atMost(java.time.Duration.ofSeconds(10))
         .until(() -> gw.topicBacklog("ag::prod::impl::slow") <= bound);
 
     slow.request(Integer.MAX_VALUE);
@@ -492,8 +607,12 @@ class RoutingTest extends GatewayTestBase {
 
   @Test
   void offlineBacklogIsBoundedOldestFirst() {
-    EmbeddedAetherGateway gw = track(EmbeddedAetherGateway.builder().offlineQueueCapacity(10)
-        .inProcessName("bound-" + java.util.UUID.randomUUID()).start());
+    EmbeddedAetherGateway gw =
+        track(
+            EmbeddedAetherGateway.builder()
+                .offlineQueueCapacity(10)
+                .inProcessName("bound-" + java.util.UUID.randomUUID())
+                .start());
     var ch = io.grpc.inprocess.InProcessChannelBuilder.forName(gw.inProcessName()).build();
     track(() -> ch.shutdownNow());
     TestClient sender = track(TestClient.open(ch));
@@ -514,45 +633,68 @@ class RoutingTest extends GatewayTestBase {
 
   @Test
   void aClientThatSendsRequestsButNeverReadsHasBoundedResponseQueues() {
-    EmbeddedAetherGateway small = track(EmbeddedAetherGateway.builder().sessionQueueCapacity(16).start());
-    var ch = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(small.address()).usePlaintext()
-        .build();
+    EmbeddedAetherGateway small =
+        track(EmbeddedAetherGateway.builder().sessionQueueCapacity(16).start());
+    var ch =
+        io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(small.address())
+            .usePlaintext()
+            .build();
     track(() -> ch.shutdownNow());
     TestClient slow = track(TestClient.openNeverReading(ch));
     slow.send(UpstreamMessage.newBuilder().setInit(agent("prod", "impl", "greedy")).build());
     byte[] value = new byte[64 * 1024];
-    slow.send(UpstreamMessage.newBuilder().setKvOp(io.github.aetherjava.proto.v1.KVOperation.newBuilder()
-        .setOp(io.github.aetherjava.proto.v1.KVOperation.OpType.PUT)
-        .setScope(io.github.aetherjava.proto.v1.KVOperation.Scope.GLOBAL).setKey("big")
-        .setValue(com.google.protobuf.ByteString.copyFrom(value))).build());
+    slow.send(
+        UpstreamMessage.newBuilder()
+            .setKvOp(
+                io.github.aetherjava.proto.v1.KVOperation.newBuilder()
+                    .setOp(io.github.aetherjava.proto.v1.KVOperation.OpType.PUT)
+                    .setScope(io.github.aetherjava.proto.v1.KVOperation.Scope.GLOBAL)
+                    .setKey("big")
+                    .setValue(com.google.protobuf.ByteString.copyFrom(value)))
+            .build());
     for (int i = 0; i < 2000; i++) {
-      slow.send(UpstreamMessage.newBuilder().setKvOp(io.github.aetherjava.proto.v1.KVOperation.newBuilder()
-          .setOp(io.github.aetherjava.proto.v1.KVOperation.OpType.GET)
-          .setScope(io.github.aetherjava.proto.v1.KVOperation.Scope.GLOBAL).setKey("big")
-          .setRequestId("r" + i)).build());
+      slow.send(
+          UpstreamMessage.newBuilder()
+              .setKvOp(
+                  io.github.aetherjava.proto.v1.KVOperation.newBuilder()
+                      .setOp(io.github.aetherjava.proto.v1.KVOperation.OpType.GET)
+                      .setScope(io.github.aetherjava.proto.v1.KVOperation.Scope.GLOBAL)
+                      .setKey("big")
+                      .setRequestId("r" + i))
+              .build());
     }
-    Awaitility.await().untilAsserted(() -> assertThat(small.sessions()).singleElement()
-        .satisfies(s -> assertThat(s.backpressureDrops()).isPositive()));
-    assertThat(small.sessions()).singleElement().satisfies(s -> assertThat(s.queuedFrames()).isLessThanOrEqualTo(32));
+    Awaitility.await()
+        .untilAsserted(
+            () ->
+                assertThat(small.sessions())
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.backpressureDrops()).isPositive()));
+    assertThat(small.sessions())
+        .singleElement()
+        .satisfies(s -> assertThat(s.queuedFrames()).isLessThanOrEqualTo(32));
     assertThat(slow.closed).isNotDone();
   }
 
   @Test
   void undecodableBytesEndOnlyThatStream() throws Exception {
-    io.grpc.MethodDescriptor<byte[], byte[]> raw = io.grpc.MethodDescriptor.<byte[], byte[]>newBuilder()
-        .setType(io.grpc.MethodDescriptor.MethodType.BIDI_STREAMING)
-        .setFullMethodName("aether.v1.AetherGateway/Connect")
-        .setRequestMarshaller(new BytesMarshaller())
-        .setResponseMarshaller(new BytesMarshaller())
-        .build();
+    io.grpc.MethodDescriptor<byte[], byte[]> raw =
+        io.grpc.MethodDescriptor.<byte[], byte[]>newBuilder()
+            .setType(io.grpc.MethodDescriptor.MethodType.BIDI_STREAMING)
+            .setFullMethodName("aether.v1.AetherGateway/Connect")
+            .setRequestMarshaller(new BytesMarshaller())
+            .setResponseMarshaller(new BytesMarshaller())
+            .build();
     io.grpc.ClientCall<byte[], byte[]> call = channel.newCall(raw, io.grpc.CallOptions.DEFAULT);
-    java.util.concurrent.CompletableFuture<Status> closed = new java.util.concurrent.CompletableFuture<>();
-    call.start(new io.grpc.ClientCall.Listener<>() {
-      @Override
-      public void onClose(Status status, io.grpc.Metadata trailers) {
-        closed.complete(status);
-      }
-    }, new io.grpc.Metadata());
+    java.util.concurrent.CompletableFuture<Status> closed =
+        new java.util.concurrent.CompletableFuture<>();
+    call.start(
+        new io.grpc.ClientCall.Listener<>() {
+          @Override
+          public void onClose(Status status, io.grpc.Metadata trailers) {
+            closed.complete(status);
+          }
+        },
+        new io.grpc.Metadata());
     call.request(1);
     call.sendMessage(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x01, 0x02});
     call.halfClose();
@@ -563,7 +705,8 @@ class RoutingTest extends GatewayTestBase {
     connected(TestClient.user("alice", "t1"));
   }
 
-  private static final class BytesMarshaller implements io.grpc.MethodDescriptor.Marshaller<byte[]> {
+  private static final class BytesMarshaller
+      implements io.grpc.MethodDescriptor.Marshaller<byte[]> {
     @Override
     public java.io.InputStream stream(byte[] value) {
       return new java.io.ByteArrayInputStream(value);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded;
 
 import static io.github.aetherjava.gateway.embedded.TestClient.agent;
@@ -19,9 +23,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A gateway that is closing never acknowledges a new {@code Connect}: clients that reconnect at once after
- * GRACEFUL_DISCONNECT (on a stream they already had open, or on a new one) get {@code UNAVAILABLE}, so no session is
- * left behind that nobody signals and that would hold {@code close()} up until the drain timeout.
+ * A gateway that is closing never acknowledges a new {@code Connect}: clients that reconnect at
+ * once after GRACEFUL_DISCONNECT (on a stream they already had open, or on a new one) get {@code
+ * UNAVAILABLE}, so no session is left behind that nobody signals and that would hold {@code
+ * close()} up until the drain timeout.
  */
 class ShutdownRefusesConnectsTest {
 
@@ -37,8 +42,11 @@ class ShutdownRefusesConnectsTest {
   @Test
   void connectsDuringShutdownAreAnsweredUnavailableAndNeverAcknowledged() throws Exception {
     // A long drain: if any session escaped the shutdown signal, close() would wait for all of it.
-    EmbeddedAetherGateway gw = EmbeddedAetherGateway.builder().inProcessName("shutdown-" + UUID.randomUUID())
-        .shutdownDrainTimeout(Duration.ofSeconds(120)).start();
+    EmbeddedAetherGateway gw =
+        EmbeddedAetherGateway.builder()
+            .inProcessName("shutdown-" + UUID.randomUUID())
+            .shutdownDrainTimeout(Duration.ofSeconds(120))
+            .start();
     open.add(gw);
     ManagedChannel inProcess = InProcessChannelBuilder.forName(gw.inProcessName()).build();
     open.add(inProcess::shutdownNow);
@@ -49,10 +57,12 @@ class ShutdownRefusesConnectsTest {
     a.connect(agent("prod", "impl", "a"));
     TestClient b = track(TestClient.open(tcp));
     b.connect(agent("prod", "impl", "b"));
-    // Streams already open on both connections when the shutdown starts; their InitConnection comes later.
+    // Streams already open on both connections when the shutdown starts; their InitConnection comes
+    // later.
     TestClient earlyInProcess = track(TestClient.open(inProcess));
     TestClient earlyTcp = track(TestClient.open(tcp));
-    // A round trip on each connection after opening them: the gateway's transport has seen both new streams.
+    // A round trip on each connection after opening them: the gateway's transport has seen both new
+    // streams.
     for (TestClient c : List.of(a, b)) {
       c.sendMessage(c == a ? "ag::prod::impl::a" : "ag::prod::impl::b", "ping");
       assertThat(TestClient.utf8(c.nextMessage().getPayload())).isEqualTo("ping");
@@ -64,9 +74,11 @@ class ShutdownRefusesConnectsTest {
       assertThat(sig.getSignal().getType()).isEqualTo(Signal.SignalType.GRACEFUL_DISCONNECT);
     }
 
-    // Reconnects at once, as a client does after GRACEFUL_DISCONNECT: on the streams opened earlier ...
+    // Reconnects at once, as a client does after GRACEFUL_DISCONNECT: on the streams opened earlier
+    // ...
     for (TestClient early : List.of(earlyInProcess, earlyTcp)) {
-      Status status = early.connectExpectingFailure(agent("prod", "impl", "late-" + UUID.randomUUID()));
+      Status status =
+          early.connectExpectingFailure(agent("prod", "impl", "late-" + UUID.randomUUID()));
       assertThat(status.getCode()).isEqualTo(Status.Code.UNAVAILABLE);
       assertThat(status.getDescription()).isEqualTo("server shutting down");
       assertNoAck(early);
@@ -74,12 +86,15 @@ class ShutdownRefusesConnectsTest {
     // ... and on new streams.
     for (ManagedChannel ch : List.of(inProcess, tcp)) {
       TestClient late = track(TestClient.open(ch));
-      assertThat(late.connectExpectingFailure(agent("prod", "impl", "new-" + UUID.randomUUID())).getCode())
+      assertThat(
+              late.connectExpectingFailure(agent("prod", "impl", "new-" + UUID.randomUUID()))
+                  .getCode())
           .isEqualTo(Status.Code.UNAVAILABLE);
       assertNoAck(late);
     }
 
-    // The signalled clients leave; nothing else is left, so close() finishes long before the drain timeout.
+    // The signalled clients leave; nothing else is left, so close() finishes long before the drain
+    // timeout.
     a.halfClose();
     b.halfClose();
     assertThat(a.awaitClosed().isOk()).isTrue();

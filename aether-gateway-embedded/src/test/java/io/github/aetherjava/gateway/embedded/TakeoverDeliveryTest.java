@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded;
 
 import static io.github.aetherjava.gateway.embedded.TestClient.agent;
@@ -12,7 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Resume takeovers while traffic flows: every message arrives once, in order, across the connections. */
+/**
+ * Resume takeovers while traffic flows: every message arrives once, in order, across the
+ * connections.
+ */
 class TakeoverDeliveryTest extends GatewayTestBase {
 
   @Test
@@ -26,11 +33,13 @@ class TakeoverDeliveryTest extends GatewayTestBase {
     current.connect(target);
     generations.add(current);
 
-    CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
-      for (int i = 0; i < total; i++) {
-        sender.sendMessage("ag::prod::impl::target", Integer.toString(i));
-      }
-    });
+    CompletableFuture<Void> sending =
+        CompletableFuture.runAsync(
+            () -> {
+              for (int i = 0; i < total; i++) {
+                sender.sendMessage("ag::prod::impl::target", Integer.toString(i));
+              }
+            });
     for (int g = 0; g < 5; g++) {
       TestClient next = tcpClient();
       next.connect(target.toBuilder().setResumeSessionId(current.ack.getSessionId()).build());
@@ -40,7 +49,8 @@ class TakeoverDeliveryTest extends GatewayTestBase {
     }
     sending.get(30, TimeUnit.SECONDS);
 
-    // Read each generation to its end (older ones were ended by the takeover), the last one until complete.
+    // Read each generation to its end (older ones were ended by the takeover), the last one until
+    // complete.
     List<Integer> received = new ArrayList<>();
     for (TestClient c : generations.subList(0, generations.size() - 1)) {
       c.awaitClosed();

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,30 +61,31 @@ final class TestClient implements AutoCloseable {
   private TestClient(Channel channel, boolean manualFlow, @Nullable ManagedChannel owned) {
     this.ownedChannel = owned;
     CompletableFuture<ClientCallStreamObserver<UpstreamMessage>> ref = new CompletableFuture<>();
-    var observer = new ClientResponseObserver<UpstreamMessage, DownstreamMessage>() {
-      @Override
-      public void beforeStart(ClientCallStreamObserver<UpstreamMessage> requestStream) {
-        if (manualFlow) {
-          requestStream.disableAutoRequestWithInitial(1);
-        }
-        ref.complete(requestStream);
-      }
+    var observer =
+        new ClientResponseObserver<UpstreamMessage, DownstreamMessage>() {
+          @Override
+          public void beforeStart(ClientCallStreamObserver<UpstreamMessage> requestStream) {
+            if (manualFlow) {
+              requestStream.disableAutoRequestWithInitial(1);
+            }
+            ref.complete(requestStream);
+          }
 
-      @Override
-      public void onNext(DownstreamMessage value) {
-        received.add(value);
-      }
+          @Override
+          public void onNext(DownstreamMessage value) {
+            received.add(value);
+          }
 
-      @Override
-      public void onError(Throwable t) {
-        closed.complete(Status.fromThrowable(t));
-      }
+          @Override
+          public void onError(Throwable t) {
+            closed.complete(Status.fromThrowable(t));
+          }
 
-      @Override
-      public void onCompleted() {
-        closed.complete(Status.OK);
-      }
-    };
+          @Override
+          public void onCompleted() {
+            closed.complete(Status.OK);
+          }
+        };
     AetherGatewayGrpc.newStub(channel).connect(observer);
     this.requests = ref.join();
     this.callRef = requests;
@@ -99,50 +104,68 @@ final class TestClient implements AutoCloseable {
     return new TestClient(channel, false, channel);
   }
 
-  // ---- identities ---------------------------------------------------------------------------------------------
+  // ---- identities
+  // ---------------------------------------------------------------------------------------------
 
   static InitConnection agent(String ws, String impl, String spec) {
     return InitConnection.newBuilder()
-        .setAgent(AgentIdentity.newBuilder().setWorkspace(ws).setImplementation(impl).setSpecifier(spec))
+        .setAgent(
+            AgentIdentity.newBuilder().setWorkspace(ws).setImplementation(impl).setSpecifier(spec))
         .build();
   }
 
   static InitConnection task(String ws, String impl, String uniqueSpec) {
     return InitConnection.newBuilder()
-        .setTask(TaskIdentity.newBuilder().setWorkspace(ws).setImplementation(impl).setUniqueSpecifier(uniqueSpec))
+        .setTask(
+            TaskIdentity.newBuilder()
+                .setWorkspace(ws)
+                .setImplementation(impl)
+                .setUniqueSpecifier(uniqueSpec))
         .build();
   }
 
   static InitConnection user(String user, String window) {
-    return InitConnection.newBuilder().setUser(UserIdentity.newBuilder().setUserId(user).setWindowId(window)).build();
+    return InitConnection.newBuilder()
+        .setUser(UserIdentity.newBuilder().setUserId(user).setWindowId(window))
+        .build();
   }
 
   static InitConnection orchestrator(String impl, String spec) {
     return InitConnection.newBuilder()
-        .setOrchestrator(OrchestratorIdentity.newBuilder().setImplementation(impl).setSpecifier(spec)
-            .addSupportedProfiles("default"))
+        .setOrchestrator(
+            OrchestratorIdentity.newBuilder()
+                .setImplementation(impl)
+                .setSpecifier(spec)
+                .addSupportedProfiles("default"))
         .build();
   }
 
   static InitConnection wfe() {
-    return InitConnection.newBuilder().setWorkflowEngine(WorkflowEngineIdentity.getDefaultInstance()).build();
+    return InitConnection.newBuilder()
+        .setWorkflowEngine(WorkflowEngineIdentity.getDefaultInstance())
+        .build();
   }
 
   static InitConnection metricsBridge() {
-    return InitConnection.newBuilder().setMetricsBridge(MetricsBridgeIdentity.getDefaultInstance()).build();
+    return InitConnection.newBuilder()
+        .setMetricsBridge(MetricsBridgeIdentity.getDefaultInstance())
+        .build();
   }
 
   static InitConnection bridge(String impl, String spec) {
     return InitConnection.newBuilder()
-        .setBridge(BridgeIdentity.newBuilder().setImplementation(impl).setSpecifier(spec)).build();
+        .setBridge(BridgeIdentity.newBuilder().setImplementation(impl).setSpecifier(spec))
+        .build();
   }
 
   static InitConnection service(String impl, String spec) {
     return InitConnection.newBuilder()
-        .setService(ServiceIdentity.newBuilder().setImplementation(impl).setSpecifier(spec)).build();
+        .setService(ServiceIdentity.newBuilder().setImplementation(impl).setSpecifier(spec))
+        .build();
   }
 
-  // ---- operations ----------------------------------------------------------------------------------------------
+  // ---- operations
+  // ----------------------------------------------------------------------------------------------
 
   void send(UpstreamMessage frame) {
     synchronized (requests) {
@@ -176,14 +199,21 @@ final class TestClient implements AutoCloseable {
   }
 
   void sendMessage(String topic, byte[] payload, MessageType type) {
-    send(UpstreamMessage.newBuilder()
-        .setSend(SendMessage.newBuilder().setTargetTopic(topic).setPayload(ByteString.copyFrom(payload))
-            .setMessageType(type))
-        .build());
+    send(
+        UpstreamMessage.newBuilder()
+            .setSend(
+                SendMessage.newBuilder()
+                    .setTargetTopic(topic)
+                    .setPayload(ByteString.copyFrom(payload))
+                    .setMessageType(type))
+            .build());
   }
 
   void switchWorkspace(String ws) {
-    send(UpstreamMessage.newBuilder().setSwitchWorkspace(SwitchWorkspace.newBuilder().setNewWorkspaceId(ws)).build());
+    send(
+        UpstreamMessage.newBuilder()
+            .setSwitchWorkspace(SwitchWorkspace.newBuilder().setNewWorkspaceId(ws))
+            .build());
   }
 
   /** Sends a KV op with a fresh request id and returns the id. */
@@ -202,16 +232,19 @@ final class TestClient implements AutoCloseable {
   CheckpointResponse checkpoint(CheckpointOperation.Builder op) {
     String id = UUID.randomUUID().toString();
     send(UpstreamMessage.newBuilder().setCheckpointOp(op.setRequestId(id)).build());
-    return next(f -> f.hasCheckpoint() && f.getCheckpoint().getRequestId().equals(id)).getCheckpoint();
+    return next(f -> f.hasCheckpoint() && f.getCheckpoint().getRequestId().equals(id))
+        .getCheckpoint();
   }
 
-  // ---- receiving -----------------------------------------------------------------------------------------------
+  // ---- receiving
+  // -----------------------------------------------------------------------------------------------
 
   DownstreamMessage next() {
     try {
       DownstreamMessage m = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
       if (m == null) {
-        throw new AssertionError("no frame within " + WAIT + " (stream status " + closed.getNow(null) + ")");
+        throw new AssertionError(
+            "no frame within " + WAIT + " (stream status " + closed.getNow(null) + ")");
       }
       return m;
     } catch (InterruptedException e) {
@@ -239,8 +272,14 @@ final class TestClient implements AutoCloseable {
         throw new AssertionError(e);
       }
     }
-    throw new AssertionError("no matching frame within " + WAIT + "; skipped " + skipped
-        + " (stream status " + closed.getNow(null) + ")");
+    throw new AssertionError(
+        "no matching frame within "
+            + WAIT
+            + "; skipped "
+            + skipped
+            + " (stream status "
+            + closed.getNow(null)
+            + ")");
   }
 
   IncomingMessage nextMessage() {

@@ -1,96 +1,88 @@
 /*
  * Copyright 2026 the aether-java authors.
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *      https://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
+ * SPDX-License-Identifier: Apache-2.0
  */
 package io.github.aetherjava.spring.annotation;
 
+import io.github.aetherjava.client.MessageType;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
-import io.github.aetherjava.client.MessageType;
-
 import org.springframework.aot.hint.annotation.Reflective;
 
 /**
  * Marks a bean method as a listener for messages delivered to an Aether client.
  *
- * <p>
- * Arguments are resolved like spring-messaging handler methods: an unannotated or
- * {@link org.springframework.messaging.handler.annotation.Payload @Payload} parameter receives the
- * payload converted to the parameter type ({@code byte[]}, {@code String}, protobuf messages, and any
- * type including generics through Jackson when it is on the classpath);
- * {@link org.springframework.messaging.handler.annotation.Header @Header} parameters receive the
- * {@link io.github.aetherjava.spring.listener.AetherHeaders} values; parameters of type
- * {@link io.github.aetherjava.client.IncomingMessage}, {@link io.github.aetherjava.client.AetherClient} or
+ * <p>Arguments are resolved like spring-messaging handler methods: an unannotated or {@link
+ * org.springframework.messaging.handler.annotation.Payload @Payload} parameter receives the payload
+ * converted to the parameter type ({@code byte[]}, {@code String}, protobuf messages, and any type
+ * including generics through Jackson when it is on the classpath); {@link
+ * org.springframework.messaging.handler.annotation.Header @Header} parameters receive the {@link
+ * io.github.aetherjava.spring.listener.AetherHeaders} values; parameters of type {@link
+ * io.github.aetherjava.client.IncomingMessage}, {@link io.github.aetherjava.client.AetherClient} or
  * {@link org.springframework.messaging.Message} receive the raw message, the client and the
  * spring-messaging message.
  *
- * <p>
- * A non-{@code null} return value is sent back to the source topic of the message (request/reply), or to
- * the topic of a {@link org.springframework.messaging.handler.annotation.SendTo @SendTo} annotation. An
- * exception goes to the {@link io.github.aetherjava.spring.listener.AetherListenerErrorHandler}; the
- * stream never dies because of a listener.
+ * <p>A non-{@code null} return value is sent back to the source topic of the message
+ * (request/reply), or to the topic of a {@link
+ * org.springframework.messaging.handler.annotation.SendTo @SendTo} annotation. An exception goes to
+ * the {@link io.github.aetherjava.spring.listener.AetherListenerErrorHandler}; the stream never
+ * dies because of a listener.
  *
  * @since 0.1.0
  */
-@Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Reflective
 public @interface AetherListener {
 
-	/**
-	 * Unique identifier of the listener in the
-	 * {@link io.github.aetherjava.spring.listener.AetherListenerEndpointRegistry}. Generated when empty.
-	 * @return the listener id
-	 */
-	String id() default "";
+  /**
+   * Unique identifier of the listener in the {@link
+   * io.github.aetherjava.spring.listener.AetherListenerEndpointRegistry}. Generated when empty.
+   *
+   * @return the listener id
+   */
+  String id() default "";
 
-	/**
-	 * Bean name of the client to listen on. Required only when the context holds more than one client.
-	 * @return the client bean name
-	 */
-	String client() default "";
+  /**
+   * Bean name of the client to listen on. Required only when the context holds more than one
+   * client.
+   *
+   * @return the client bean name
+   */
+  String client() default "";
 
-	/**
-	 * Message types to receive; all types when empty.
-	 * @return the accepted message types
-	 */
-	MessageType[] messageType() default {};
+  /**
+   * Message types to receive; all types when empty.
+   *
+   * @return the accepted message types
+   */
+  MessageType[] messageType() default {};
 
-	/**
-	 * Regular expression the source topic of a message must match; any topic when empty. Supports
-	 * property placeholders.
-	 * @return the source topic pattern
-	 */
-	String sourceTopic() default "";
+  /**
+   * Regular expression the source topic of a message must match; any topic when empty. Supports
+   * property placeholders.
+   *
+   * @return the source topic pattern
+   */
+  String sourceTopic() default "";
 
-	/**
-	 * Bean name of an {@link io.github.aetherjava.spring.listener.AetherListenerErrorHandler} for this
-	 * listener; the default error handler when empty.
-	 * @return the error handler bean name
-	 */
-	String errorHandler() default "";
+  /**
+   * Bean name of an {@link io.github.aetherjava.spring.listener.AetherListenerErrorHandler} for
+   * this listener; the default error handler when empty.
+   *
+   * @return the error handler bean name
+   */
+  String errorHandler() default "";
 
-	/**
-	 * Whether the listener starts with the context: {@code "true"}, {@code "false"}, a placeholder, or empty
-	 * for {@code aether.listener.auto-startup}.
-	 * @return the auto-startup setting
-	 */
-	String autoStartup() default "";
-
+  /**
+   * Whether the listener starts with the context: {@code "true"}, {@code "false"}, a placeholder,
+   * or empty for {@code aether.listener.auto-startup}.
+   *
+   * @return the auto-startup setting
+   */
+  String autoStartup() default "";
 }

@@ -1,61 +1,62 @@
 /*
  * Copyright 2026 the aether-java authors.
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *      https://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
+ * SPDX-License-Identifier: Apache-2.0
  */
 package io.github.aetherjava.spring.client;
 
 /**
- * Thrown at startup when {@code aether.fail-fast} is enabled and the first connection of a client fails.
+ * Thrown at startup when {@code aether.fail-fast} is enabled and the first connection of a client
+ * fails.
  *
  * @since 0.1.0
  */
 public class AetherConnectFailedException extends RuntimeException {
 
-	private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-	private final String clientName;
+  private final String clientName;
 
-	private final String address;
+  private final String address;
 
-	/**
-	 * Create a new instance.
-	 * @param clientName the bean name of the client
-	 * @param identity the identity the client connects as
-	 * @param address the gateway address
-	 * @param cause the connection failure
-	 */
-	public AetherConnectFailedException(String clientName, String identity, String address, Throwable cause) {
-		super("Aether client '" + clientName + "' (" + identity + ") could not connect to " + address + ": "
-				+ cause.getMessage(), cause);
-		this.clientName = clientName;
-		this.address = address;
-	}
+  /**
+   * Create a new instance.
+   *
+   * @param clientName the bean name of the client
+   * @param identity the identity the client connects as
+   * @param address the gateway address
+   * @param cause the connection failure
+   */
+  public AetherConnectFailedException(
+      String clientName, String identity, String address, Throwable cause) {
+    super(
+        "Aether client '"
+            + clientName
+            + "' ("
+            + identity
+            + ") could not connect to "
+            + address
+            + ": "
+            + cause.getMessage(),
+        cause);
+    this.clientName = clientName;
+    this.address = address;
+  }
 
-	/**
-	 * Return the bean name of the client that failed to connect.
-	 * @return the client bean name
-	 */
-	public String getClientName() {
-		return this.clientName;
-	}
+  /**
+   * Return the bean name of the client that failed to connect.
+   *
+   * @return the client bean name
+   */
+  public String getClientName() {
+    return this.clientName;
+  }
 
-	/**
-	 * Return the gateway address that was used.
-	 * @return the address
-	 */
-	public String getAddress() {
-		return this.address;
-	}
-
+  /**
+   * Return the gateway address that was used.
+   *
+   * @return the address
+   */
+  public String getAddress() {
+    return this.address;
+  }
 }

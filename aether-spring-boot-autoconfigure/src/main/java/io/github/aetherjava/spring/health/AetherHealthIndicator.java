@@ -1,27 +1,14 @@
 /*
  * Copyright 2026 the aether-java authors.
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *      https://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
+ * SPDX-License-Identifier: Apache-2.0
  */
 package io.github.aetherjava.spring.health;
-
-import java.time.Clock;
-import java.time.Duration;
 
 import io.github.aetherjava.client.AetherClient;
 import io.github.aetherjava.client.ClientStatus;
 import io.github.aetherjava.client.ConnectionState;
-
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -30,83 +17,91 @@ import org.springframework.boot.health.contributor.Status;
  * Health of one Aether client, from its connection state.
  *
  * <ul>
- * <li>{@code READY}: {@code UP}.</li>
- * <li>{@code CONNECTING} or {@code RECONNECTING}: {@code UP} with details while the state is younger than
- * the grace period, then {@code OUT_OF_SERVICE} (so a short gateway restart does not flip readiness, and a
- * long outage takes the instance out of rotation without getting it restarted).</li>
- * <li>{@code IDLE} (not connected yet, {@code aether.connect-on-startup=false}): {@code UNKNOWN}.</li>
- * <li>{@code CLOSED}: {@code DOWN}.</li>
+ *   <li>{@code READY}: {@code UP}.
+ *   <li>{@code CONNECTING} or {@code RECONNECTING}: {@code UP} with details while the state is
+ *       younger than the grace period, then {@code OUT_OF_SERVICE} (so a short gateway restart does
+ *       not flip readiness, and a long outage takes the instance out of rotation without getting it
+ *       restarted).
+ *   <li>{@code IDLE} (not connected yet, {@code aether.connect-on-startup=false}): {@code UNKNOWN}.
+ *   <li>{@code CLOSED}: {@code DOWN}.
  * </ul>
- * Details: identity, principal kind, gateway address, state and since when, session id, server version,
- * reconnect attempt, buffered sends, pending requests and the last error. Credentials are never included.
+ *
+ * Details: identity, principal kind, gateway address, state and since when, session id, server
+ * version, reconnect attempt, buffered sends, pending requests and the last error. Credentials are
+ * never included.
  *
  * @since 0.1.0
  */
 public class AetherHealthIndicator extends AbstractHealthIndicator {
 
-	private final AetherClient client;
+  private final AetherClient client;
 
-	private final Duration reconnectGracePeriod;
+  private final Duration reconnectGracePeriod;
 
-	private final Clock clock;
+  private final Clock clock;
 
-	/**
-	 * Create a new indicator.
-	 * @param client the client
-	 * @param reconnectGracePeriod how long a (re)connecting client still counts as up
-	 */
-	public AetherHealthIndicator(AetherClient client, Duration reconnectGracePeriod) {
-		this(client, reconnectGracePeriod, Clock.systemUTC());
-	}
+  /**
+   * Create a new indicator.
+   *
+   * @param client the client
+   * @param reconnectGracePeriod how long a (re)connecting client still counts as up
+   */
+  public AetherHealthIndicator(AetherClient client, Duration reconnectGracePeriod) {
+    this(client, reconnectGracePeriod, Clock.systemUTC());
+  }
 
-	/**
-	 * Create a new indicator with a specific clock.
-	 * @param client the client
-	 * @param reconnectGracePeriod how long a (re)connecting client still counts as up
-	 * @param clock the clock to measure the time spent in a state
-	 */
-	public AetherHealthIndicator(AetherClient client, Duration reconnectGracePeriod, Clock clock) {
-		super("Aether health check failed");
-		this.client = client;
-		this.reconnectGracePeriod = reconnectGracePeriod;
-		this.clock = clock;
-	}
+  /**
+   * Create a new indicator with a specific clock.
+   *
+   * @param client the client
+   * @param reconnectGracePeriod how long a (re)connecting client still counts as up
+   * @param clock the clock to measure the time spent in a state
+   */
+  public AetherHealthIndicator(AetherClient client, Duration reconnectGracePeriod, Clock clock) {
+    super("Aether health check failed");
+    this.client = client;
+    this.reconnectGracePeriod = reconnectGracePeriod;
+    this.clock = clock;
+  }
 
-	@Override
-	protected void doHealthCheck(Health.Builder builder) {
-		ClientStatus status = this.client.status();
-		builder.withDetail("identity", this.client.identity())
-			.withDetail("principal", this.client.kind())
-			.withDetail("address", this.client.options().address())
-			.withDetail("state", status.state())
-			.withDetail("stateSince", status.stateSince().toString());
-		if (status.sessionId() != null) {
-			builder.withDetail("sessionId", status.sessionId());
-		}
-		if (status.serverVersion() != null) {
-			builder.withDetail("serverVersion", status.serverVersion());
-		}
-		builder.withDetail("reconnectAttempt", status.reconnectAttempt())
-			.withDetail("bufferedSends", status.bufferedSends())
-			.withDetail("pendingRequests", status.pendingRequests());
-		if (status.lastError() != null) {
-			Throwable error = status.lastError();
-			builder.withDetail("lastError", error.getClass().getSimpleName() + ": " + error.getMessage());
-		}
-		builder.status(status(status));
-	}
+  @Override
+  protected void doHealthCheck(Health.Builder builder) {
+    ClientStatus status = this.client.status();
+    builder
+        .withDetail("identity", this.client.identity())
+        .withDetail("principal", this.client.kind())
+        .withDetail("address", this.client.options().address())
+        .withDetail("state", status.state())
+        .withDetail("stateSince", status.stateSince().toString());
+    if (status.sessionId() != null) {
+      builder.withDetail("sessionId", status.sessionId());
+    }
+    if (status.serverVersion() != null) {
+      builder.withDetail("serverVersion", status.serverVersion());
+    }
+    builder
+        .withDetail("reconnectAttempt", status.reconnectAttempt())
+        .withDetail("bufferedSends", status.bufferedSends())
+        .withDetail("pendingRequests", status.pendingRequests());
+    if (status.lastError() != null) {
+      Throwable error = status.lastError();
+      builder.withDetail("lastError", error.getClass().getSimpleName() + ": " + error.getMessage());
+    }
+    builder.status(status(status));
+  }
 
-	private Status status(ClientStatus status) {
-		ConnectionState state = status.state();
-		return switch (state) {
-			case READY -> Status.UP;
-			case CONNECTING, RECONNECTING -> {
-				Duration inState = Duration.between(status.stateSince(), this.clock.instant());
-				yield (inState.compareTo(this.reconnectGracePeriod) <= 0) ? Status.UP : Status.OUT_OF_SERVICE;
-			}
-			case IDLE -> Status.UNKNOWN;
-			case CLOSED -> Status.DOWN;
-		};
-	}
-
+  private Status status(ClientStatus status) {
+    ConnectionState state = status.state();
+    return switch (state) {
+      case READY -> Status.UP;
+      case CONNECTING, RECONNECTING -> {
+        Duration inState = Duration.between(status.stateSince(), this.clock.instant());
+        yield (inState.compareTo(this.reconnectGracePeriod) <= 0)
+            ? Status.UP
+            : Status.OUT_OF_SERVICE;
+      }
+      case IDLE -> Status.UNKNOWN;
+      case CLOSED -> Status.DOWN;
+    };
+  }
 }

@@ -1,95 +1,70 @@
 /*
  * Copyright 2026 the aether-java authors.
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *      https://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
+ * SPDX-License-Identifier: Apache-2.0
  */
 package io.github.aetherjava.spring.listener;
 
 /**
- * Names of the spring-messaging headers available to listener methods through
- * {@link org.springframework.messaging.handler.annotation.Header @Header}.
+ * Names of the spring-messaging headers available to listener methods through {@link
+ * org.springframework.messaging.handler.annotation.Header @Header}.
  *
  * @since 0.1.0
  */
 public final class AetherHeaders {
 
-	/**
-	 * Prefix of every Aether header.
-	 */
-	public static final String PREFIX = "aether_";
+  /** Prefix of every Aether header. */
+  public static final String PREFIX = "aether_";
 
-	/**
-	 * Topic the message was sent from ({@code String}); replies go there by default.
-	 */
-	public static final String SOURCE_TOPIC = PREFIX + "sourceTopic";
+  /** Topic the message was sent from ({@code String}); replies go there by default. */
+  public static final String SOURCE_TOPIC = PREFIX + "sourceTopic";
 
-	/**
-	 * Type of the message ({@link io.github.aetherjava.client.MessageType}, converts to {@code String}).
-	 */
-	public static final String MESSAGE_TYPE = PREFIX + "messageType";
+  /**
+   * Type of the message ({@link io.github.aetherjava.client.MessageType}, converts to {@code
+   * String}).
+   */
+  public static final String MESSAGE_TYPE = PREFIX + "messageType";
 
-	/**
-	 * Workspace the message was sent in ({@code String}).
-	 */
-	public static final String WORKSPACE = PREFIX + "workspace";
+  /** Workspace the message was sent in ({@code String}). */
+  public static final String WORKSPACE = PREFIX + "workspace";
 
-	/**
-	 * Principal the sender acted on behalf of ({@link io.github.aetherjava.client.PrincipalRef}); absent when
-	 * the sender acted for itself.
-	 */
-	public static final String ON_BEHALF_OF = PREFIX + "onBehalfOf";
+  /**
+   * Principal the sender acted on behalf of ({@link io.github.aetherjava.client.PrincipalRef});
+   * absent when the sender acted for itself.
+   */
+  public static final String ON_BEHALF_OF = PREFIX + "onBehalfOf";
 
-	/**
-	 * Identifier of the principal the sender acted on behalf of ({@code String}); absent when the sender
-	 * acted for itself.
-	 */
-	public static final String ON_BEHALF_OF_ID = PREFIX + "onBehalfOfId";
+  /**
+   * Identifier of the principal the sender acted on behalf of ({@code String}); absent when the
+   * sender acted for itself.
+   */
+  public static final String ON_BEHALF_OF_ID = PREFIX + "onBehalfOfId";
 
-	/**
-	 * When the client received the message ({@link java.time.Instant}).
-	 */
-	public static final String RECEIVED_AT = PREFIX + "receivedAt";
+  /** When the client received the message ({@link java.time.Instant}). */
+  public static final String RECEIVED_AT = PREFIX + "receivedAt";
 
-	/**
-	 * The raw {@link io.github.aetherjava.client.IncomingMessage}.
-	 */
-	public static final String RAW_MESSAGE = PREFIX + "rawMessage";
+  /** The raw {@link io.github.aetherjava.client.IncomingMessage}. */
+  public static final String RAW_MESSAGE = PREFIX + "rawMessage";
 
-	/**
-	 * Bean name of the client that received the event ({@code String}).
-	 */
-	public static final String CLIENT = PREFIX + "client";
+  /** Bean name of the client that received the event ({@code String}). */
+  public static final String CLIENT = PREFIX + "client";
 
-	/**
-	 * Identity of the client that received the event ({@code String}, e.g. {@code ag::prod::impl::s1}).
-	 */
-	public static final String CLIENT_IDENTITY = PREFIX + "clientIdentity";
+  /**
+   * Identity of the client that received the event ({@code String}, e.g. {@code
+   * ag::prod::impl::s1}).
+   */
+  public static final String CLIENT_IDENTITY = PREFIX + "clientIdentity";
 
-	/**
-	 * Identifier of the listener being invoked ({@code String}).
-	 */
-	public static final String LISTENER_ID = PREFIX + "listenerId";
+  /** Identifier of the listener being invoked ({@code String}). */
+  public static final String LISTENER_ID = PREFIX + "listenerId";
 
-	/**
-	 * KV key of an {@link io.github.aetherjava.spring.annotation.OnConfig#key() @OnConfig(key=...)}
-	 * payload ({@code String}).
-	 */
-	public static final String CONFIG_KEY = PREFIX + "configKey";
+  /**
+   * KV key of an {@link io.github.aetherjava.spring.annotation.OnConfig#key() @OnConfig(key=...)}
+   * payload ({@code String}).
+   */
+  public static final String CONFIG_KEY = PREFIX + "configKey";
 
-	// The client instance itself travels in this header for the AetherClient argument resolver.
-	static final String CLIENT_INSTANCE = PREFIX + "clientInstance";
+  // The client instance itself travels in this header for the AetherClient argument resolver.
+  static final String CLIENT_INSTANCE = PREFIX + "clientInstance";
 
-	private AetherHeaders() {
-	}
-
+  private AetherHeaders() {}
 }

@@ -1,27 +1,8 @@
 /*
  * Copyright 2026 the aether-java authors.
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *      https://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
+ * SPDX-License-Identifier: Apache-2.0
  */
 package io.github.aetherjava.spring.listener;
-
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.aetherjava.client.AetherClient;
 import io.github.aetherjava.client.ConfigSnapshot;
@@ -33,10 +14,16 @@ import io.github.aetherjava.client.IncomingMessage;
 import io.github.aetherjava.client.MessageSender;
 import io.github.aetherjava.client.MessageType;
 import io.github.aetherjava.client.Registration;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.context.Lifecycle;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
@@ -53,344 +40,387 @@ import org.springframework.messaging.support.MessageBuilder;
  */
 public class AetherListenerContainer implements Lifecycle {
 
-	private static final Log logger = LogFactory.getLog(AetherListenerContainer.class);
+  private static final Log logger = LogFactory.getLog(AetherListenerContainer.class);
 
-	private final AetherListenerEndpoint endpoint;
+  private final AetherListenerEndpoint endpoint;
 
-	private final String clientName;
+  private final String clientName;
 
-	private final AetherClient client;
+  private final AetherClient client;
 
-	private final InvocableHandlerMethod handlerMethod;
+  private final InvocableHandlerMethod handlerMethod;
 
-	private final AetherListenerErrorHandler errorHandler;
+  private final AetherListenerErrorHandler errorHandler;
 
-	private final List<AetherListenerInterceptor> interceptors;
+  private final List<AetherListenerInterceptor> interceptors;
 
-	private final MessageConverter replyConverter;
+  private final MessageConverter replyConverter;
 
-	private final ReentrantLock lock = new ReentrantLock();
+  private final ReentrantLock lock = new ReentrantLock();
 
-	private final Condition idle = this.lock.newCondition();
+  private final Condition idle = this.lock.newCondition();
 
-	private int inFlight;
+  private int inFlight;
 
-	private volatile @Nullable Registration registration;
+  private volatile @Nullable Registration registration;
 
-	/**
-	 * Create a new container.
-	 * @param endpoint the endpoint
-	 * @param clientName bean name of the client
-	 * @param client the client
-	 * @param handlerMethod the invocable listener method
-	 * @param errorHandler the error handler
-	 * @param interceptors the interceptors, outermost first
-	 * @param replyConverter converts return values to reply payloads
-	 */
-	public AetherListenerContainer(AetherListenerEndpoint endpoint, String clientName, AetherClient client,
-			InvocableHandlerMethod handlerMethod, AetherListenerErrorHandler errorHandler,
-			List<AetherListenerInterceptor> interceptors, MessageConverter replyConverter) {
-		this.endpoint = endpoint;
-		this.clientName = clientName;
-		this.client = client;
-		this.handlerMethod = handlerMethod;
-		this.errorHandler = errorHandler;
-		this.interceptors = List.copyOf(interceptors);
-		this.replyConverter = replyConverter;
-	}
+  /**
+   * Create a new container.
+   *
+   * @param endpoint the endpoint
+   * @param clientName bean name of the client
+   * @param client the client
+   * @param handlerMethod the invocable listener method
+   * @param errorHandler the error handler
+   * @param interceptors the interceptors, outermost first
+   * @param replyConverter converts return values to reply payloads
+   */
+  public AetherListenerContainer(
+      AetherListenerEndpoint endpoint,
+      String clientName,
+      AetherClient client,
+      InvocableHandlerMethod handlerMethod,
+      AetherListenerErrorHandler errorHandler,
+      List<AetherListenerInterceptor> interceptors,
+      MessageConverter replyConverter) {
+    this.endpoint = endpoint;
+    this.clientName = clientName;
+    this.client = client;
+    this.handlerMethod = handlerMethod;
+    this.errorHandler = errorHandler;
+    this.interceptors = List.copyOf(interceptors);
+    this.replyConverter = replyConverter;
+  }
 
-	/**
-	 * Return the listener id.
-	 * @return the id
-	 */
-	public String getListenerId() {
-		return this.endpoint.id();
-	}
+  /**
+   * Return the listener id.
+   *
+   * @return the id
+   */
+  public String getListenerId() {
+    return this.endpoint.id();
+  }
 
-	/**
-	 * Return the endpoint this container runs.
-	 * @return the endpoint
-	 */
-	public AetherListenerEndpoint getEndpoint() {
-		return this.endpoint;
-	}
+  /**
+   * Return the endpoint this container runs.
+   *
+   * @return the endpoint
+   */
+  public AetherListenerEndpoint getEndpoint() {
+    return this.endpoint;
+  }
 
-	/**
-	 * Return the bean name of the client this container listens on.
-	 * @return the client bean name
-	 */
-	public String getClientName() {
-		return this.clientName;
-	}
+  /**
+   * Return the bean name of the client this container listens on.
+   *
+   * @return the client bean name
+   */
+  public String getClientName() {
+    return this.clientName;
+  }
 
-	/**
-	 * Return the number of listener invocations in progress.
-	 * @return the in-flight count
-	 */
-	public int getInFlight() {
-		this.lock.lock();
-		try {
-			return this.inFlight;
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
+  /**
+   * Return the number of listener invocations in progress.
+   *
+   * @return the in-flight count
+   */
+  public int getInFlight() {
+    this.lock.lock();
+    try {
+      return this.inFlight;
+    } finally {
+      this.lock.unlock();
+    }
+  }
 
-	@Override
-	public void start() {
-		this.lock.lock();
-		try {
-			if (this.registration == null) {
-				this.registration = register();
-			}
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
+  @Override
+  public void start() {
+    this.lock.lock();
+    try {
+      if (this.registration == null) {
+        this.registration = register();
+      }
+    } finally {
+      this.lock.unlock();
+    }
+  }
 
-	@Override
-	public void stop() {
-		Registration current;
-		this.lock.lock();
-		try {
-			current = this.registration;
-			this.registration = null;
-		}
-		finally {
-			this.lock.unlock();
-		}
-		if (current != null) {
-			current.close();
-		}
-	}
+  @Override
+  public void stop() {
+    Registration current;
+    this.lock.lock();
+    try {
+      current = this.registration;
+      this.registration = null;
+    } finally {
+      this.lock.unlock();
+    }
+    if (current != null) {
+      current.close();
+    }
+  }
 
-	@Override
-	public boolean isRunning() {
-		return this.registration != null;
-	}
+  @Override
+  public boolean isRunning() {
+    return this.registration != null;
+  }
 
-	/**
-	 * Wait until no invocation is in progress.
-	 * @param deadlineNanos deadline as a {@link System#nanoTime()} value
-	 * @return whether the container is idle
-	 * @throws InterruptedException if interrupted while waiting
-	 */
-	public boolean awaitIdle(long deadlineNanos) throws InterruptedException {
-		this.lock.lock();
-		try {
-			while (this.inFlight > 0) {
-				long remaining = deadlineNanos - System.nanoTime();
-				if (remaining <= 0) {
-					return false;
-				}
-				this.idle.awaitNanos(remaining);
-			}
-			return true;
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
+  /**
+   * Wait until no invocation is in progress.
+   *
+   * @param deadlineNanos deadline as a {@link System#nanoTime()} value
+   * @return whether the container is idle
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public boolean awaitIdle(long deadlineNanos) throws InterruptedException {
+    this.lock.lock();
+    try {
+      while (this.inFlight > 0) {
+        long remaining = deadlineNanos - System.nanoTime();
+        if (remaining <= 0) {
+          return false;
+        }
+        this.idle.awaitNanos(remaining);
+      }
+      return true;
+    } finally {
+      this.lock.unlock();
+    }
+  }
 
-	private Registration register() {
-		return switch (this.endpoint.kind()) {
-			case MESSAGE -> this.client.onMessage(this::onMessage);
-			case CONFIG -> this.client.onConfig(this::onConfig);
-			case TASK_ASSIGNMENT -> this.client.onTaskAssignment(
-					(assignment) -> dispatch(assignment, baseHeaders(), null));
-			case PROGRESS -> this.client.onProgress((update) -> dispatch(update, baseHeaders(), null));
-			case CONNECTION_EVENT -> this.client.addConnectionListener(new EventAdapter());
-		};
-	}
+  private Registration register() {
+    return switch (this.endpoint.kind()) {
+      case MESSAGE -> this.client.onMessage(this::onMessage);
+      case CONFIG -> this.client.onConfig(this::onConfig);
+      case TASK_ASSIGNMENT ->
+          this.client.onTaskAssignment((assignment) -> dispatch(assignment, baseHeaders(), null));
+      case PROGRESS -> this.client.onProgress((update) -> dispatch(update, baseHeaders(), null));
+      case CONNECTION_EVENT -> this.client.addConnectionListener(new EventAdapter());
+    };
+  }
 
-	private void onMessage(IncomingMessage message) {
-		if (!this.endpoint.accepts(message.messageType(), message.sourceTopic())) {
-			return;
-		}
-		Map<String, Object> headers = baseHeaders();
-		headers.put(AetherHeaders.SOURCE_TOPIC, message.sourceTopic());
-		headers.put(AetherHeaders.MESSAGE_TYPE, message.messageType());
-		headers.put(AetherHeaders.WORKSPACE, message.workspace());
-		headers.put(AetherHeaders.RECEIVED_AT, message.receivedAt());
-		headers.put(AetherHeaders.RAW_MESSAGE, message);
-		if (message.onBehalfOf() != null) {
-			headers.put(AetherHeaders.ON_BEHALF_OF, message.onBehalfOf());
-			headers.put(AetherHeaders.ON_BEHALF_OF_ID, message.onBehalfOf().id());
-		}
-		dispatch(message.payload(), headers, message);
-	}
+  private void onMessage(IncomingMessage message) {
+    if (!this.endpoint.accepts(message.messageType(), message.sourceTopic())) {
+      return;
+    }
+    Map<String, Object> headers = baseHeaders();
+    headers.put(AetherHeaders.SOURCE_TOPIC, message.sourceTopic());
+    headers.put(AetherHeaders.MESSAGE_TYPE, message.messageType());
+    headers.put(AetherHeaders.WORKSPACE, message.workspace());
+    headers.put(AetherHeaders.RECEIVED_AT, message.receivedAt());
+    headers.put(AetherHeaders.RAW_MESSAGE, message);
+    if (message.onBehalfOf() != null) {
+      headers.put(AetherHeaders.ON_BEHALF_OF, message.onBehalfOf());
+      headers.put(AetherHeaders.ON_BEHALF_OF_ID, message.onBehalfOf().id());
+    }
+    dispatch(message.payload(), headers, message);
+  }
 
-	private void onConfig(ConfigSnapshot snapshot) {
-		String key = this.endpoint.configKey();
-		if (key == null) {
-			dispatch(snapshot, baseHeaders(), null);
-			return;
-		}
-		byte[] value = snapshot.workspaceExclusiveKv().get(key);
-		if (value == null) {
-			value = snapshot.globalExclusiveKv().get(key);
-		}
-		if (value != null) {
-			Map<String, Object> headers = baseHeaders();
-			headers.put(AetherHeaders.CONFIG_KEY, key);
-			dispatch(value, headers, null);
-		}
-	}
+  private void onConfig(ConfigSnapshot snapshot) {
+    String key = this.endpoint.configKey();
+    if (key == null) {
+      dispatch(snapshot, baseHeaders(), null);
+      return;
+    }
+    byte[] value = snapshot.workspaceExclusiveKv().get(key);
+    if (value == null) {
+      value = snapshot.globalExclusiveKv().get(key);
+    }
+    if (value != null) {
+      Map<String, Object> headers = baseHeaders();
+      headers.put(AetherHeaders.CONFIG_KEY, key);
+      dispatch(value, headers, null);
+    }
+  }
 
-	private void onConnectionEvent(AetherConnectionEvent event) {
-		if (this.endpoint.connectionEvents().isEmpty() || this.endpoint.connectionEvents().contains(event.type())) {
-			dispatch(event, baseHeaders(), null);
-		}
-	}
+  private void onConnectionEvent(AetherConnectionEvent event) {
+    if (this.endpoint.connectionEvents().isEmpty()
+        || this.endpoint.connectionEvents().contains(event.type())) {
+      dispatch(event, baseHeaders(), null);
+    }
+  }
 
-	private Map<String, Object> baseHeaders() {
-		Map<String, Object> headers = new HashMap<>();
-		headers.put(AetherHeaders.CLIENT, this.clientName);
-		headers.put(AetherHeaders.CLIENT_IDENTITY, this.client.identity());
-		headers.put(AetherHeaders.CLIENT_INSTANCE, this.client);
-		headers.put(AetherHeaders.LISTENER_ID, this.endpoint.id());
-		return headers;
-	}
+  private Map<String, Object> baseHeaders() {
+    Map<String, Object> headers = new HashMap<>();
+    headers.put(AetherHeaders.CLIENT, this.clientName);
+    headers.put(AetherHeaders.CLIENT_IDENTITY, this.client.identity());
+    headers.put(AetherHeaders.CLIENT_INSTANCE, this.client);
+    headers.put(AetherHeaders.LISTENER_ID, this.endpoint.id());
+    return headers;
+  }
 
-	private void dispatch(Object payload, Map<String, Object> headers, @Nullable IncomingMessage incoming) {
-		this.lock.lock();
-		try {
-			this.inFlight++;
-		}
-		finally {
-			this.lock.unlock();
-		}
-		Message<?> message = MessageBuilder.createMessage(payload, new MessageHeaders(headers));
-		try {
-			AetherListenerInvocation invocation = new AetherListenerInvocation(this.endpoint.id(),
-					this.endpoint.kind(), this.clientName, this.client, this.endpoint.method(), message, incoming);
-			Object result;
-			try {
-				result = invoke(invocation, 0);
-			}
-			catch (Exception ex) {
-				result = handleError(message, ex);
-			}
-			if (result != null && incoming != null) {
-				reply(result, incoming);
-			}
-		}
-		catch (RuntimeException ex) {
-			// Last line of defence: nothing a listener does may break the client's dispatch loop.
-			logger.error("Aether listener '" + this.endpoint.id() + "' could not complete", ex);
-		}
-		finally {
-			this.lock.lock();
-			try {
-				this.inFlight--;
-				if (this.inFlight == 0) {
-					this.idle.signalAll();
-				}
-			}
-			finally {
-				this.lock.unlock();
-			}
-		}
-	}
+  private void dispatch(
+      Object payload, Map<String, Object> headers, @Nullable IncomingMessage incoming) {
+    this.lock.lock();
+    try {
+      this.inFlight++;
+    } finally {
+      this.lock.unlock();
+    }
+    Message<?> message = MessageBuilder.createMessage(payload, new MessageHeaders(headers));
+    try {
+      AetherListenerInvocation invocation =
+          new AetherListenerInvocation(
+              this.endpoint.id(),
+              this.endpoint.kind(),
+              this.clientName,
+              this.client,
+              this.endpoint.method(),
+              message,
+              incoming);
+      Object result;
+      try {
+        result = invoke(invocation, 0);
+      } catch (Exception ex) {
+        result = handleError(message, ex);
+      }
+      if (result != null && incoming != null) {
+        reply(result, incoming);
+      }
+    } catch (RuntimeException ex) {
+      // Last line of defence: nothing a listener does may break the client's dispatch loop.
+      logger.error("Aether listener '" + this.endpoint.id() + "' could not complete", ex);
+    } finally {
+      this.lock.lock();
+      try {
+        this.inFlight--;
+        if (this.inFlight == 0) {
+          this.idle.signalAll();
+        }
+      } finally {
+        this.lock.unlock();
+      }
+    }
+  }
 
-	private @Nullable Object invoke(AetherListenerInvocation invocation, int index) throws Exception {
-		if (index == this.interceptors.size()) {
-			return this.handlerMethod.invoke(invocation.message());
-		}
-		return this.interceptors.get(index).intercept(invocation, () -> invoke(invocation, index + 1));
-	}
+  private @Nullable Object invoke(AetherListenerInvocation invocation, int index) throws Exception {
+    if (index == this.interceptors.size()) {
+      return this.handlerMethod.invoke(invocation.message());
+    }
+    return this.interceptors.get(index).intercept(invocation, () -> invoke(invocation, index + 1));
+  }
 
-	private @Nullable Object handleError(Message<?> message, Exception ex) {
-		AetherListenerExecutionException failure = (ex instanceof AetherListenerExecutionException listenerEx) ? listenerEx
-				: new AetherListenerExecutionException(this.endpoint.id(),
-						"Listener method '" + this.endpoint.method().getName() + "' threw an exception", ex);
-		try {
-			return this.errorHandler.handleError(message, failure);
-		}
-		catch (RuntimeException handlerEx) {
-			logger.error("Error handler of Aether listener '" + this.endpoint.id() + "' failed", handlerEx);
-			return null;
-		}
-	}
+  private @Nullable Object handleError(Message<?> message, Exception ex) {
+    AetherListenerExecutionException failure =
+        (ex instanceof AetherListenerExecutionException listenerEx)
+            ? listenerEx
+            : new AetherListenerExecutionException(
+                this.endpoint.id(),
+                "Listener method '" + this.endpoint.method().getName() + "' threw an exception",
+                ex);
+    try {
+      return this.errorHandler.handleError(message, failure);
+    } catch (RuntimeException handlerEx) {
+      logger.error(
+          "Error handler of Aether listener '" + this.endpoint.id() + "' failed", handlerEx);
+      return null;
+    }
+  }
 
-	private void reply(Object result, IncomingMessage incoming) {
-		String topic = (this.endpoint.sendTo() != null) ? this.endpoint.sendTo() : incoming.sourceTopic();
-		byte[] payload = toBytes(result);
-		MessageType type = incoming.messageType();
-		send(topic, payload, type).whenComplete((ignored, ex) -> {
-			if (ex != null) {
-				logger.warn("Aether listener '" + this.endpoint.id() + "' could not send its reply to '" + topic + "': "
-						+ ex.getMessage());
-			}
-		});
-	}
+  private void reply(Object result, IncomingMessage incoming) {
+    String topic =
+        (this.endpoint.sendTo() != null) ? this.endpoint.sendTo() : incoming.sourceTopic();
+    byte[] payload = toBytes(result);
+    MessageType type = incoming.messageType();
+    send(topic, payload, type)
+        .whenComplete(
+            (ignored, ex) -> {
+              if (ex != null) {
+                logger.warn(
+                    "Aether listener '"
+                        + this.endpoint.id()
+                        + "' could not send its reply to '"
+                        + topic
+                        + "': "
+                        + ex.getMessage());
+              }
+            });
+  }
 
-	private CompletableFuture<Void> send(String topic, byte[] payload, MessageType type) {
-		if (this.client instanceof MessageSender sender) {
-			return sender.send(topic, payload, type);
-		}
-		return CompletableFuture.failedFuture(new IllegalStateException(
-				"Client '" + this.clientName + "' (" + this.client.kind() + ") cannot send messages"));
-	}
+  private CompletableFuture<Void> send(String topic, byte[] payload, MessageType type) {
+    if (this.client instanceof MessageSender sender) {
+      return sender.send(topic, payload, type);
+    }
+    return CompletableFuture.failedFuture(
+        new IllegalStateException(
+            "Client '" + this.clientName + "' (" + this.client.kind() + ") cannot send messages"));
+  }
 
-	private byte[] toBytes(Object result) {
-		if (result instanceof byte[] bytes) {
-			return bytes;
-		}
-		if (result instanceof String string) {
-			return string.getBytes(StandardCharsets.UTF_8);
-		}
-		if (result instanceof com.google.protobuf.MessageLite protobuf) {
-			return protobuf.toByteArray();
-		}
-		Message<?> converted = this.replyConverter.toMessage(result, null);
-		if (converted != null && converted.getPayload() instanceof byte[] bytes) {
-			return bytes;
-		}
-		if (converted != null && converted.getPayload() instanceof String string) {
-			return string.getBytes(StandardCharsets.UTF_8);
-		}
-		throw new IllegalStateException("Cannot convert reply of type " + result.getClass().getName()
-				+ " to bytes; return byte[], String, a protobuf message or add Jackson to the classpath");
-	}
+  private byte[] toBytes(Object result) {
+    if (result instanceof byte[] bytes) {
+      return bytes;
+    }
+    if (result instanceof String string) {
+      return string.getBytes(StandardCharsets.UTF_8);
+    }
+    if (result instanceof com.google.protobuf.MessageLite protobuf) {
+      return protobuf.toByteArray();
+    }
+    Message<?> converted = this.replyConverter.toMessage(result, null);
+    if (converted != null && converted.getPayload() instanceof byte[] bytes) {
+      return bytes;
+    }
+    if (converted != null && converted.getPayload() instanceof String string) {
+      return string.getBytes(StandardCharsets.UTF_8);
+    }
+    throw new IllegalStateException(
+        "Cannot convert reply of type "
+            + result.getClass().getName()
+            + " to bytes; return byte[], String, a protobuf message or add Jackson to the classpath");
+  }
 
-	@Override
-	public String toString() {
-		return "AetherListenerContainer[" + this.endpoint.id() + ", kind=" + this.endpoint.kind() + ", client="
-				+ this.clientName + ", running=" + isRunning() + "]";
-	}
+  @Override
+  public String toString() {
+    return "AetherListenerContainer["
+        + this.endpoint.id()
+        + ", kind="
+        + this.endpoint.kind()
+        + ", client="
+        + this.clientName
+        + ", running="
+        + isRunning()
+        + "]";
+  }
 
-	private final class EventAdapter implements ConnectionListener {
+  private final class EventAdapter implements ConnectionListener {
 
-		@Override
-		public void onConnect(ConnectionInfo info) {
-			onConnectionEvent(event(AetherConnectionEvent.Type.CONNECTED, null, null, info, null, 0));
-		}
+    @Override
+    public void onConnect(ConnectionInfo info) {
+      onConnectionEvent(event(AetherConnectionEvent.Type.CONNECTED, null, null, info, null, 0));
+    }
 
-		@Override
-		public void onDisconnect(DisconnectInfo info) {
-			onConnectionEvent(event(AetherConnectionEvent.Type.DISCONNECTED, null, null, null, info, 0));
-		}
+    @Override
+    public void onDisconnect(DisconnectInfo info) {
+      onConnectionEvent(event(AetherConnectionEvent.Type.DISCONNECTED, null, null, null, info, 0));
+    }
 
-		@Override
-		public void onReconnecting(int attempt) {
-			onConnectionEvent(event(AetherConnectionEvent.Type.RECONNECTING, null, null, null, null, attempt));
-		}
+    @Override
+    public void onReconnecting(int attempt) {
+      onConnectionEvent(
+          event(AetherConnectionEvent.Type.RECONNECTING, null, null, null, null, attempt));
+    }
 
-		@Override
-		public void onStateChanged(ConnectionState from, ConnectionState to) {
-			onConnectionEvent(event(AetherConnectionEvent.Type.STATE_CHANGED, from, to, null, null, 0));
-		}
+    @Override
+    public void onStateChanged(ConnectionState from, ConnectionState to) {
+      onConnectionEvent(event(AetherConnectionEvent.Type.STATE_CHANGED, from, to, null, null, 0));
+    }
 
-		private AetherConnectionEvent event(AetherConnectionEvent.Type type, @Nullable ConnectionState from,
-				@Nullable ConnectionState to, @Nullable ConnectionInfo info, @Nullable DisconnectInfo disconnect,
-				int attempt) {
-			return new AetherConnectionEvent(type, AetherListenerContainer.this.clientName,
-					AetherListenerContainer.this.client, from, to, info, disconnect, attempt);
-		}
-
-	}
-
+    private AetherConnectionEvent event(
+        AetherConnectionEvent.Type type,
+        @Nullable ConnectionState from,
+        @Nullable ConnectionState to,
+        @Nullable ConnectionInfo info,
+        @Nullable DisconnectInfo disconnect,
+        int attempt) {
+      return new AetherConnectionEvent(
+          type,
+          AetherListenerContainer.this.clientName,
+          AetherListenerContainer.this.client,
+          from,
+          to,
+          info,
+          disconnect,
+          attempt);
+    }
+  }
 }

@@ -1,69 +1,65 @@
 /*
  * Copyright 2026 the aether-java authors.
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *      https://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
+ * SPDX-License-Identifier: Apache-2.0
  */
 package io.github.aetherjava.spring.listener;
 
+import io.github.aetherjava.client.MessageType;
 import java.lang.reflect.Method;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import io.github.aetherjava.client.MessageType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Description of one listener method: what it receives, from which client, with which filters. Built by
- * {@link AetherListenerAnnotationBeanPostProcessor} from annotations, or programmatically through an
- * {@link AetherListenerConfigurer}.
+ * Description of one listener method: what it receives, from which client, with which filters.
+ * Built by {@link AetherListenerAnnotationBeanPostProcessor} from annotations, or programmatically
+ * through an {@link AetherListenerConfigurer}.
  *
  * @param id unique listener id
  * @param kind what the listener receives
  * @param bean the bean holding the method
  * @param method the method to invoke
  * @param clientName bean name of the client, or {@code null} for the only client (all clients for
- * connection events)
+ *     connection events)
  * @param messageTypes accepted message types, empty for all
  * @param sourceTopic pattern the source topic must match, or {@code null} for any
- * @param configKey KV key for {@link AetherListenerKind#CONFIG} listeners, or {@code null} for the snapshot
+ * @param configKey KV key for {@link AetherListenerKind#CONFIG} listeners, or {@code null} for the
+ *     snapshot
  * @param connectionEvents accepted connection event types, empty for all
  * @param sendTo reply topic overriding the source topic, or {@code null}
  * @param errorHandler bean name of the error handler, or {@code null} for the default
  * @param autoStartup whether the listener starts with the context
  * @since 0.1.0
  */
-public record AetherListenerEndpoint(String id, AetherListenerKind kind, Object bean, Method method,
-		@Nullable String clientName, Set<MessageType> messageTypes, @Nullable Pattern sourceTopic,
-		@Nullable String configKey, Set<AetherConnectionEvent.Type> connectionEvents, @Nullable String sendTo,
-		@Nullable String errorHandler, boolean autoStartup) {
+public record AetherListenerEndpoint(
+    String id,
+    AetherListenerKind kind,
+    Object bean,
+    Method method,
+    @Nullable String clientName,
+    Set<MessageType> messageTypes,
+    @Nullable Pattern sourceTopic,
+    @Nullable String configKey,
+    Set<AetherConnectionEvent.Type> connectionEvents,
+    @Nullable String sendTo,
+    @Nullable String errorHandler,
+    boolean autoStartup) {
 
-	/**
-	 * Create a new endpoint, copying the sets.
-	 */
-	public AetherListenerEndpoint {
-		messageTypes = Set.copyOf(messageTypes);
-		connectionEvents = Set.copyOf(connectionEvents);
-	}
+  /** Create a new endpoint, copying the sets. */
+  public AetherListenerEndpoint {
+    messageTypes = Set.copyOf(messageTypes);
+    connectionEvents = Set.copyOf(connectionEvents);
+  }
 
-	/**
-	 * Whether a message with the given type and source topic passes the filters.
-	 * @param type the message type
-	 * @param topic the source topic
-	 * @return whether the listener accepts the message
-	 */
-	public boolean accepts(MessageType type, String topic) {
-		return (this.messageTypes.isEmpty() || this.messageTypes.contains(type))
-				&& (this.sourceTopic == null || this.sourceTopic.matcher(topic).matches());
-	}
-
+  /**
+   * Whether a message with the given type and source topic passes the filters.
+   *
+   * @param type the message type
+   * @param topic the source topic
+   * @return whether the listener accepts the message
+   */
+  public boolean accepts(MessageType type, String topic) {
+    return (this.messageTypes.isEmpty() || this.messageTypes.contains(type))
+        && (this.sourceTopic == null || this.sourceTopic.matcher(topic).matches());
+  }
 }

@@ -1,25 +1,12 @@
 /*
  * Copyright 2026 the aether-java authors.
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *      https://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
+ * SPDX-License-Identifier: Apache-2.0
  */
 package io.github.aetherjava.spring.listener;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.messaging.converter.ByteArrayMessageConverter;
 import org.springframework.messaging.converter.CompositeMessageConverter;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
@@ -30,49 +17,50 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Builds the default payload converter of Aether listeners: {@code byte[]}, {@code String} (UTF-8),
- * protobuf messages, then JSON through Jackson 3 for any other type when Jackson is on the classpath.
+ * protobuf messages, then JSON through Jackson 3 for any other type when Jackson is on the
+ * classpath.
  *
  * @since 0.1.0
  */
 public final class AetherMessageConverters {
 
-	private static final boolean JACKSON_PRESENT = ClassUtils.isPresent("tools.jackson.databind.json.JsonMapper",
-			AetherMessageConverters.class.getClassLoader());
+  private static final boolean JACKSON_PRESENT =
+      ClassUtils.isPresent(
+          "tools.jackson.databind.json.JsonMapper", AetherMessageConverters.class.getClassLoader());
 
-	private AetherMessageConverters() {
-	}
+  private AetherMessageConverters() {}
 
-	/**
-	 * Create the default converter chain, with JSON support when Jackson 3 is on the classpath.
-	 * @return the composite converter
-	 */
-	public static CompositeMessageConverter createDefault() {
-		return create(JACKSON_PRESENT ? JacksonSupport.create() : null);
-	}
+  /**
+   * Create the default converter chain, with JSON support when Jackson 3 is on the classpath.
+   *
+   * @return the composite converter
+   */
+  public static CompositeMessageConverter createDefault() {
+    return create(JACKSON_PRESENT ? JacksonSupport.create() : null);
+  }
 
-	/**
-	 * Create the converter chain with the given JSON converter.
-	 * @param jsonConverter the JSON converter to use last, or {@code null} for no JSON support
-	 * @return the composite converter
-	 */
-	public static CompositeMessageConverter create(@Nullable MessageConverter jsonConverter) {
-		List<MessageConverter> converters = new ArrayList<>();
-		converters.add(new ByteArrayMessageConverter());
-		converters.add(new StringMessageConverter());
-		// Protobuf before JSON: Jackson would otherwise claim generated message classes.
-		converters.add(new ProtobufMessageConverter());
-		if (jsonConverter != null) {
-			converters.add(jsonConverter);
-		}
-		return new CompositeMessageConverter(converters);
-	}
+  /**
+   * Create the converter chain with the given JSON converter.
+   *
+   * @param jsonConverter the JSON converter to use last, or {@code null} for no JSON support
+   * @return the composite converter
+   */
+  public static CompositeMessageConverter create(@Nullable MessageConverter jsonConverter) {
+    List<MessageConverter> converters = new ArrayList<>();
+    converters.add(new ByteArrayMessageConverter());
+    converters.add(new StringMessageConverter());
+    // Protobuf before JSON: Jackson would otherwise claim generated message classes.
+    converters.add(new ProtobufMessageConverter());
+    if (jsonConverter != null) {
+      converters.add(jsonConverter);
+    }
+    return new CompositeMessageConverter(converters);
+  }
 
-	private static final class JacksonSupport {
+  private static final class JacksonSupport {
 
-		static MessageConverter create() {
-			return new JacksonJsonMessageConverter();
-		}
-
-	}
-
+    static MessageConverter create() {
+      return new JacksonJsonMessageConverter();
+    }
+  }
 }

@@ -1,23 +1,8 @@
 /*
  * Copyright 2026 the aether-java authors.
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *      https://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
+ * SPDX-License-Identifier: Apache-2.0
  */
 package io.github.aetherjava.spring.metrics;
-
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.aetherjava.client.AetherClient;
 import io.github.aetherjava.client.AetherException;
@@ -33,11 +18,15 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Micrometer meters for Aether clients, fed by the client's {@link ClientObserver} hooks. Every meter is
- * tagged with {@code principal} (the client kind, e.g. {@code agent}) and {@code identity}.
+ * Micrometer meters for Aether clients, fed by the client's {@link ClientObserver} hooks. Every
+ * meter is tagged with {@code principal} (the client kind, e.g. {@code agent}) and {@code
+ * identity}.
  *
  * <table>
  * <caption>Meters</caption>
@@ -59,182 +48,182 @@ import org.jspecify.annotations.Nullable;
  */
 public class AetherClientMetrics implements ClientObserver {
 
-	/**
-	 * Messages handed to the transport.
-	 */
-	public static final String MESSAGES_SENT = "aether.client.messages.sent";
+  /** Messages handed to the transport. */
+  public static final String MESSAGES_SENT = "aether.client.messages.sent";
 
-	/**
-	 * Messages received from the gateway.
-	 */
-	public static final String MESSAGES_RECEIVED = "aether.client.messages.received";
+  /** Messages received from the gateway. */
+  public static final String MESSAGES_RECEIVED = "aether.client.messages.received";
 
-	/**
-	 * Sends that failed.
-	 */
-	public static final String SEND_FAILURES = "aether.client.send.failures";
+  /** Sends that failed. */
+  public static final String SEND_FAILURES = "aether.client.send.failures";
 
-	/**
-	 * Sends dropped or rejected because the outbound buffer was full or the gateway refused them.
-	 */
-	public static final String SENDS_REJECTED = "aether.client.sends.rejected";
+  /** Sends dropped or rejected because the outbound buffer was full or the gateway refused them. */
+  public static final String SENDS_REJECTED = "aether.client.sends.rejected";
 
-	/**
-	 * Reconnection attempts.
-	 */
-	public static final String RECONNECTS = "aether.client.reconnects";
+  /** Reconnection attempts. */
+  public static final String RECONNECTS = "aether.client.reconnects";
 
-	/**
-	 * Error responses from the gateway.
-	 */
-	public static final String GATEWAY_ERRORS = "aether.client.gateway.errors";
+  /** Error responses from the gateway. */
+  public static final String GATEWAY_ERRORS = "aether.client.gateway.errors";
 
-	/**
-	 * Request/response operations (KV, checkpoints, tasks, admin, proxy).
-	 */
-	public static final String REQUESTS = "aether.client.requests";
+  /** Request/response operations (KV, checkpoints, tasks, admin, proxy). */
+  public static final String REQUESTS = "aether.client.requests";
 
-	/**
-	 * 1 while the client is READY, else 0.
-	 */
-	public static final String CONNECTED = "aether.client.connected";
+  /** 1 while the client is READY, else 0. */
+  public static final String CONNECTED = "aether.client.connected";
 
-	/**
-	 * Ordinal of the {@link ConnectionState}: 0 IDLE, 1 CONNECTING, 2 READY, 3 RECONNECTING, 4 CLOSED.
-	 */
-	public static final String STATE = "aether.client.state";
+  /**
+   * Ordinal of the {@link ConnectionState}: 0 IDLE, 1 CONNECTING, 2 READY, 3 RECONNECTING, 4
+   * CLOSED.
+   */
+  public static final String STATE = "aether.client.state";
 
-	/**
-	 * Sends waiting in the outbound buffer.
-	 */
-	public static final String SENDS_BUFFERED = "aether.client.sends.buffered";
+  /** Sends waiting in the outbound buffer. */
+  public static final String SENDS_BUFFERED = "aether.client.sends.buffered";
 
-	/**
-	 * Requests waiting for their response.
-	 */
-	public static final String REQUESTS_PENDING = "aether.client.requests.pending";
+  /** Requests waiting for their response. */
+  public static final String REQUESTS_PENDING = "aether.client.requests.pending";
 
-	private final MeterRegistry registry;
+  private final MeterRegistry registry;
 
-	private final Set<AetherClient> bound = ConcurrentHashMap.newKeySet();
+  private final Set<AetherClient> bound = ConcurrentHashMap.newKeySet();
 
-	/**
-	 * Create a new instance.
-	 * @param registry the registry to add meters to
-	 */
-	public AetherClientMetrics(MeterRegistry registry) {
-		this.registry = registry;
-	}
+  /**
+   * Create a new instance.
+   *
+   * @param registry the registry to add meters to
+   */
+  public AetherClientMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
 
-	/**
-	 * Register the gauges of a client. Idempotent; called for every client bean and on the first callback
-	 * of any other client.
-	 * @param client the client
-	 */
-	public void bindTo(AetherClient client) {
-		if (!this.bound.add(client)) {
-			return;
-		}
-		Tags tags = tags(client);
-		Gauge.builder(CONNECTED, client, (c) -> (c.state() == ConnectionState.READY) ? 1 : 0)
-			.description("Whether the Aether client is connected (1) or not (0)")
-			.tags(tags)
-			.register(this.registry);
-		Gauge.builder(STATE, client, (c) -> c.state().ordinal())
-			.description("Connection state of the Aether client (ordinal of ConnectionState)")
-			.tags(tags)
-			.register(this.registry);
-		Gauge.builder(SENDS_BUFFERED, client, (c) -> c.status().bufferedSends())
-			.description("Sends waiting in the outbound buffer")
-			.tags(tags)
-			.register(this.registry);
-		Gauge.builder(REQUESTS_PENDING, client, (c) -> c.status().pendingRequests())
-			.description("Requests waiting for their response")
-			.tags(tags)
-			.register(this.registry);
-	}
+  /**
+   * Register the gauges of a client. Idempotent; called for every client bean and on the first
+   * callback of any other client.
+   *
+   * @param client the client
+   */
+  public void bindTo(AetherClient client) {
+    if (!this.bound.add(client)) {
+      return;
+    }
+    Tags tags = tags(client);
+    Gauge.builder(CONNECTED, client, (c) -> (c.state() == ConnectionState.READY) ? 1 : 0)
+        .description("Whether the Aether client is connected (1) or not (0)")
+        .tags(tags)
+        .register(this.registry);
+    Gauge.builder(STATE, client, (c) -> c.state().ordinal())
+        .description("Connection state of the Aether client (ordinal of ConnectionState)")
+        .tags(tags)
+        .register(this.registry);
+    Gauge.builder(SENDS_BUFFERED, client, (c) -> c.status().bufferedSends())
+        .description("Sends waiting in the outbound buffer")
+        .tags(tags)
+        .register(this.registry);
+    Gauge.builder(REQUESTS_PENDING, client, (c) -> c.status().pendingRequests())
+        .description("Requests waiting for their response")
+        .tags(tags)
+        .register(this.registry);
+  }
 
-	@Override
-	public void onStateChanged(AetherClient client, ConnectionState from, ConnectionState to,
-			@Nullable Throwable cause) {
-		bindTo(client);
-	}
+  @Override
+  public void onStateChanged(
+      AetherClient client, ConnectionState from, ConnectionState to, @Nullable Throwable cause) {
+    bindTo(client);
+  }
 
-	@Override
-	public void onMessageSent(AetherClient client, String topic, MessageType type, int bytes) {
-		counter(MESSAGES_SENT, "Messages sent", client, Tags.of("type", tagValue(type))).increment();
-	}
+  @Override
+  public void onMessageSent(AetherClient client, String topic, MessageType type, int bytes) {
+    counter(MESSAGES_SENT, "Messages sent", client, Tags.of("type", tagValue(type))).increment();
+  }
 
-	@Override
-	public void onMessageReceived(AetherClient client, IncomingMessage message) {
-		counter(MESSAGES_RECEIVED, "Messages received", client, Tags.of("type", tagValue(message.messageType())))
-			.increment();
-	}
+  @Override
+  public void onMessageReceived(AetherClient client, IncomingMessage message) {
+    counter(
+            MESSAGES_RECEIVED,
+            "Messages received",
+            client,
+            Tags.of("type", tagValue(message.messageType())))
+        .increment();
+  }
 
-	@Override
-	public void onSendFailed(AetherClient client, String topic, Throwable error) {
-		String reason = reason(error);
-		counter(SEND_FAILURES, "Sends that failed", client, Tags.of("reason", reason)).increment();
-		if (error instanceof AetherException aetherError && (aetherError.reason() == FailureReason.BUFFER_FULL
-				|| aetherError.reason() == FailureReason.REJECTED)) {
-			counter(SENDS_REJECTED, "Sends dropped or rejected", client, Tags.of("reason", reason)).increment();
-		}
-	}
+  @Override
+  public void onSendFailed(AetherClient client, String topic, Throwable error) {
+    String reason = reason(error);
+    counter(SEND_FAILURES, "Sends that failed", client, Tags.of("reason", reason)).increment();
+    if (error instanceof AetherException aetherError
+        && (aetherError.reason() == FailureReason.BUFFER_FULL
+            || aetherError.reason() == FailureReason.REJECTED)) {
+      counter(SENDS_REJECTED, "Sends dropped or rejected", client, Tags.of("reason", reason))
+          .increment();
+    }
+  }
 
-	@Override
-	public void onReconnectAttempt(AetherClient client, int attempt) {
-		counter(RECONNECTS, "Reconnection attempts", client, Tags.empty()).increment();
-	}
+  @Override
+  public void onReconnectAttempt(AetherClient client, int attempt) {
+    counter(RECONNECTS, "Reconnection attempts", client, Tags.empty()).increment();
+  }
 
-	@Override
-	public void onGatewayError(AetherClient client, GatewayError error) {
-		counter(GATEWAY_ERRORS, "Error responses from the gateway", client, Tags.of("code", String.valueOf(error.code())))
-			.increment();
-	}
+  @Override
+  public void onGatewayError(AetherClient client, GatewayError error) {
+    counter(
+            GATEWAY_ERRORS,
+            "Error responses from the gateway",
+            client,
+            Tags.of("code", String.valueOf(error.code())))
+        .increment();
+  }
 
-	@Override
-	public RequestObservation onRequest(AetherClient client, String operation) {
-		Timer.Sample sample = Timer.start(this.registry);
-		return (error) -> sample.stop(Timer.builder(REQUESTS)
-			.description("Aether request/response operations")
-			.tags(tags(client))
-			.tag("operation", operation)
-			.tag("outcome", outcome(error))
-			.register(this.registry));
-	}
+  @Override
+  public RequestObservation onRequest(AetherClient client, String operation) {
+    Timer.Sample sample = Timer.start(this.registry);
+    return (error) ->
+        sample.stop(
+            Timer.builder(REQUESTS)
+                .description("Aether request/response operations")
+                .tags(tags(client))
+                .tag("operation", operation)
+                .tag("outcome", outcome(error))
+                .register(this.registry));
+  }
 
-	private Counter counter(String name, String description, AetherClient client, Tags extra) {
-		return Counter.builder(name).description(description).tags(tags(client)).tags(extra).register(this.registry);
-	}
+  private Counter counter(String name, String description, AetherClient client, Tags extra) {
+    return Counter.builder(name)
+        .description(description)
+        .tags(tags(client))
+        .tags(extra)
+        .register(this.registry);
+  }
 
-	private static Tags tags(AetherClient client) {
-		return Tags.of("principal", tagValue(client.kind()), "identity", client.identity());
-	}
+  private static Tags tags(AetherClient client) {
+    return Tags.of("principal", tagValue(client.kind()), "identity", client.identity());
+  }
 
-	private static String tagValue(Enum<?> value) {
-		return value.name().toLowerCase(Locale.ROOT);
-	}
+  private static String tagValue(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
 
-	private static String reason(Throwable error) {
-		if (error instanceof AetherException aetherError) {
-			return tagValue(aetherError.reason());
-		}
-		return error.getClass().getSimpleName();
-	}
+  private static String reason(Throwable error) {
+    if (error instanceof AetherException aetherError) {
+      return tagValue(aetherError.reason());
+    }
+    return error.getClass().getSimpleName();
+  }
 
-	/**
-	 * Outcome tag of a request: {@code success}, {@code timeout} or {@code error}.
-	 * @param error the failure, or {@code null}
-	 * @return the outcome
-	 */
-	static String outcome(@Nullable Throwable error) {
-		if (error == null) {
-			return "success";
-		}
-		if (error instanceof AetherException aetherError && aetherError.reason() == FailureReason.TIMEOUT) {
-			return "timeout";
-		}
-		return "error";
-	}
-
+  /**
+   * Outcome tag of a request: {@code success}, {@code timeout} or {@code error}.
+   *
+   * @param error the failure, or {@code null}
+   * @return the outcome
+   */
+  static String outcome(@Nullable Throwable error) {
+    if (error == null) {
+      return "success";
+    }
+    if (error instanceof AetherException aetherError
+        && aetherError.reason() == FailureReason.TIMEOUT) {
+      return "timeout";
+    }
+    return "error";
+  }
 }

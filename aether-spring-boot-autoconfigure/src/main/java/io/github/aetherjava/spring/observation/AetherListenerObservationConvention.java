@@ -1,17 +1,6 @@
 /*
  * Copyright 2026 the aether-java authors.
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *      https://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
+ * SPDX-License-Identifier: Apache-2.0
  */
 package io.github.aetherjava.spring.observation;
 
@@ -19,16 +8,16 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
 
 /**
- * {@link ObservationConvention} for listener invocations; declare a bean to replace
- * {@link DefaultAetherListenerObservationConvention}.
+ * {@link ObservationConvention} for listener invocations; declare a bean to replace {@link
+ * DefaultAetherListenerObservationConvention}.
  *
  * @since 0.1.0
  */
-public interface AetherListenerObservationConvention extends ObservationConvention<AetherListenerObservationContext> {
+public interface AetherListenerObservationConvention
+    extends ObservationConvention<AetherListenerObservationContext> {
 
-	@Override
-	default boolean supportsContext(Observation.Context context) {
-		return context instanceof AetherListenerObservationContext;
-	}
-
+  @Override
+  default boolean supportsContext(Observation.Context context) {
+    return context instanceof AetherListenerObservationContext;
+  }
 }

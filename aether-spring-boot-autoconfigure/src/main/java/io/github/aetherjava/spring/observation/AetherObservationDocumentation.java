@@ -1,17 +1,6 @@
 /*
  * Copyright 2026 the aether-java authors.
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *      https://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
+ * SPDX-License-Identifier: Apache-2.0
  */
 package io.github.aetherjava.spring.observation;
 
@@ -27,177 +16,142 @@ import io.micrometer.observation.docs.ObservationDocumentation;
  */
 public enum AetherObservationDocumentation implements ObservationDocumentation {
 
-	/**
-	 * Invocation of an annotated listener method ({@code aether.listener}).
-	 */
-	LISTENER {
+  /** Invocation of an annotated listener method ({@code aether.listener}). */
+  LISTENER {
 
-		@Override
-		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
-			return DefaultAetherListenerObservationConvention.class;
-		}
+    @Override
+    public Class<? extends ObservationConvention<? extends Observation.Context>>
+        getDefaultConvention() {
+      return DefaultAetherListenerObservationConvention.class;
+    }
 
-		@Override
-		public KeyName[] getLowCardinalityKeyNames() {
-			return ListenerLowCardinalityKeyNames.values();
-		}
+    @Override
+    public KeyName[] getLowCardinalityKeyNames() {
+      return ListenerLowCardinalityKeyNames.values();
+    }
 
-		@Override
-		public KeyName[] getHighCardinalityKeyNames() {
-			return ListenerHighCardinalityKeyNames.values();
-		}
+    @Override
+    public KeyName[] getHighCardinalityKeyNames() {
+      return ListenerHighCardinalityKeyNames.values();
+    }
+  },
 
-	},
+  /**
+   * Outbound request/response operation of a client ({@code aether.request}): KV, checkpoints,
+   * tasks, admin, proxy.
+   */
+  REQUEST {
 
-	/**
-	 * Outbound request/response operation of a client ({@code aether.request}): KV, checkpoints, tasks,
-	 * admin, proxy.
-	 */
-	REQUEST {
+    @Override
+    public Class<? extends ObservationConvention<? extends Observation.Context>>
+        getDefaultConvention() {
+      return DefaultAetherRequestObservationConvention.class;
+    }
 
-		@Override
-		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
-			return DefaultAetherRequestObservationConvention.class;
-		}
+    @Override
+    public KeyName[] getLowCardinalityKeyNames() {
+      return RequestLowCardinalityKeyNames.values();
+    }
 
-		@Override
-		public KeyName[] getLowCardinalityKeyNames() {
-			return RequestLowCardinalityKeyNames.values();
-		}
+    @Override
+    public KeyName[] getHighCardinalityKeyNames() {
+      return RequestHighCardinalityKeyNames.values();
+    }
+  };
 
-		@Override
-		public KeyName[] getHighCardinalityKeyNames() {
-			return RequestHighCardinalityKeyNames.values();
-		}
+  /** Low-cardinality keys of {@link #LISTENER}. */
+  public enum ListenerLowCardinalityKeyNames implements KeyName {
 
-	};
+    /** Listener id. */
+    LISTENER_ID {
+      @Override
+      public String asString() {
+        return "aether.listener.id";
+      }
+    },
 
-	/**
-	 * Low-cardinality keys of {@link #LISTENER}.
-	 */
-	public enum ListenerLowCardinalityKeyNames implements KeyName {
+    /** What the listener receives: message, config, task_assignment, progress, connection_event. */
+    LISTENER_KIND {
+      @Override
+      public String asString() {
+        return "aether.listener.kind";
+      }
+    },
 
-		/**
-		 * Listener id.
-		 */
-		LISTENER_ID {
-			@Override
-			public String asString() {
-				return "aether.listener.id";
-			}
-		},
+    /** Principal kind of the client, e.g. agent. */
+    PRINCIPAL {
+      @Override
+      public String asString() {
+        return "aether.principal";
+      }
+    },
 
-		/**
-		 * What the listener receives: message, config, task_assignment, progress, connection_event.
-		 */
-		LISTENER_KIND {
-			@Override
-			public String asString() {
-				return "aether.listener.kind";
-			}
-		},
+    /** Message type, or "none" for non-message listeners. */
+    MESSAGE_TYPE {
+      @Override
+      public String asString() {
+        return "aether.message.type";
+      }
+    }
+  }
 
-		/**
-		 * Principal kind of the client, e.g. agent.
-		 */
-		PRINCIPAL {
-			@Override
-			public String asString() {
-				return "aether.principal";
-			}
-		},
+  /** High-cardinality keys of {@link #LISTENER}. */
+  public enum ListenerHighCardinalityKeyNames implements KeyName {
 
-		/**
-		 * Message type, or "none" for non-message listeners.
-		 */
-		MESSAGE_TYPE {
-			@Override
-			public String asString() {
-				return "aether.message.type";
-			}
-		}
+    /** Source topic of the message. */
+    SOURCE_TOPIC {
+      @Override
+      public String asString() {
+        return "aether.source.topic";
+      }
+    },
 
-	}
+    /** Identity of the client. */
+    IDENTITY {
+      @Override
+      public String asString() {
+        return "aether.identity";
+      }
+    }
+  }
 
-	/**
-	 * High-cardinality keys of {@link #LISTENER}.
-	 */
-	public enum ListenerHighCardinalityKeyNames implements KeyName {
+  /** Low-cardinality keys of {@link #REQUEST}. */
+  public enum RequestLowCardinalityKeyNames implements KeyName {
 
-		/**
-		 * Source topic of the message.
-		 */
-		SOURCE_TOPIC {
-			@Override
-			public String asString() {
-				return "aether.source.topic";
-			}
-		},
+    /** Operation, e.g. kv.get or checkpoint.save. */
+    OPERATION {
+      @Override
+      public String asString() {
+        return "aether.operation";
+      }
+    },
 
-		/**
-		 * Identity of the client.
-		 */
-		IDENTITY {
-			@Override
-			public String asString() {
-				return "aether.identity";
-			}
-		}
+    /** Principal kind of the client, e.g. agent. */
+    PRINCIPAL {
+      @Override
+      public String asString() {
+        return "aether.principal";
+      }
+    },
 
-	}
+    /** success, timeout or error. */
+    OUTCOME {
+      @Override
+      public String asString() {
+        return "aether.outcome";
+      }
+    }
+  }
 
-	/**
-	 * Low-cardinality keys of {@link #REQUEST}.
-	 */
-	public enum RequestLowCardinalityKeyNames implements KeyName {
+  /** High-cardinality keys of {@link #REQUEST}. */
+  public enum RequestHighCardinalityKeyNames implements KeyName {
 
-		/**
-		 * Operation, e.g. kv.get or checkpoint.save.
-		 */
-		OPERATION {
-			@Override
-			public String asString() {
-				return "aether.operation";
-			}
-		},
-
-		/**
-		 * Principal kind of the client, e.g. agent.
-		 */
-		PRINCIPAL {
-			@Override
-			public String asString() {
-				return "aether.principal";
-			}
-		},
-
-		/**
-		 * success, timeout or error.
-		 */
-		OUTCOME {
-			@Override
-			public String asString() {
-				return "aether.outcome";
-			}
-		}
-
-	}
-
-	/**
-	 * High-cardinality keys of {@link #REQUEST}.
-	 */
-	public enum RequestHighCardinalityKeyNames implements KeyName {
-
-		/**
-		 * Identity of the client.
-		 */
-		IDENTITY {
-			@Override
-			public String asString() {
-				return "aether.identity";
-			}
-		}
-
-	}
-
+    /** Identity of the client. */
+    IDENTITY {
+      @Override
+      public String asString() {
+        return "aether.identity";
+      }
+    }
+  }
 }

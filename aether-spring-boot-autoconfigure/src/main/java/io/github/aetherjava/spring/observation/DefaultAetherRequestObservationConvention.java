@@ -1,27 +1,15 @@
 /*
  * Copyright 2026 the aether-java authors.
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *      https://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
+ * SPDX-License-Identifier: Apache-2.0
  */
 package io.github.aetherjava.spring.observation;
-
-import java.util.Locale;
 
 import io.github.aetherjava.client.AetherException;
 import io.github.aetherjava.client.FailureReason;
 import io.github.aetherjava.spring.observation.AetherObservationDocumentation.RequestHighCardinalityKeyNames;
 import io.github.aetherjava.spring.observation.AetherObservationDocumentation.RequestLowCardinalityKeyNames;
 import io.micrometer.common.KeyValues;
+import java.util.Locale;
 
 /**
  * Default {@link AetherRequestObservationConvention}: name {@code aether.request}, contextual name
@@ -29,42 +17,45 @@ import io.micrometer.common.KeyValues;
  *
  * @since 0.1.0
  */
-public class DefaultAetherRequestObservationConvention implements AetherRequestObservationConvention {
+public class DefaultAetherRequestObservationConvention
+    implements AetherRequestObservationConvention {
 
-	/**
-	 * Shared instance.
-	 */
-	public static final DefaultAetherRequestObservationConvention INSTANCE = new DefaultAetherRequestObservationConvention();
+  /** Shared instance. */
+  public static final DefaultAetherRequestObservationConvention INSTANCE =
+      new DefaultAetherRequestObservationConvention();
 
-	@Override
-	public String getName() {
-		return "aether.request";
-	}
+  @Override
+  public String getName() {
+    return "aether.request";
+  }
 
-	@Override
-	public String getContextualName(AetherRequestObservationContext context) {
-		return "aether " + context.getOperation();
-	}
+  @Override
+  public String getContextualName(AetherRequestObservationContext context) {
+    return "aether " + context.getOperation();
+  }
 
-	@Override
-	public KeyValues getLowCardinalityKeyValues(AetherRequestObservationContext context) {
-		return KeyValues.of(RequestLowCardinalityKeyNames.OPERATION.withValue(context.getOperation()),
-				RequestLowCardinalityKeyNames.PRINCIPAL
-					.withValue(context.getClient().kind().name().toLowerCase(Locale.ROOT)),
-				RequestLowCardinalityKeyNames.OUTCOME.withValue(outcome(context.getError())));
-	}
+  @Override
+  public KeyValues getLowCardinalityKeyValues(AetherRequestObservationContext context) {
+    return KeyValues.of(
+        RequestLowCardinalityKeyNames.OPERATION.withValue(context.getOperation()),
+        RequestLowCardinalityKeyNames.PRINCIPAL.withValue(
+            context.getClient().kind().name().toLowerCase(Locale.ROOT)),
+        RequestLowCardinalityKeyNames.OUTCOME.withValue(outcome(context.getError())));
+  }
 
-	@Override
-	public KeyValues getHighCardinalityKeyValues(AetherRequestObservationContext context) {
-		return KeyValues.of(RequestHighCardinalityKeyNames.IDENTITY.withValue(context.getClient().identity()));
-	}
+  @Override
+  public KeyValues getHighCardinalityKeyValues(AetherRequestObservationContext context) {
+    return KeyValues.of(
+        RequestHighCardinalityKeyNames.IDENTITY.withValue(context.getClient().identity()));
+  }
 
-	private static String outcome(@org.jspecify.annotations.Nullable Throwable error) {
-		if (error == null) {
-			return "success";
-		}
-		return (error instanceof AetherException aetherError && aetherError.reason() == FailureReason.TIMEOUT)
-				? "timeout" : "error";
-	}
-
+  private static String outcome(@org.jspecify.annotations.Nullable Throwable error) {
+    if (error == null) {
+      return "success";
+    }
+    return (error instanceof AetherException aetherError
+            && aetherError.reason() == FailureReason.TIMEOUT)
+        ? "timeout"
+        : "error";
+  }
 }

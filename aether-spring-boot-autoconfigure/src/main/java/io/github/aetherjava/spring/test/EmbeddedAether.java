@@ -1,17 +1,6 @@
 /*
  * Copyright 2026 the aether-java authors.
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *      https://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
+ * SPDX-License-Identifier: Apache-2.0
  */
 package io.github.aetherjava.spring.test;
 
@@ -23,14 +12,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Starts an embedded Aether gateway for a Spring test context (e.g. a {@code @SpringBootTest}) and points
- * the application's clients at it by setting {@code aether.address}.
+ * Starts an embedded Aether gateway for a Spring test context (e.g. a {@code @SpringBootTest}) and
+ * points the application's clients at it by setting {@code aether.address}.
  *
- * <p>
- * The gateway is a bean named {@value #GATEWAY_BEAN_NAME} and is closed with the context. The context also
- * gets an {@link AetherListenerCapture} bean, which records every listener invocation, and an
- * {@link AetherTestClient} bean, a separate agent principal to send messages to the application's listeners
- * and receive their replies.
+ * <p>The gateway is a bean named {@value #GATEWAY_BEAN_NAME} and is closed with the context. The
+ * context also gets an {@link AetherListenerCapture} bean, which records every listener invocation,
+ * and an {@link AetherTestClient} bean, a separate agent principal to send messages to the
+ * application's listeners and receive their replies.
  *
  * <pre class="code">
  * &#064;SpringBootTest
@@ -56,21 +44,20 @@ import java.lang.annotation.Target;
 @Inherited
 public @interface EmbeddedAether {
 
-	/**
-	 * Bean name of the embedded gateway.
-	 */
-	String GATEWAY_BEAN_NAME = "aetherEmbeddedGateway";
+  /** Bean name of the embedded gateway. */
+  String GATEWAY_BEAN_NAME = "aetherEmbeddedGateway";
 
-	/**
-	 * Loopback TCP port of the gateway, 0 for a free port.
-	 * @return the port
-	 */
-	int port() default 0;
+  /**
+   * Loopback TCP port of the gateway, 0 for a free port.
+   *
+   * @return the port
+   */
+  int port() default 0;
 
-	/**
-	 * Policy mode of the gateway, {@code PERMISSIVE} or {@code LITE_PARITY}.
-	 * @return the policy mode
-	 */
-	String policyMode() default "PERMISSIVE";
-
+  /**
+   * Policy mode of the gateway, {@code PERMISSIVE} or {@code LITE_PARITY}.
+   *
+   * @return the policy mode
+   */
+  String policyMode() default "PERMISSIVE";
 }

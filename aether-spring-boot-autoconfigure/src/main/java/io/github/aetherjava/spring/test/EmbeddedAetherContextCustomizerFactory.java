@@ -1,24 +1,11 @@
 /*
  * Copyright 2026 the aether-java authors.
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *      https://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
+ * SPDX-License-Identifier: Apache-2.0
  */
 package io.github.aetherjava.spring.test;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -32,22 +19,23 @@ import org.springframework.util.ClassUtils;
  */
 public class EmbeddedAetherContextCustomizerFactory implements ContextCustomizerFactory {
 
-	private static final boolean GATEWAY_PRESENT = ClassUtils.isPresent(
-			"io.github.aetherjava.gateway.embedded.EmbeddedAetherGateway",
-			EmbeddedAetherContextCustomizerFactory.class.getClassLoader());
+  private static final boolean GATEWAY_PRESENT =
+      ClassUtils.isPresent(
+          "io.github.aetherjava.gateway.embedded.EmbeddedAetherGateway",
+          EmbeddedAetherContextCustomizerFactory.class.getClassLoader());
 
-	@Override
-	public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
-			List<ContextConfigurationAttributes> configAttributes) {
-		EmbeddedAether annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass, EmbeddedAether.class);
-		if (annotation == null) {
-			return null;
-		}
-		if (!GATEWAY_PRESENT) {
-			throw new IllegalStateException(
-					"@EmbeddedAether needs io.github.aetherjava:aether-gateway-embedded on the test classpath");
-		}
-		return new EmbeddedAetherContextCustomizer(annotation.port(), annotation.policyMode());
-	}
-
+  @Override
+  public @Nullable ContextCustomizer createContextCustomizer(
+      Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+    EmbeddedAether annotation =
+        TestContextAnnotationUtils.findMergedAnnotation(testClass, EmbeddedAether.class);
+    if (annotation == null) {
+      return null;
+    }
+    if (!GATEWAY_PRESENT) {
+      throw new IllegalStateException(
+          "@EmbeddedAether needs io.github.aetherjava:aether-gateway-embedded on the test classpath");
+    }
+    return new EmbeddedAetherContextCustomizer(annotation.port(), annotation.policyMode());
+  }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.benchmarks.jmh;
 
 import io.github.aetherjava.benchmarks.Fabric;
@@ -23,18 +27,20 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One-way agent-to-agent messages through the embedded gateway; one operation is one message sent and (within a
- * bounded window) delivered to the receiver's handler. With {@code -prof gc}, {@code gc.alloc.rate.norm} is the
- * bytes the whole JVM (sender, gateway, receiver) allocates per message; the gateway's share is the same for
- * every {@code path}, so {@code sdkSend - raw} is the SDK send path and {@code sdkReceive - raw} the SDK receive
- * path.
+ * One-way agent-to-agent messages through the embedded gateway; one operation is one message sent
+ * and (within a bounded window) delivered to the receiver's handler. With {@code -prof gc}, {@code
+ * gc.alloc.rate.norm} is the bytes the whole JVM (sender, gateway, receiver) allocates per message;
+ * the gateway's share is the same for every {@code path}, so {@code sdkSend - raw} is the SDK send
+ * path and {@code sdkReceive - raw} the SDK receive path.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class MessagingBenchmark {
 
   /** Sender side and receiver side: raw/raw, sdk/sdk, sdk/raw, raw/sdk. */

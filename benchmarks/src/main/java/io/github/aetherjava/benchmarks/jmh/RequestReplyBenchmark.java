@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.benchmarks.jmh;
 
 import io.github.aetherjava.benchmarks.Fabric;
@@ -22,15 +26,17 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Agent-to-agent request/reply round trip (64 B each way), one outstanding request; the responder answers from
- * its message handler. Sample-time mode gives the percentiles.
+ * Agent-to-agent request/reply round trip (64 B each way), one outstanding request; the responder
+ * answers from its message handler. Sample-time mode gives the percentiles.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class RequestReplyBenchmark {
 
   /** {@code raw} or {@code sdk} (both agents). */
@@ -56,17 +62,29 @@ public class RequestReplyBenchmark {
     fabric = Fabric.start(Transport.valueOf(transport.toUpperCase(Locale.ROOT)));
     Side s = Side.valueOf(side.toUpperCase(Locale.ROOT));
     Peer[] responder = new Peer[1];
-    responder[0] = fabric.connect(s, "jmh", "responder", Fabric.unique("b"), (src, h) -> {
-      Peer.putHeader(reply, h);
-      responder[0].send(src, reply);
-    });
-    requester = fabric.connect(s, "jmh", "requester", Fabric.unique("a"), (src, h) -> {
-      lastReply = h;
-      Thread w = waiter;
-      if (w != null) {
-        LockSupport.unpark(w);
-      }
-    });
+    responder[0] =
+        fabric.connect(
+            s,
+            "jmh",
+            "responder",
+            Fabric.unique("b"),
+            (src, h) -> {
+              Peer.putHeader(reply, h);
+              responder[0].send(src, reply);
+            });
+    requester =
+        fabric.connect(
+            s,
+            "jmh",
+            "requester",
+            Fabric.unique("a"),
+            (src, h) -> {
+              lastReply = h;
+              Thread w = waiter;
+              if (w != null) {
+                LockSupport.unpark(w);
+              }
+            });
     target = responder[0].topic();
   }
 

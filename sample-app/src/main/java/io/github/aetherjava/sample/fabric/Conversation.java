@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.sample.fabric;
 
 /**
@@ -7,5 +11,4 @@ package io.github.aetherjava.sample.fabric;
  * @param lastQuestionId id of the last question
  * @param lastQuestion text of the last question
  */
-public record Conversation(long answered, String lastQuestionId, String lastQuestion) {
-}
+public record Conversation(long answered, String lastQuestionId, String lastQuestion) {}

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.sample.messages;
 
 /**
@@ -6,5 +10,4 @@ package io.github.aetherjava.sample.messages;
  * @param id correlation id
  * @param text the announcement
  */
-public record Announcement(String id, String text) {
-}
+public record Announcement(String id, String text) {}

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.sample.messages;
 
 /**
@@ -8,5 +12,4 @@ package io.github.aetherjava.sample.messages;
  * @param answeredBy identity of the agent that answered
  * @param answerNumber how many questions this agent identity has answered, this one included
  */
-public record Answer(String questionId, String text, String answeredBy, long answerNumber) {
-}
+public record Answer(String questionId, String text, String answeredBy, long answerNumber) {}

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.sample.messages;
 
 /**
@@ -7,5 +11,4 @@ package io.github.aetherjava.sample.messages;
  * @param eventType type of the event
  * @param text human-readable summary
  */
-public record Notification(String eventId, String eventType, String text) {
-}
+public record Notification(String eventId, String eventType, String text) {}

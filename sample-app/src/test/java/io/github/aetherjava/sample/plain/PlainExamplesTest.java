@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.sample.plain;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,55 +17,57 @@ import org.junit.jupiter.api.Test;
  */
 class PlainExamplesTest {
 
-    @Test
-    void messagingExample() throws Exception {
-        String out = run(MessagingExample::main);
-        assertThat(out)
-                .contains("alice <- ag::demo::echo::1 [CHAT]: echo: hello, agent")
-                .contains("agent <- broadcast on ga::demo: maintenance at 22:00")
-                .endsWith("done" + System.lineSeparator());
-    }
+  @Test
+  void messagingExample() throws Exception {
+    String out = run(MessagingExample::main);
+    assertThat(out)
+        .contains("alice <- ag::demo::echo::1 [CHAT]: echo: hello, agent")
+        .contains("agent <- broadcast on ga::demo: maintenance at 22:00")
+        .endsWith("done" + System.lineSeparator());
+  }
 
-    @Test
-    void eventsExample() throws Exception {
-        String out = run(EventsExample::main);
-        assertThat(out)
-                .contains("engine <- ag::demo::orders::1 [EVENT]: {\"type\":\"order.created\",\"order\":42}")
-                .contains("agent <- event::receiver0 [CONTROL]: {\"command\":\"ship\",\"order\":42}")
-                .endsWith("done" + System.lineSeparator());
-    }
+  @Test
+  void eventsExample() throws Exception {
+    String out = run(EventsExample::main);
+    assertThat(out)
+        .contains(
+            "engine <- ag::demo::orders::1 [EVENT]: {\"type\":\"order.created\",\"order\":42}")
+        .contains("agent <- event::receiver0 [CONTROL]: {\"command\":\"ship\",\"order\":42}")
+        .endsWith("done" + System.lineSeparator());
+  }
 
-    @Test
-    void kvAndCheckpointExample() throws Exception {
-        String out = run(KvAndCheckpointExample::main);
-        assertThat(out)
-                .contains("exclusive greeting = Hello from the planner")
-                .contains("shared plans-made = 2")
-                .contains("checkpoints = [plan]")
-                .contains("config on reconnect: greeting = Hello from the planner")
-                .contains("restored checkpoint 'plan' = step=3;items=a,b,c")
-                .contains("checkpoint present after delete: false")
-                .endsWith("done" + System.lineSeparator());
-    }
+  @Test
+  void kvAndCheckpointExample() throws Exception {
+    String out = run(KvAndCheckpointExample::main);
+    assertThat(out)
+        .contains("exclusive greeting = Hello from the planner")
+        .contains("shared plans-made = 2")
+        .contains("checkpoints = [plan]")
+        .contains("config on reconnect: greeting = Hello from the planner")
+        .contains("restored checkpoint 'plan' = step=3;items=a,b,c")
+        .contains("checkpoint present after delete: false")
+        .endsWith("done" + System.lineSeparator());
+  }
 
-    /** A {@code main} method. */
-    @FunctionalInterface
-    interface Main {
-        void run(String[] args) throws Exception;
-    }
+  /** A {@code main} method. */
+  @FunctionalInterface
+  interface Main {
+    void run(String[] args) throws Exception;
+  }
 
-    // The examples print to System.out; surefire runs test methods one at a time, so swapping it is safe.
-    private static String run(Main main) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            main.run(new String[0]);
-        } finally {
-            System.setOut(original);
-        }
-        String transcript = buffer.toString(StandardCharsets.UTF_8);
-        original.print(transcript);
-        return transcript;
+  // The examples print to System.out; surefire runs test methods one at a time, so swapping it is
+  // safe.
+  private static String run(Main main) throws Exception {
+    PrintStream original = System.out;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    try {
+      main.run(new String[0]);
+    } finally {
+      System.setOut(original);
     }
+    String transcript = buffer.toString(StandardCharsets.UTF_8);
+    original.print(transcript);
+    return transcript;
+  }
 }

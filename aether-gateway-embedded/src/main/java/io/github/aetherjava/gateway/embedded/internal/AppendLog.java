@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.internal;
 
 import java.io.BufferedInputStream;
@@ -18,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A file of length-prefixed, checksummed records. Owners replay it at startup to rebuild their state and rewrite it
- * from their live state when it has grown well beyond that state. A torn final record (crash mid-write) is ignored.
+ * A file of length-prefixed, checksummed records. Owners replay it at startup to rebuild their
+ * state and rewrite it from their live state when it has grown well beyond that state. A torn final
+ * record (crash mid-write) is ignored.
  */
 final class AppendLog implements AutoCloseable {
 
@@ -35,18 +40,23 @@ final class AppendLog implements AutoCloseable {
     this.channel = channel;
   }
 
-  /** Opens (creating if needed) the log at {@code file} and returns it with the records it already holds. */
+  /**
+   * Opens (creating if needed) the log at {@code file} and returns it with the records it already
+   * holds.
+   */
   static Opened open(Path file) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       List<byte[]> records = new ArrayList<>();
       if (Files.exists(file)) {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+        try (DataInputStream in =
+            new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
           readAll(in, records, file);
         }
       }
-      FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND);
+      FileChannel ch =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
       AppendLog appendLog = new AppendLog(file, ch);
       appendLog.recordsSinceRewrite = records.size();
       return new Opened(appendLog, records);
@@ -110,7 +120,9 @@ final class AppendLog implements AutoCloseable {
     }
   }
 
-  /** True when the file holds many more records than {@code liveRecords}: time to {@link #rewrite}. */
+  /**
+   * True when the file holds many more records than {@code liveRecords}: time to {@link #rewrite}.
+   */
   synchronized boolean wantsRewrite(long liveRecords) {
     return recordsSinceRewrite > 10_000 && recordsSinceRewrite > 4 * liveRecords;
   }
@@ -120,8 +132,12 @@ final class AppendLog implements AutoCloseable {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       long count = 0;
-      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel out =
+          FileChannel.open(
+              tmp,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.TRUNCATE_EXISTING)) {
         for (byte[] r : records) {
           ByteBuffer buf = frame(r);
           while (buf.hasRemaining()) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.internal;
 
 import io.github.aetherjava.gateway.embedded.ApiKey;
@@ -9,7 +13,10 @@ import io.grpc.StatusException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Applies the {@link CredentialsPolicy} to a connection, with the real gateway's status codes and texts. */
+/**
+ * Applies the {@link CredentialsPolicy} to a connection, with the real gateway's status codes and
+ * texts.
+ */
 final class Authenticator {
 
   private final CredentialsPolicy policy;
@@ -28,33 +35,49 @@ final class Authenticator {
     }
     if (presented.isEmpty()) {
       if (identity.isImpersonable()) {
-        throw Status.UNAUTHENTICATED.withDescription("anonymous connection as " + identity.typeName()
-            + " requires a matching API key credential").asException();
+        throw Status.UNAUTHENTICATED
+            .withDescription(
+                "anonymous connection as "
+                    + identity.typeName()
+                    + " requires a matching API key credential")
+            .asException();
       }
       return;
     }
     Optional<ApiKey> found = policy.find(presented);
     if (found.isEmpty()) {
-      throw Status.UNAUTHENTICATED.withDescription(
-          "credential authentication failed: invalid API key: key is not known to this gateway").asException();
+      throw Status.UNAUTHENTICATED
+          .withDescription(
+              "credential authentication failed: invalid API key: key is not known to this gateway")
+          .asException();
     }
     ApiKey key = found.get();
     if (key.principalType() != identity.type()) {
-      throw Status.PERMISSION_DENIED.withDescription("API key principal type mismatch: key="
-          + Identity.typeName(key.principalType()) + ", claimed=" + identity.typeName()).asException();
+      throw Status.PERMISSION_DENIED
+          .withDescription(
+              "API key principal type mismatch: key="
+                  + Identity.typeName(key.principalType())
+                  + ", claimed="
+                  + identity.typeName())
+          .asException();
     }
     String keyId = key.principalId();
     if (keyId != null) {
-      String claimed = identity.type() == PrincipalType.PRINCIPAL_USER ? identity.id() : identity.key();
+      String claimed =
+          identity.type() == PrincipalType.PRINCIPAL_USER ? identity.id() : identity.key();
       if (!keyId.equals(claimed)) {
-        throw Status.PERMISSION_DENIED.withDescription(
-            "API key principal id mismatch: key=" + keyId + ", claimed=" + claimed).asException();
+        throw Status.PERMISSION_DENIED
+            .withDescription("API key principal id mismatch: key=" + keyId + ", claimed=" + claimed)
+            .asException();
       }
     }
     String ws = identity.workspace();
-    if (!ws.isEmpty() && !key.workspacePatterns().isEmpty()
+    if (!ws.isEmpty()
+        && !key.workspacePatterns().isEmpty()
         && key.workspacePatterns().stream().noneMatch(p -> glob(p, ws))) {
-      throw Status.PERMISSION_DENIED.withDescription("API key not authorized for workspace " + ws).asException();
+      throw Status.PERMISSION_DENIED
+          .withDescription("API key not authorized for workspace " + ws)
+          .asException();
     }
   }
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.internal;
 
 import com.google.protobuf.ByteString;
@@ -9,10 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
-/** {@code CheckpointOperation}: save/load/delete/list of the caller's own checkpoints (any principal). */
+/**
+ * {@code CheckpointOperation}: save/load/delete/list of the caller's own checkpoints (any
+ * principal).
+ */
 final class CheckpointComponent implements Dispatcher.Component {
 
-  /** Longest checkpoint key we store (the real gateway has no explicit bound; this keeps records sane). */
+  /**
+   * Longest checkpoint key we store (the real gateway has no explicit bound; this keeps records
+   * sane).
+   */
   static final int MAX_KEY_BYTES = 1024;
 
   private final CheckpointStore store;
@@ -27,7 +37,8 @@ final class CheckpointComponent implements Dispatcher.Component {
 
   @Override
   public void register(Dispatcher dispatcher) {
-    dispatcher.on(UpstreamMessage.PayloadCase.CHECKPOINT_OP, (s, f) -> handle(s, f.getCheckpointOp()));
+    dispatcher.on(
+        UpstreamMessage.PayloadCase.CHECKPOINT_OP, (s, f) -> handle(s, f.getCheckpointOp()));
   }
 
   private void handle(Session session, CheckpointOperation op) {
@@ -36,7 +47,8 @@ final class CheckpointComponent implements Dispatcher.Component {
     long now = clock.millis();
     CheckpointResponse.Builder r = CheckpointResponse.newBuilder().setRequestId(op.getRequestId());
     if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
-      r.setSuccess(false).setError("checkpoint key exceeds maximum length of " + MAX_KEY_BYTES + " bytes");
+      r.setSuccess(false)
+          .setError("checkpoint key exceeds maximum length of " + MAX_KEY_BYTES + " bytes");
     } else {
       switch (op.getOp()) {
         case SAVE -> {

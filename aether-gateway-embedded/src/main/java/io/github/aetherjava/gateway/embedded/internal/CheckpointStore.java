@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.internal;
 
 import java.nio.ByteBuffer;
@@ -16,7 +20,13 @@ public interface CheckpointStore extends AutoCloseable {
    */
   record Checkpoint(byte[] data, long savedAtSeconds) {}
 
-  void save(String identity, String key, byte[] data, long savedAtSeconds, long expiresAtMillis, long nowMillis);
+  void save(
+      String identity,
+      String key,
+      byte[] data,
+      long savedAtSeconds,
+      long expiresAtMillis,
+      long nowMillis);
 
   @Nullable Checkpoint load(String identity, String key, long nowMillis);
 
@@ -36,10 +46,17 @@ public interface CheckpointStore extends AutoCloseable {
       }
 
       @Override
-      public void save(String identity, String key, byte[] data, long savedAtSeconds, long expiresAtMillis,
+      public void save(
+          String identity,
+          String key,
+          byte[] data,
+          long savedAtSeconds,
+          long expiresAtMillis,
           long nowMillis) {
         byte[] v = ByteBuffer.allocate(8 + data.length).putLong(savedAtSeconds).put(data).array();
-        store.update(storageKey(identity, key), nowMillis,
+        store.update(
+            storageKey(identity, key),
+            nowMillis,
             cur -> KvStore.Update.put(new KvStore.Entry(v, expiresAtMillis), Boolean.TRUE));
       }
 
@@ -58,7 +75,8 @@ public interface CheckpointStore extends AutoCloseable {
 
       @Override
       public void delete(String identity, String key, long nowMillis) {
-        store.update(storageKey(identity, key), nowMillis, cur -> KvStore.Update.delete(Boolean.TRUE));
+        store.update(
+            storageKey(identity, key), nowMillis, cur -> KvStore.Update.delete(Boolean.TRUE));
       }
 
       @Override

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.internal;
 
 import io.github.aetherjava.proto.v1.ConnectionStatusRequest;
@@ -8,8 +12,9 @@ import io.github.aetherjava.proto.v1.UpstreamMessage;
 import java.util.Locale;
 
 /**
- * {@code ConnectionStatusRequest}: is a principal connected? Self-queries are always allowed; querying others is
- * reserved to the workflow engine and orchestrators (there are no capability grants here).
+ * {@code ConnectionStatusRequest}: is a principal connected? Self-queries are always allowed;
+ * querying others is reserved to the workflow engine and orchestrators (there are no capability
+ * grants here).
  */
 final class ConnectionStatusComponent implements Dispatcher.Component {
 
@@ -21,32 +26,46 @@ final class ConnectionStatusComponent implements Dispatcher.Component {
 
   @Override
   public void register(Dispatcher dispatcher) {
-    dispatcher.on(UpstreamMessage.PayloadCase.CONNECTION_STATUS_REQUEST,
+    dispatcher.on(
+        UpstreamMessage.PayloadCase.CONNECTION_STATUS_REQUEST,
         (s, f) -> status(s, f.getConnectionStatusRequest()));
   }
 
   private void status(Session session, ConnectionStatusRequest req) {
-    ConnectionStatusResponse.Builder r = ConnectionStatusResponse.newBuilder().setRequestId(req.getRequestId());
+    ConnectionStatusResponse.Builder r =
+        ConnectionStatusResponse.newBuilder().setRequestId(req.getRequestId());
     if (!req.hasPrincipal() || req.getPrincipal().getPrincipalType().isEmpty()) {
       reply(session, r.setOk(false).setError("principal is required"));
       return;
     }
     String type = req.getPrincipal().getPrincipalType().toLowerCase(Locale.ROOT);
     String id = req.getPrincipal().getPrincipalId();
-    String identity = switch (type) {
-      case "agent", "task", "unique_task", "non_unique_task", "service", "bridge", "orchestrator" -> id;
-      case "user" -> id.contains(Identity.SEP) ? id : "us" + Identity.SEP + id + Identity.SEP;
-      case "workflow_engine", "workflowengine" -> "wfe::shard0";
-      case "metrics_bridge", "metricsbridge" -> "metrics::shard0";
-      default -> null;
-    };
+    String identity =
+        switch (type) {
+          case "agent",
+              "task",
+              "unique_task",
+              "non_unique_task",
+              "service",
+              "bridge",
+              "orchestrator" ->
+              id;
+          case "user" -> id.contains(Identity.SEP) ? id : "us" + Identity.SEP + id + Identity.SEP;
+          case "workflow_engine", "workflowengine" -> "wfe::shard0";
+          case "metrics_bridge", "metricsbridge" -> "metrics::shard0";
+          default -> null;
+        };
     if (identity == null || identity.isEmpty()) {
-      reply(session, r.setOk(false).setError("invalid principal: unknown principal type or empty id"));
+      reply(
+          session,
+          r.setOk(false).setError("invalid principal: unknown principal type or empty id"));
       return;
     }
     PrincipalType caller = session.identity().type();
     boolean self = identity.equals(session.identity().key());
-    if (!self && caller != PrincipalType.PRINCIPAL_WORKFLOW_ENGINE && caller != PrincipalType.PRINCIPAL_ORCHESTRATOR) {
+    if (!self
+        && caller != PrincipalType.PRINCIPAL_WORKFLOW_ENGINE
+        && caller != PrincipalType.PRINCIPAL_ORCHESTRATOR) {
       reply(session, r.setOk(false).setError("not authorized"));
       return;
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.internal;
 
 import io.github.aetherjava.proto.v1.UpstreamMessage;
@@ -7,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The table from upstream payload case to the component that handles it. Components register themselves; cases
- * nobody registered are answered with {@code ERR_NOT_IMPLEMENTED}, so a new feature never touches the connection
- * code.
+ * The table from upstream payload case to the component that handles it. Components register
+ * themselves; cases nobody registered are answered with {@code ERR_NOT_IMPLEMENTED}, so a new
+ * feature never touches the connection code.
  */
 public final class Dispatcher {
 
@@ -31,7 +35,8 @@ public final class Dispatcher {
 
   /** Registers {@code handler} for {@code payloadCase}; each case has exactly one handler. */
   public void on(UpstreamMessage.PayloadCase payloadCase, FrameHandler handler) {
-    if (payloadCase == UpstreamMessage.PayloadCase.INIT || payloadCase == UpstreamMessage.PayloadCase.PAYLOAD_NOT_SET) {
+    if (payloadCase == UpstreamMessage.PayloadCase.INIT
+        || payloadCase == UpstreamMessage.PayloadCase.PAYLOAD_NOT_SET) {
       throw new IllegalArgumentException(payloadCase + " is handled by the connection itself");
     }
     if (handlers.putIfAbsent(payloadCase, handler) != null) {
@@ -51,8 +56,13 @@ public final class Dispatcher {
     } catch (RuntimeException e) {
       // A handler bug must never take the stream (or the server) down.
       log.error("{}: handler for {} failed", session.identity().key(), pc, e);
-      session.send(Frames.error("ERR_INTERNAL", "internal error handling " + pc.name().toLowerCase()
-          + ": " + e.getClass().getSimpleName()));
+      session.send(
+          Frames.error(
+              "ERR_INTERNAL",
+              "internal error handling "
+                  + pc.name().toLowerCase()
+                  + ": "
+                  + e.getClass().getSimpleName()));
     }
   }
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.internal;
 
 import io.github.aetherjava.proto.v1.DownstreamMessage;
@@ -8,9 +12,10 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The log of one identity topic ({@code ag::}, {@code tu::}, {@code us::}, ...). Messages stay here until the single
- * consumer (the identity's live session) has written them, so offline and slow consumers lose nothing until the
- * configured bound is reached; then the oldest messages are dropped and counted.
+ * The log of one identity topic ({@code ag::}, {@code tu::}, {@code us::}, ...). Messages stay here
+ * until the single consumer (the identity's live session) has written them, so offline and slow
+ * consumers lose nothing until the configured bound is reached; then the oldest messages are
+ * dropped and counted.
  */
 final class DurableTopic {
 
@@ -28,7 +33,8 @@ final class DurableTopic {
   private long dropped;
   private @Nullable Session consumer;
 
-  DurableTopic(String topic, int maxMessages, long maxBytes, int pushbackAt, MessageJournal journal) {
+  DurableTopic(
+      String topic, int maxMessages, long maxBytes, int pushbackAt, MessageJournal journal) {
     this.topic = topic;
     this.pushbackAt = pushbackAt;
     this.maxMessages = maxMessages;
@@ -67,11 +73,12 @@ final class DurableTopic {
   }
 
   /**
-   * Writes the oldest message to {@code session} with {@code writer} and removes it, if {@code session} is the
-   * current consumer; returns whether a message was written. The write happens under this topic's lock, so a
-   * takeover ({@link #detach} / {@link #consumer}) cannot slip in between reading the head and removing it: a message
-   * is written by exactly one session, never by the old one and then again by its successor. If {@code writer}
-   * throws, the message stays for the next consumer.
+   * Writes the oldest message to {@code session} with {@code writer} and removes it, if {@code
+   * session} is the current consumer; returns whether a message was written. The write happens
+   * under this topic's lock, so a takeover ({@link #detach} / {@link #consumer}) cannot slip in
+   * between reading the head and removing it: a message is written by exactly one session, never by
+   * the old one and then again by its successor. If {@code writer} throws, the message stays for
+   * the next consumer.
    */
   boolean deliverHead(Session session, Consumer<DownstreamMessage> writer) {
     List<Runnable> release = null;
@@ -96,14 +103,17 @@ final class DurableTopic {
   }
 
   /**
-   * True when a live consumer is this far behind that senders should be slowed down. Offline consumers never
-   * congest a topic: their messages are simply stored.
+   * True when a live consumer is this far behind that senders should be slowed down. Offline
+   * consumers never congest a topic: their messages are simply stored.
    */
   synchronized boolean congested() {
     return consumer != null && entries.size() >= pushbackAt;
   }
 
-  /** Runs {@code resume} once the backlog has halved (or the consumer left); false if not congested now. */
+  /**
+   * Runs {@code resume} once the backlog has halved (or the consumer left); false if not congested
+   * now.
+   */
   synchronized boolean whenDrained(Runnable resume) {
     if (!congested()) {
       return false;

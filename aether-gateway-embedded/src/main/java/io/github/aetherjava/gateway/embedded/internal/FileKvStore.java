@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.internal;
 
 import java.io.ByteArrayInputStream;
@@ -12,8 +16,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link KvStore} that keeps everything in memory and journals every change to a file, reloaded at startup and
- * compacted when it grows well beyond the live data.
+ * {@link KvStore} that keeps everything in memory and journals every change to a file, reloaded at
+ * startup and compacted when it grows well beyond the live data.
  */
 final class FileKvStore extends InMemoryKvStore {
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.internal;
 
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -13,15 +17,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Durable-topic journal in one append-only file; compacted at startup and whenever it has grown large. */
+/**
+ * Durable-topic journal in one append-only file; compacted at startup and whenever it has grown
+ * large.
+ */
 final class FileMessageJournal implements MessageJournal {
 
   private static final byte APPEND = 1;
   private static final byte ACK = 2;
 
   private final AppendLog file;
+
   /** Live (unacknowledged) append records by sequence number, in append order, for compaction. */
   private final LinkedHashMap<Long, byte[]> live = new LinkedHashMap<>();
+
   private final List<Recovered> recovered = new ArrayList<>();
 
   FileMessageJournal(Path path) {
@@ -79,7 +88,8 @@ final class FileMessageJournal implements MessageJournal {
     file.close();
   }
 
-  private static byte[] record(byte kind, String topic, long seq, byte @org.jspecify.annotations.Nullable [] body) {
+  private static byte[] record(
+      byte kind, String topic, long seq, byte @org.jspecify.annotations.Nullable [] body) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       DataOutputStream out = new DataOutputStream(bytes);

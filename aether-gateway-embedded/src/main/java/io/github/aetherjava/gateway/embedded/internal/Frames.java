@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.internal;
 
 import io.github.aetherjava.proto.v1.DownstreamMessage;
@@ -23,12 +27,13 @@ public final class Frames {
   public static DownstreamMessage error(
       String code, String message, boolean retryable, long retryAfterMs, String requestId) {
     return DownstreamMessage.newBuilder()
-        .setError(ErrorResponse.newBuilder()
-            .setCode(code)
-            .setMessage(message)
-            .setRetryable(retryable)
-            .setRetryAfterMs(retryAfterMs)
-            .setRequestId(requestId))
+        .setError(
+            ErrorResponse.newBuilder()
+                .setCode(code)
+                .setMessage(message)
+                .setRetryable(retryable)
+                .setRetryAfterMs(retryAfterMs)
+                .setRequestId(requestId))
         .build();
   }
 

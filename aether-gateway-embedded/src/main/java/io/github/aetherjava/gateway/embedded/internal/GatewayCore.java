@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.internal;
 
 import io.github.aetherjava.proto.v1.Signal;
@@ -11,7 +15,9 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** Wires the gateway's parts together; the public {@code EmbeddedAetherGateway} adds the transports. */
+/**
+ * Wires the gateway's parts together; the public {@code EmbeddedAetherGateway} adds the transports.
+ */
 public final class GatewayCore implements AutoCloseable {
 
   private final GatewaySettings settings;
@@ -30,15 +36,22 @@ public final class GatewayCore implements AutoCloseable {
 
   public GatewayCore(GatewaySettings settings) {
     this.settings = settings;
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "aether-embedded-gateway-timer");
-      t.setDaemon(true);
-      return t;
-    });
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "aether-embedded-gateway-timer");
+              t.setDaemon(true);
+              return t;
+            });
     Path dir = settings.dataDirectory();
-    this.journal = dir == null ? MessageJournal.none() : new FileMessageJournal(dir.resolve("messages.log"));
-    this.router = new Router(settings.offlineQueueCapacity(), settings.offlineQueueMaxBytes(),
-        settings.senderPushbackThreshold(), journal);
+    this.journal =
+        dir == null ? MessageJournal.none() : new FileMessageJournal(dir.resolve("messages.log"));
+    this.router =
+        new Router(
+            settings.offlineQueueCapacity(),
+            settings.offlineQueueMaxBytes(),
+            settings.senderPushbackThreshold(),
+            journal);
     this.policy = new Policy(settings.policyMode(), settings.clock());
     RoutingComponent routing = new RoutingComponent(router, registry, policy);
     routing.register(dispatcher);
@@ -48,15 +61,27 @@ public final class GatewayCore implements AutoCloseable {
     KvComponent kv = new KvComponent(kvStore, policy, settings.clock());
     kv.register(dispatcher);
 
-    CheckpointStore checkpoints = CheckpointStore.over(
-        dir == null ? KvStore.inMemory() : KvStore.file(dir.resolve("checkpoints.log")));
+    CheckpointStore checkpoints =
+        CheckpointStore.over(
+            dir == null ? KvStore.inMemory() : KvStore.file(dir.resolve("checkpoints.log")));
     closeables.add(checkpoints);
-    new CheckpointComponent(checkpoints, settings.clock(), settings.checkpointDefaultTtl()).register(dispatcher);
+    new CheckpointComponent(checkpoints, settings.clock(), settings.checkpointDefaultTtl())
+        .register(dispatcher);
     new ProgressComponent(router, settings.clock()).register(dispatcher);
     new ConnectionStatusComponent(registry).register(dispatcher);
     new WorkflowRelayComponent(registry, scheduler).register(dispatcher);
 
-    this.service = new GatewayService(settings, registry, router, routing, dispatcher, scheduler, kv::snapshot, policy, this::closing);
+    this.service =
+        new GatewayService(
+            settings,
+            registry,
+            router,
+            routing,
+            dispatcher,
+            scheduler,
+            kv::snapshot,
+            policy,
+            this::closing);
   }
 
   /** The Connect service. */
@@ -87,15 +112,18 @@ public final class GatewayCore implements AutoCloseable {
     if (s == null || s.isTerminated()) {
       return false;
     }
-    s.signalAndTerminate(Signal.SignalType.FORCE_DISCONNECT, "disconnected by administrator",
+    s.signalAndTerminate(
+        Signal.SignalType.FORCE_DISCONNECT,
+        "disconnected by administrator",
         Status.CANCELLED.withDescription("session disconnected by administrator"));
     return true;
   }
 
   /**
-   * Starts a graceful shutdown: new handshakes are refused and every session gets GRACEFUL_DISCONNECT but keeps
-   * being served, so frames its client already wrote are still processed. Then waits up to {@code drain} for the
-   * clients to half-close and ends whatever is left.
+   * Starts a graceful shutdown: new handshakes are refused and every session gets
+   * GRACEFUL_DISCONNECT but keeps being served, so frames its client already wrote are still
+   * processed. Then waits up to {@code drain} for the clients to half-close and ends whatever is
+   * left.
    */
   public void shutdownSessions(java.time.Duration drain) {
     closing = true;

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.internal;
 
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -29,8 +33,8 @@ import io.grpc.stub.StreamObserver;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,10 +47,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code aether.v1.AetherGateway/Connect}: the handshake, then hands every frame to the {@link Dispatcher}.
+ * {@code aether.v1.AetherGateway/Connect}: the handshake, then hands every frame to the {@link
+ * Dispatcher}.
  *
- * <p>Frames arrive as raw bytes and are decoded here, so that undecodable and oversized frames end the stream with
- * the real gateway's status codes ({@code INTERNAL} / {@code RESOURCE_EXHAUSTED}) instead of grpc-java's defaults.
+ * <p>Frames arrive as raw bytes and are decoded here, so that undecodable and oversized frames end
+ * the stream with the real gateway's status codes ({@code INTERNAL} / {@code RESOURCE_EXHAUSTED})
+ * instead of grpc-java's defaults.
  */
 public final class GatewayService implements BindableService {
 
@@ -55,6 +61,7 @@ public final class GatewayService implements BindableService {
   /** Header through which clients may declare (never required) extensions. */
   static final Metadata.Key<String> EXTENSIONS_HEADER =
       Metadata.Key.of("aether-extensions", Metadata.ASCII_STRING_MARSHALLER);
+
   private static final Context.Key<String> EXTENSIONS_CTX = Context.key("aether-extensions");
 
   private final GatewaySettings settings;
@@ -100,16 +107,18 @@ public final class GatewayService implements BindableService {
         if (ext == null) {
           return next.startCall(call, headers);
         }
-        return Contexts.interceptCall(Context.current().withValue(EXTENSIONS_CTX, ext), call, headers, next);
+        return Contexts.interceptCall(
+            Context.current().withValue(EXTENSIONS_CTX, ext), call, headers, next);
       }
     };
   }
 
   @Override
   public ServerServiceDefinition bindService() {
-    MethodDescriptor<byte[], DownstreamMessage> method = AetherGatewayGrpc.getConnectMethod()
-        .toBuilder(new RawFrames(), ProtoUtils.marshaller(DownstreamMessage.getDefaultInstance()))
-        .build();
+    MethodDescriptor<byte[], DownstreamMessage> method =
+        AetherGatewayGrpc.getConnectMethod().toBuilder(
+                new RawFrames(), ProtoUtils.marshaller(DownstreamMessage.getDefaultInstance()))
+            .build();
     return ServerServiceDefinition.builder(AetherGatewayGrpc.SERVICE_NAME)
         .addMethod(method, ServerCalls.asyncBidiStreamingCall(this::connect))
         .build();
@@ -125,7 +134,8 @@ public final class GatewayService implements BindableService {
     @Override
     public byte[] parse(InputStream stream) {
       try {
-        // gRPC's message streams know their length: size the array once instead of readAllBytes()'s 8 KiB
+        // gRPC's message streams know their length: size the array once instead of readAllBytes()'s
+        // 8 KiB
         // chunks, which cost several KiB of garbage per small frame.
         byte[] frame = new byte[stream.available()];
         int read = stream.readNBytes(frame, 0, frame.length);
@@ -143,26 +153,35 @@ public final class GatewayService implements BindableService {
         System.arraycopy(rest, 0, all, frame.length + 1, rest.length);
         return all;
       } catch (IOException e) {
-        throw Status.INTERNAL.withDescription("grpc: error reading request: " + e.getMessage())
+        throw Status.INTERNAL
+            .withDescription("grpc: error reading request: " + e.getMessage())
             .asRuntimeException();
       }
     }
   }
 
   private StreamObserver<byte[]> connect(StreamObserver<DownstreamMessage> responseObserver) {
-    ServerCallStreamObserver<DownstreamMessage> call = (ServerCallStreamObserver<DownstreamMessage>) responseObserver;
+    ServerCallStreamObserver<DownstreamMessage> call =
+        (ServerCallStreamObserver<DownstreamMessage>) responseObserver;
     Connection c = new Connection(call, EXTENSIONS_CTX.get());
     call.setOnReadyHandler(c::onReady);
     call.setOnCancelHandler(c::onCancel);
-    // Manual inbound flow control: a window of frames is requested up front; each handled frame is replaced by a
+    // Manual inbound flow control: a window of frames is requested up front; each handled frame is
+    // replaced by a
     // new request only while no topic the client publishes to is congested (Session#frameHandled).
     call.disableAutoRequest();
     call.request(GatewaySettings.INBOUND_WINDOW);
-    c.timeout = scheduler.schedule(c::initTimedOut, settings.initTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    c.timeout =
+        scheduler.schedule(
+            c::initTimedOut, settings.initTimeout().toMillis(), TimeUnit.MILLISECONDS);
     return c;
   }
 
-  private enum State { AWAITING_INIT, ACTIVE, CLOSED }
+  private enum State {
+    AWAITING_INIT,
+    ACTIVE,
+    CLOSED
+  }
 
   /** One stream, from its first frame to its end. */
   private final class Connection implements StreamObserver<byte[]> {
@@ -172,7 +191,8 @@ public final class GatewayService implements BindableService {
     private volatile @Nullable Session session;
     private volatile @Nullable ScheduledFuture<?> timeout;
 
-    Connection(ServerCallStreamObserver<DownstreamMessage> call, @Nullable String extensionsHeader) {
+    Connection(
+        ServerCallStreamObserver<DownstreamMessage> call, @Nullable String extensionsHeader) {
       this.call = call;
       this.extensionsHeader = extensionsHeader;
     }
@@ -225,13 +245,20 @@ public final class GatewayService implements BindableService {
       Status bad = null;
       UpstreamMessage frame = null;
       if (raw.length > GatewaySettings.MAX_INBOUND_BYTES) {
-        bad = Status.RESOURCE_EXHAUSTED.withDescription("grpc: received message larger than max (" + raw.length
-            + " vs. " + GatewaySettings.MAX_INBOUND_BYTES + ")");
+        bad =
+            Status.RESOURCE_EXHAUSTED.withDescription(
+                "grpc: received message larger than max ("
+                    + raw.length
+                    + " vs. "
+                    + GatewaySettings.MAX_INBOUND_BYTES
+                    + ")");
       } else {
         try {
           frame = UpstreamMessage.parseFrom(raw);
         } catch (InvalidProtocolBufferException e) {
-          bad = Status.INTERNAL.withDescription("grpc: error unmarshalling request: " + e.getMessage());
+          bad =
+              Status.INTERNAL.withDescription(
+                  "grpc: error unmarshalling request: " + e.getMessage());
         }
       }
       if (bad != null || frame == null) {
@@ -302,8 +329,15 @@ public final class GatewayService implements BindableService {
           return;
         }
         cancelTimeout();
-        s = new Session(UUID.randomUUID().toString(), identity, call, settings.sessionQueueCapacity(),
-            GatewaySettings.MAX_OUTBOUND_BYTES, settings.clock().instant(), this::cleanup);
+        s =
+            new Session(
+                UUID.randomUUID().toString(),
+                identity,
+                call,
+                settings.sessionQueueCapacity(),
+                GatewaySettings.MAX_OUTBOUND_BYTES,
+                settings.clock().instant(),
+                this::cleanup);
         s.rateLimiter(policy.newRateLimiter());
         s.inboundRequester(call::request);
         try {
@@ -323,7 +357,8 @@ public final class GatewayService implements BindableService {
       if (previous != null) {
         log.info("{}: session {} resumed by {}", identity.key(), previous.id(), s.id());
         router.detachAll(previous);
-        previous.terminate(Status.CANCELLED.withDescription("session disconnected by administrator"));
+        previous.terminate(
+            Status.CANCELLED.withDescription("session disconnected by administrator"));
       }
 
       List<NegotiatedExtension> negotiated = new ArrayList<>();
@@ -341,29 +376,37 @@ public final class GatewayService implements BindableService {
           }
         }
       }
-      ConnectionAck.Builder ack = ConnectionAck.newBuilder()
-          .setSessionId(s.id())
-          .setResumed(s.resumed())
-          .setAssignedId(identity.isNonUniqueTask() ? identity.id() : "")
-          .addAllNegotiatedExtensions(negotiated)
-          .setServerVersion(GatewaySettings.SERVER_VERSION)
-          .setServerBuildInfo(BuildInfo.newBuilder()
-              .setCommit("embedded")
-              .setRuntime("java" + System.getProperty("java.version"))
-              .setOs(System.getProperty("os.name", "").toLowerCase() + "/" + System.getProperty("os.arch", "")))
-          .setInitialConnectionUnixMs(s.initialConnectionMs())
-          .setReconnectionCount(s.reconnectionCount());
+      ConnectionAck.Builder ack =
+          ConnectionAck.newBuilder()
+              .setSessionId(s.id())
+              .setResumed(s.resumed())
+              .setAssignedId(identity.isNonUniqueTask() ? identity.id() : "")
+              .addAllNegotiatedExtensions(negotiated)
+              .setServerVersion(GatewaySettings.SERVER_VERSION)
+              .setServerBuildInfo(
+                  BuildInfo.newBuilder()
+                      .setCommit("embedded")
+                      .setRuntime("java" + System.getProperty("java.version"))
+                      .setOs(
+                          System.getProperty("os.name", "").toLowerCase()
+                              + "/"
+                              + System.getProperty("os.arch", "")))
+              .setInitialConnectionUnixMs(s.initialConnectionMs())
+              .setReconnectionCount(s.reconnectionCount());
       s.send(DownstreamMessage.newBuilder().setConnectionAck(ack).build());
       if (requiredUnsupported != null) {
-        s.terminate(Status.FAILED_PRECONDITION.withDescription(
-            "ERR_EXTENSION_UNSUPPORTED: extension required but not supported: " + requiredUnsupported));
+        s.terminate(
+            Status.FAILED_PRECONDITION.withDescription(
+                "ERR_EXTENSION_UNSUPPORTED: extension required but not supported: "
+                    + requiredUnsupported));
         return;
       }
       PrincipalType type = identity.type();
       if (type == PrincipalType.PRINCIPAL_AGENT || type == PrincipalType.PRINCIPAL_TASK) {
         s.send(DownstreamMessage.newBuilder().setConfig(snapshots.apply(s)).build());
       }
-      // Subscriptions only now: the ack and snapshot are already queued ahead of any replayed message.
+      // Subscriptions only now: the ack and snapshot are already queued ahead of any replayed
+      // message.
       routing.subscribeAtConnect(s);
       s.start();
       log.debug("{}: connected as session {}", identity.key(), s.id());

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.internal;
 
 import io.github.aetherjava.gateway.embedded.CredentialsPolicy;
@@ -35,26 +39,35 @@ public record GatewaySettings(
 
   /** Largest inbound frame, as on the real gateway. */
   public static final int MAX_INBOUND_BYTES = 4 * 1024 * 1024;
+
   /**
-   * What the transport itself accepts: larger than {@link #MAX_INBOUND_BYTES} so that frames up to this size are
-   * refused by the service with the real gateway's status; beyond it grpc-java resets the stream.
+   * What the transport itself accepts: larger than {@link #MAX_INBOUND_BYTES} so that frames up to
+   * this size are refused by the service with the real gateway's status; beyond it grpc-java resets
+   * the stream.
    */
   public static final int TRANSPORT_MAX_INBOUND_BYTES = 16 * 1024 * 1024;
+
   /**
-   * Upstream frames requested from the transport ahead of handling (manual inbound flow control). One frame at a
-   * time would leave a client that honours {@code isReady()} with a single frame in flight on the in-process
-   * transport. While a sender is paused by push-back, the frames already requested (at most this many) are still
-   * handled; no new ones are requested until it resumes.
+   * Upstream frames requested from the transport ahead of handling (manual inbound flow control).
+   * One frame at a time would leave a client that honours {@code isReady()} with a single frame in
+   * flight on the in-process transport. While a sender is paused by push-back, the frames already
+   * requested (at most this many) are still handled; no new ones are requested until it resumes.
    */
   public static final int INBOUND_WINDOW = 32;
+
   /**
-   * Handled frames are replaced by transport requests in batches of this many: each request makes a client that
-   * honours {@code isReady()} run an {@code onReady} hand-off, and one per frame halved in-process throughput for
-   * large frames. At least {@code INBOUND_WINDOW - INBOUND_REQUEST_BATCH + 1} frames stay requested.
+   * Handled frames are replaced by transport requests in batches of this many: each request makes a
+   * client that honours {@code isReady()} run an {@code onReady} hand-off, and one per frame halved
+   * in-process throughput for large frames. At least {@code INBOUND_WINDOW - INBOUND_REQUEST_BATCH
+   * + 1} frames stay requested.
    */
   public static final int INBOUND_REQUEST_BATCH = 8;
+
   /** Largest outbound frame, as on the real gateway. */
   public static final int MAX_OUTBOUND_BYTES = 16 * 1024 * 1024;
-  /** Server version reported in the ack: the upstream release whose behaviour this gateway emulates. */
+
+  /**
+   * Server version reported in the ack: the upstream release whose behaviour this gateway emulates.
+   */
   public static final String SERVER_VERSION = "0.2.2";
 }

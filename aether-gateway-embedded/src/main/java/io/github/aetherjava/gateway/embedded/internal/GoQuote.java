@@ -1,6 +1,13 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.internal;
 
-/** Quotes strings the way the real gateway's error messages do (double quotes, escapes for control characters). */
+/**
+ * Quotes strings the way the real gateway's error messages do (double quotes, escapes for control
+ * characters).
+ */
 final class GoQuote {
 
   private GoQuote() {}

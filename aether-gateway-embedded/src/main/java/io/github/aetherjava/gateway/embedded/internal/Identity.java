@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.internal;
 
 import io.github.aetherjava.proto.v1.PrincipalType;
@@ -6,12 +10,14 @@ import io.github.aetherjava.proto.v1.PrincipalType;
  * A resolved connection identity.
  *
  * @param type principal type
- * @param workspace identity workspace at connect time ("" for workspace-less principals and for users)
+ * @param workspace identity workspace at connect time ("" for workspace-less principals and for
+ *     users)
  * @param implementation implementation name ("" where the principal has none)
  * @param specifier specifier, unique task specifier or user window ("" where none)
  * @param id user id, or the generated id of a non-unique task ("" otherwise)
  * @param key the canonical identity string, also the identity-lock key
- * @param topic the topic stamped as {@code source_topic} on this principal's messages ("" for orchestrators)
+ * @param topic the topic stamped as {@code source_topic} on this principal's messages ("" for
+ *     orchestrators)
  * @param ownTopic the durable topic this principal consumes ("" for orchestrators, which have none)
  */
 public record Identity(
@@ -52,10 +58,14 @@ public record Identity(
     return type == PrincipalType.PRINCIPAL_TASK && specifier.isEmpty();
   }
 
-  /** True for principals that may appear under an identity they do not prove (the real gateway's term). */
+  /**
+   * True for principals that may appear under an identity they do not prove (the real gateway's
+   * term).
+   */
   public boolean isImpersonable() {
     return switch (type) {
-      case PRINCIPAL_AGENT, PRINCIPAL_TASK, PRINCIPAL_USER, PRINCIPAL_SERVICE, PRINCIPAL_BRIDGE -> true;
+      case PRINCIPAL_AGENT, PRINCIPAL_TASK, PRINCIPAL_USER, PRINCIPAL_SERVICE, PRINCIPAL_BRIDGE ->
+          true;
       default -> false;
     };
   }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.internal;
 
 import io.github.aetherjava.proto.v1.InitConnection;
@@ -7,7 +11,10 @@ import io.grpc.StatusException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** Turns an {@link InitConnection} into an {@link Identity}, applying the real gateway's identifier rules. */
+/**
+ * Turns an {@link InitConnection} into an {@link Identity}, applying the real gateway's identifier
+ * rules.
+ */
 public final class IdentityResolver {
 
   /** Longest identifier token in UTF-8 bytes. */
@@ -18,7 +25,8 @@ public final class IdentityResolver {
   /**
    * Resolves and validates the identity claimed by {@code init}.
    *
-   * @throws StatusException {@code INVALID_ARGUMENT "invalid identity: ..."} when the claim is unusable
+   * @throws StatusException {@code INVALID_ARGUMENT "invalid identity: ..."} when the claim is
+   *     unusable
    */
   public static Identity resolve(InitConnection init) throws StatusException {
     String ws = "";
@@ -69,7 +77,8 @@ public final class IdentityResolver {
       }
       default -> throw invalid("unknown principal type");
     }
-    // Same order and kinds as the real gateway; empty values are accepted (clients must send complete ids).
+    // Same order and kinds as the real gateway; empty values are accepted (clients must send
+    // complete ids).
     check(ws, "workspace");
     check(impl, "impl");
     check(spec, "specifier");
@@ -86,9 +95,10 @@ public final class IdentityResolver {
         yield new Identity(type, ws, impl, spec, id, k, k, k);
       }
       case PRINCIPAL_TASK -> {
-        String k = spec.isEmpty()
-            ? "ta" + sep + ws + sep + impl + sep + id
-            : "tu" + sep + ws + sep + impl + sep + spec;
+        String k =
+            spec.isEmpty()
+                ? "ta" + sep + ws + sep + impl + sep + id
+                : "tu" + sep + ws + sep + impl + sep + spec;
         yield new Identity(type, ws, impl, spec, id, k, k, k);
       }
       case PRINCIPAL_USER -> {
@@ -100,7 +110,8 @@ public final class IdentityResolver {
       case PRINCIPAL_WORKFLOW_ENGINE ->
           new Identity(type, "", "", "", "", "wfe::shard0", "event::receiver0", "event::receiver0");
       case PRINCIPAL_METRICS_BRIDGE ->
-          new Identity(type, "", "", "", "", "metrics::shard0", "metric::receiver0", "metric::receiver0");
+          new Identity(
+              type, "", "", "", "", "metrics::shard0", "metric::receiver0", "metric::receiver0");
       case PRINCIPAL_BRIDGE -> {
         String k = "br" + sep + impl + sep + spec;
         yield new Identity(type, "", impl, spec, "", k, k, k);
@@ -124,7 +135,8 @@ public final class IdentityResolver {
   }
 
   /**
-   * Returns why {@code value} is not a valid identifier token, in the real gateway's wording, or null if it is.
+   * Returns why {@code value} is not a valid identifier token, in the real gateway's wording, or
+   * null if it is.
    */
   public static @org.jspecify.annotations.Nullable String tokenProblem(String value, String kind) {
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
@@ -141,15 +153,28 @@ public final class IdentityResolver {
     for (byte b : bytes) {
       int c = b & 0xFF;
       if (c == '*') {
-        return "invalid " + kind + " " + quoted + ": contains forbidden character '*' (NATS wildcard)";
+        return "invalid "
+            + kind
+            + " "
+            + quoted
+            + ": contains forbidden character '*' (NATS wildcard)";
       } else if (c == '>') {
-        return "invalid " + kind + " " + quoted + ": contains forbidden character '>' (NATS wildcard)";
+        return "invalid "
+            + kind
+            + " "
+            + quoted
+            + ": contains forbidden character '>' (NATS wildcard)";
       } else if (c == ' ') {
         return "invalid " + kind + " " + quoted + ": contains whitespace";
       } else if (c == 0x7F) {
         return "invalid " + kind + " " + quoted + ": contains DEL control character (0x7F)";
       } else if (c < 0x20) {
-        return "invalid " + kind + " " + quoted + ": contains control character 0x" + String.format("%02X", c);
+        return "invalid "
+            + kind
+            + " "
+            + quoted
+            + ": contains control character 0x"
+            + String.format("%02X", c);
       }
     }
     return null;

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.internal;
 
 import java.util.ArrayList;
@@ -24,7 +28,8 @@ class InMemoryKvStore implements KvStore {
   }
 
   @Override
-  public synchronized <T> T update(String key, long nowMillis, Function<@Nullable Entry, Update<T>> fn) {
+  public synchronized <T> T update(
+      String key, long nowMillis, Function<@Nullable Entry, Update<T>> fn) {
     Entry current = get(key, nowMillis);
     Update<T> u = fn.apply(current);
     if (u.write()) {
@@ -42,11 +47,13 @@ class InMemoryKvStore implements KvStore {
   }
 
   @Override
-  public synchronized List<KeyEntry> scan(String prefix, @Nullable String afterKey, int limit, long nowMillis) {
+  public synchronized List<KeyEntry> scan(
+      String prefix, @Nullable String afterKey, int limit, long nowMillis) {
     List<KeyEntry> out = new ArrayList<>();
-    Map<String, Entry> tail = afterKey != null && afterKey.compareTo(prefix) >= 0
-        ? map.tailMap(afterKey, false)
-        : map.tailMap(prefix, true);
+    Map<String, Entry> tail =
+        afterKey != null && afterKey.compareTo(prefix) >= 0
+            ? map.tailMap(afterKey, false)
+            : map.tailMap(prefix, true);
     for (Map.Entry<String, Entry> e : tail.entrySet()) {
       if (!e.getKey().startsWith(prefix) || out.size() >= limit) {
         break;

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.internal;
 
 import com.google.protobuf.ByteString;
@@ -20,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code KVOperation}: the real gateway's scope-to-namespace mapping, operations and failure shapes, and the
- * exclusive-scope maps of the connect-time {@code ConfigSnapshot}.
+ * {@code KVOperation}: the real gateway's scope-to-namespace mapping, operations and failure
+ * shapes, and the exclusive-scope maps of the connect-time {@code ConfigSnapshot}.
  */
 final class KvComponent implements Dispatcher.Component {
 
@@ -31,6 +35,7 @@ final class KvComponent implements Dispatcher.Component {
   static final int MAX_VALUE = 1024 * 1024;
   static final int DEFAULT_LIST_LIMIT = 100;
   static final int SNAPSHOT_LIMIT = 100;
+
   /** LIST pages stay below this size so they fit the 16 MiB outbound frame limit. */
   static final long MAX_LIST_BYTES = 15L * 1024 * 1024;
 
@@ -49,7 +54,10 @@ final class KvComponent implements Dispatcher.Component {
     dispatcher.on(UpstreamMessage.PayloadCase.KV_OP, (s, f) -> handle(s, f.getKvOp()));
   }
 
-  /** An operation failure; {@code withResponse} = the real gateway also sends {@code KVResponse{success:false}}. */
+  /**
+   * An operation failure; {@code withResponse} = the real gateway also sends {@code
+   * KVResponse{success:false}}.
+   */
   private static final class KvFailure extends Exception {
     private static final long serialVersionUID = 1L;
 
@@ -65,19 +73,31 @@ final class KvComponent implements Dispatcher.Component {
 
     if (op.getOp() == KVOperation.OpType.PUT && op.getValue().size() > MAX_VALUE) {
       // As AetherLite's value quota: only the error, no KVResponse.
-      session.send(Frames.error("ERR_QUOTA_001", "quota exceeded for kv_value_size in workspace '" + ws
-          + "': current " + op.getValue().size() + ", limit " + MAX_VALUE, requestId));
+      session.send(
+          Frames.error(
+              "ERR_QUOTA_001",
+              "quota exceeded for kv_value_size in workspace '"
+                  + ws
+                  + "': current "
+                  + op.getValue().size()
+                  + ", limit "
+                  + MAX_VALUE,
+              requestId));
       return;
     }
     if (op.hasAuthorization() && !isDirect(op)) {
-      session.send(Frames.error("ERR_PERMISSION_DENIED", "invalid authorization context", requestId));
+      session.send(
+          Frames.error("ERR_PERMISSION_DENIED", "invalid authorization context", requestId));
       failedResponse(session, requestId);
       return;
     }
-    // Type and scope-configuration rejections come before the operation runs: error only, no KVResponse.
+    // Type and scope-configuration rejections come before the operation runs: error only, no
+    // KVResponse.
     if (!mayUseKv(id.type())) {
-      log.debug("{}: KV refused: only agents, tasks, services, the metrics bridge, and the workflow engine can "
-          + "access KV store", id.key());
+      log.debug(
+          "{}: KV refused: only agents, tasks, services, the metrics bridge, and the workflow engine can "
+              + "access KV store",
+          id.key());
       kvError(session, requestId);
       return;
     }
@@ -91,7 +111,8 @@ final class KvComponent implements Dispatcher.Component {
     }
     try {
       KVResponse.Builder r = execute(session, op, namespace, ws);
-      session.send(DownstreamMessage.newBuilder().setKv(r.setSuccess(true).setRequestId(requestId)).build());
+      session.send(
+          DownstreamMessage.newBuilder().setKv(r.setSuccess(true).setRequestId(requestId)).build());
     } catch (KvFailure e) {
       log.debug("{}: KV {} failed: {}", id.key(), op.getOp(), e.getMessage());
       failedResponse(session, requestId);
@@ -107,8 +128,10 @@ final class KvComponent implements Dispatcher.Component {
 
   private static void failedResponse(Session session, String requestId) {
     if (!requestId.isEmpty()) {
-      session.send(DownstreamMessage.newBuilder()
-          .setKv(KVResponse.newBuilder().setSuccess(false).setRequestId(requestId)).build());
+      session.send(
+          DownstreamMessage.newBuilder()
+              .setKv(KVResponse.newBuilder().setSuccess(false).setRequestId(requestId))
+              .build());
     }
   }
 
@@ -118,8 +141,12 @@ final class KvComponent implements Dispatcher.Component {
 
   static boolean mayUseKv(PrincipalType t) {
     return switch (t) {
-      case PRINCIPAL_AGENT, PRINCIPAL_TASK, PRINCIPAL_SERVICE, PRINCIPAL_WORKFLOW_ENGINE,
-          PRINCIPAL_METRICS_BRIDGE -> true;
+      case PRINCIPAL_AGENT,
+          PRINCIPAL_TASK,
+          PRINCIPAL_SERVICE,
+          PRINCIPAL_WORKFLOW_ENGINE,
+          PRINCIPAL_METRICS_BRIDGE ->
+          true;
       default -> false;
     };
   }
@@ -135,8 +162,11 @@ final class KvComponent implements Dispatcher.Component {
     };
   }
 
-  /** The storage namespace of {@code scope} for the given owner, validating what the scope needs. */
-  static String namespace(KVOperation.Scope scope, String impl, String spec, String userId, String ws)
+  /**
+   * The storage namespace of {@code scope} for the given owner, validating what the scope needs.
+   */
+  static String namespace(
+      KVOperation.Scope scope, String impl, String spec, String userId, String ws)
       throws KvFailure {
     switch (scope) {
       case WORKSPACE, WORKSPACE_EXCLUSIVE, SCOPE_UNSPECIFIED -> {
@@ -194,11 +224,14 @@ final class KvComponent implements Dispatcher.Component {
   private KVResponse.Builder execute(Session session, KVOperation op, String namespace, String ws)
       throws KvFailure {
     if (policy.deniesKvScope(op.getScope())) {
-      throw new KvFailure("KV access denied for scope " + op.getScope() + ": no ACL grant (lite-parity)");
+      throw new KvFailure(
+          "KV access denied for scope " + op.getScope() + ": no ACL grant (lite-parity)");
     }
     if (op.getOp() == KVOperation.OpType.LIST && policy.deniesKvList()) {
-      throw new KvFailure("KV LIST denied for scope " + op.getScope()
-          + ": LIST is checked against the scope ACL without the owner shortcut (lite-parity)");
+      throw new KvFailure(
+          "KV LIST denied for scope "
+              + op.getScope()
+              + ": LIST is checked against the scope ACL without the owner shortcut (lite-parity)");
     }
     long now = clock.millis();
     String key = op.getKey();
@@ -244,8 +277,14 @@ final class KvComponent implements Dispatcher.Component {
         checkKey(key);
         byte[] v = op.getValue().toByteArray();
         long exp = expiry(op.getTtl(), now);
-        boolean applied = store.update(full, now, cur -> cur == null
-            ? KvStore.Update.put(new KvStore.Entry(v, exp), true) : KvStore.Update.keep(false));
+        boolean applied =
+            store.update(
+                full,
+                now,
+                cur ->
+                    cur == null
+                        ? KvStore.Update.put(new KvStore.Entry(v, exp), true)
+                        : KvStore.Update.keep(false));
         r.setApplied(applied);
       }
       case COMPARE_AND_SET -> {
@@ -253,15 +292,27 @@ final class KvComponent implements Dispatcher.Component {
         byte[] expected = op.getExpectedValue().toByteArray();
         byte[] v = op.getValue().toByteArray();
         long exp = expiry(op.getTtl(), now);
-        boolean applied = store.update(full, now, cur -> cur != null && Arrays.equals(cur.value(), expected)
-            ? KvStore.Update.put(new KvStore.Entry(v, exp), true) : KvStore.Update.keep(false));
+        boolean applied =
+            store.update(
+                full,
+                now,
+                cur ->
+                    cur != null && Arrays.equals(cur.value(), expected)
+                        ? KvStore.Update.put(new KvStore.Entry(v, exp), true)
+                        : KvStore.Update.keep(false));
         r.setApplied(applied);
       }
       case COMPARE_AND_DELETE -> {
         checkKey(key);
         byte[] expected = op.getExpectedValue().toByteArray();
-        boolean applied = store.update(full, now, cur -> cur != null && Arrays.equals(cur.value(), expected)
-            ? KvStore.Update.delete(true) : KvStore.Update.keep(false));
+        boolean applied =
+            store.update(
+                full,
+                now,
+                cur ->
+                    cur != null && Arrays.equals(cur.value(), expected)
+                        ? KvStore.Update.delete(true)
+                        : KvStore.Update.keep(false));
         r.setApplied(applied);
       }
       case SET_ADD -> {
@@ -269,17 +320,25 @@ final class KvComponent implements Dispatcher.Component {
         String member = op.getValue().toStringUtf8();
         long ttl = op.getTtl();
         long[] card = new long[1];
-        boolean added = setUpdate(full, now, cur -> {
-          List<String> members = cur == null ? new ArrayList<>() : new ArrayList<>(JsonStringSet.decode(cur.value()));
-          if (members.contains(member)) {
-            card[0] = members.size();
-            return KvStore.Update.keep(false);
-          }
-          members.add(member);
-          card[0] = members.size();
-          long exp = ttl > 0 ? now + ttl * 1000 : cur == null ? 0 : cur.expiresAtMillis();
-          return KvStore.Update.put(new KvStore.Entry(JsonStringSet.encode(members), exp), true);
-        });
+        boolean added =
+            setUpdate(
+                full,
+                now,
+                cur -> {
+                  List<String> members =
+                      cur == null
+                          ? new ArrayList<>()
+                          : new ArrayList<>(JsonStringSet.decode(cur.value()));
+                  if (members.contains(member)) {
+                    card[0] = members.size();
+                    return KvStore.Update.keep(false);
+                  }
+                  members.add(member);
+                  card[0] = members.size();
+                  long exp = ttl > 0 ? now + ttl * 1000 : cur == null ? 0 : cur.expiresAtMillis();
+                  return KvStore.Update.put(
+                      new KvStore.Entry(JsonStringSet.encode(members), exp), true);
+                });
         r.setApplied(added).setCounterValue(card[0]);
       }
       case SET_CARD -> {
@@ -297,8 +356,9 @@ final class KvComponent implements Dispatcher.Component {
     return r;
   }
 
-  private <T> T setUpdate(String full, long now,
-      Function<KvStore.@Nullable Entry, KvStore.Update<T>> fn) throws KvFailure {
+  private <T> T setUpdate(
+      String full, long now, Function<KvStore.@Nullable Entry, KvStore.Update<T>> fn)
+      throws KvFailure {
     try {
       return store.update(full, now, fn);
     } catch (IllegalArgumentException e) {
@@ -306,7 +366,8 @@ final class KvComponent implements Dispatcher.Component {
     }
   }
 
-  private void list(KVOperation op, String namespace, long now, KVResponse.Builder r) throws KvFailure {
+  private void list(KVOperation op, String namespace, long now, KVResponse.Builder r)
+      throws KvFailure {
     String prefix = op.getKey();
     if (prefix.length() > MAX_KEY) {
       throw new KvFailure("key prefix exceeds maximum length of 256 characters");
@@ -316,12 +377,15 @@ final class KvComponent implements Dispatcher.Component {
     String after = null;
     if (!op.getCursor().isEmpty()) {
       try {
-        after = base + new String(Base64.getUrlDecoder().decode(op.getCursor()), StandardCharsets.UTF_8);
+        after =
+            base
+                + new String(Base64.getUrlDecoder().decode(op.getCursor()), StandardCharsets.UTF_8);
       } catch (IllegalArgumentException e) {
         throw new KvFailure("invalid cursor");
       }
     }
-    // One extra entry tells whether another page exists; the cursor is the last key returned, so nothing is skipped.
+    // One extra entry tells whether another page exists; the cursor is the last key returned, so
+    // nothing is skipped.
     List<KvStore.KeyEntry> page = store.scan(base + prefix, after, limit + 1, now);
     boolean more = page.size() > limit;
     if (more) {
@@ -331,7 +395,8 @@ final class KvComponent implements Dispatcher.Component {
     long bytes = 0;
     for (KvStore.KeyEntry e : page) {
       String k = e.key().substring(base.length());
-      // Each key travels twice (keys and kv_map); stop before the response outgrows the frame limit.
+      // Each key travels twice (keys and kv_map); stop before the response outgrows the frame
+      // limit.
       bytes += 2L * k.length() + e.entry().value().length + 16;
       if (last != null && bytes > MAX_LIST_BYTES) {
         more = true;
@@ -342,8 +407,10 @@ final class KvComponent implements Dispatcher.Component {
     }
     r.setHasMore(more);
     if (more && last != null) {
-      r.setNextCursor(Base64.getUrlEncoder().withoutPadding()
-          .encodeToString(last.getBytes(StandardCharsets.UTF_8)));
+      r.setNextCursor(
+          Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(last.getBytes(StandardCharsets.UTF_8)));
     }
   }
 
@@ -359,36 +426,42 @@ final class KvComponent implements Dispatcher.Component {
     return Long.parseLong(s);
   }
 
-  private Counter counter(String full, long now, LongUnaryOperator f, long ttl)
-      throws KvFailure {
+  private Counter counter(String full, long now, LongUnaryOperator f, long ttl) throws KvFailure {
     try {
-      return store.update(full, now, cur -> {
-        long next = f.applyAsLong(parseCounter(cur));
-        long exp = cur == null ? 0 : cur.expiresAtMillis();
-        if (ttl > 0 && next == 1) {
-          exp = now + ttl * 1000;
-        }
-        byte[] v = Long.toString(next).getBytes(StandardCharsets.UTF_8);
-        return KvStore.Update.put(new KvStore.Entry(v, exp), new Counter(next));
-      });
+      return store.update(
+          full,
+          now,
+          cur -> {
+            long next = f.applyAsLong(parseCounter(cur));
+            long exp = cur == null ? 0 : cur.expiresAtMillis();
+            if (ttl > 0 && next == 1) {
+              exp = now + ttl * 1000;
+            }
+            byte[] v = Long.toString(next).getBytes(StandardCharsets.UTF_8);
+            return KvStore.Update.put(new KvStore.Entry(v, exp), new Counter(next));
+          });
     } catch (NumberFormatException e) {
       throw new KvFailure("value is not an integer");
     }
   }
 
-  private Guarded guarded(String full, long now, boolean up, long delta, long guard) throws KvFailure {
+  private Guarded guarded(String full, long now, boolean up, long delta, long guard)
+      throws KvFailure {
     try {
-      return store.update(full, now, cur -> {
-        long value = parseCounter(cur);
-        long next = up ? value + delta : value - delta;
-        boolean ok = up ? next <= guard : next >= guard;
-        if (!ok) {
-          return KvStore.Update.keep(new Guarded(value, false));
-        }
-        long exp = cur == null ? 0 : cur.expiresAtMillis();
-        byte[] v = Long.toString(next).getBytes(StandardCharsets.UTF_8);
-        return KvStore.Update.put(new KvStore.Entry(v, exp), new Guarded(next, true));
-      });
+      return store.update(
+          full,
+          now,
+          cur -> {
+            long value = parseCounter(cur);
+            long next = up ? value + delta : value - delta;
+            boolean ok = up ? next <= guard : next >= guard;
+            if (!ok) {
+              return KvStore.Update.keep(new Guarded(value, false));
+            }
+            long exp = cur == null ? 0 : cur.expiresAtMillis();
+            byte[] v = Long.toString(next).getBytes(StandardCharsets.UTF_8);
+            return KvStore.Update.put(new KvStore.Entry(v, exp), new Guarded(next, true));
+          });
     } catch (NumberFormatException e) {
       throw new KvFailure("value is not an integer");
     }
@@ -400,7 +473,8 @@ final class KvComponent implements Dispatcher.Component {
       throw new KvFailure("purge_identity requires target_identity");
     }
     if (policy.mode() == io.github.aetherjava.gateway.embedded.PolicyMode.LITE_PARITY) {
-      throw new KvFailure("kv purge-identity denied: capability/kv_purge_identity not granted (lite-parity)");
+      throw new KvFailure(
+          "kv purge-identity denied: capability/kv_purge_identity not granted (lite-parity)");
     }
     String[] owner = implAndSpec(target);
     String ns = namespace(op.getScope(), owner[0], owner[1], op.getUserId(), ws);
@@ -412,15 +486,19 @@ final class KvComponent implements Dispatcher.Component {
         return deleted;
       }
       for (KvStore.KeyEntry e : batch) {
-        if (store.update(e.key(), now, cur -> cur == null ? KvStore.Update.keep(false)
-            : KvStore.Update.delete(true))) {
+        if (store.update(
+            e.key(),
+            now,
+            cur -> cur == null ? KvStore.Update.keep(false) : KvStore.Update.delete(true))) {
           deleted++;
         }
       }
     }
   }
 
-  /** Implementation and specifier of a canonical identity string (what owns exclusive namespaces). */
+  /**
+   * Implementation and specifier of a canonical identity string (what owns exclusive namespaces).
+   */
   private static String[] implAndSpec(String identity) throws KvFailure {
     String[] p = identity.split(Identity.SEP, -1);
     return switch (p[0]) {
@@ -453,7 +531,10 @@ final class KvComponent implements Dispatcher.Component {
     };
   }
 
-  /** The connect-time snapshot: up to 100 keys of each exclusive scope of the connecting agent or task. */
+  /**
+   * The connect-time snapshot: up to 100 keys of each exclusive scope of the connecting agent or
+   * task.
+   */
   ConfigSnapshot snapshot(Session session) {
     Identity id = session.identity();
     ConfigSnapshot.Builder b = ConfigSnapshot.newBuilder();
@@ -465,12 +546,14 @@ final class KvComponent implements Dispatcher.Component {
     if (!id.workspace().isEmpty()) {
       String base = agent + ":ws:" + clean(id.workspace()) + ":";
       for (KvStore.KeyEntry e : store.scan(base, null, SNAPSHOT_LIMIT, now)) {
-        b.putWorkspaceExclusiveKv(e.key().substring(base.length()), ByteString.copyFrom(e.entry().value()));
+        b.putWorkspaceExclusiveKv(
+            e.key().substring(base.length()), ByteString.copyFrom(e.entry().value()));
       }
     }
     String base = agent + ":global:";
     for (KvStore.KeyEntry e : store.scan(base, null, SNAPSHOT_LIMIT, now)) {
-      b.putGlobalExclusiveKv(e.key().substring(base.length()), ByteString.copyFrom(e.entry().value()));
+      b.putGlobalExclusiveKv(
+          e.key().substring(base.length()), ByteString.copyFrom(e.entry().value()));
     }
     return b.build();
   }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.internal;
 
 import java.nio.file.Path;
@@ -6,9 +10,9 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A sorted key/value map with per-entry expiry, the storage under both the KV feature and checkpoints. Keys are
- * full storage keys (namespace included). Expired entries are invisible. Implementations are thread-safe and
- * {@link #update} is atomic per store.
+ * A sorted key/value map with per-entry expiry, the storage under both the KV feature and
+ * checkpoints. Keys are full storage keys (namespace included). Expired entries are invisible.
+ * Implementations are thread-safe and {@link #update} is atomic per store.
  */
 public interface KvStore extends AutoCloseable {
 
@@ -52,12 +56,15 @@ public interface KvStore extends AutoCloseable {
   @Nullable Entry get(String key, long nowMillis);
 
   /**
-   * Atomically reads the live entry at {@code key} (null if absent or expired), applies {@code fn} and stores its
-   * decision.
+   * Atomically reads the live entry at {@code key} (null if absent or expired), applies {@code fn}
+   * and stores its decision.
    */
   <T> T update(String key, long nowMillis, Function<@Nullable Entry, Update<T>> fn);
 
-  /** Live entries whose key starts with {@code prefix} and sorts after {@code afterKey}, in key order. */
+  /**
+   * Live entries whose key starts with {@code prefix} and sorts after {@code afterKey}, in key
+   * order.
+   */
   List<KeyEntry> scan(String prefix, @Nullable String afterKey, int limit, long nowMillis);
 
   @Override

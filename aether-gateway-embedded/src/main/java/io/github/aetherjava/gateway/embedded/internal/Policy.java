@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.internal;
 
 import io.github.aetherjava.gateway.embedded.PolicyMode;
@@ -6,11 +10,15 @@ import io.github.aetherjava.proto.v1.PrincipalType;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 
-/** Authorisation decisions: the principal-type send matrix always, AetherLite's dev-mode ACL denials optionally. */
+/**
+ * Authorisation decisions: the principal-type send matrix always, AetherLite's dev-mode ACL denials
+ * optionally.
+ */
 public final class Policy {
 
   /** Token bucket rate per connection in lite-parity mode. */
   public static final double RATE_PER_SECOND = 100;
+
   /** Token bucket burst per connection in lite-parity mode. */
   public static final double RATE_BURST = 200;
 
@@ -30,11 +38,13 @@ public final class Policy {
   public static boolean matrixAllows(PrincipalType sender, String topic) {
     String prefix = prefix(topic);
     if (prefix.equals("uu")) {
-      return sender == PrincipalType.PRINCIPAL_SERVICE || sender == PrincipalType.PRINCIPAL_WORKFLOW_ENGINE
+      return sender == PrincipalType.PRINCIPAL_SERVICE
+          || sender == PrincipalType.PRINCIPAL_WORKFLOW_ENGINE
           || sender == PrincipalType.PRINCIPAL_BRIDGE;
     }
     return switch (sender) {
-      case PRINCIPAL_USER -> !(prefix.equals("event") || prefix.equals("metric") || prefix.equals("pg"));
+      case PRINCIPAL_USER ->
+          !(prefix.equals("event") || prefix.equals("metric") || prefix.equals("pg"));
       case PRINCIPAL_METRICS_BRIDGE -> false;
       case PRINCIPAL_ORCHESTRATOR ->
           prefix.equals("ag") || prefix.equals("tu") || prefix.equals("ta") || prefix.equals("tb");
@@ -43,8 +53,8 @@ public final class Policy {
   }
 
   /**
-   * Lite-parity workspace ACL on a send (seeded fallbacks grant agents, tasks and users read-write on every
-   * workspace and nothing to services, bridges or the workflow engine).
+   * Lite-parity workspace ACL on a send (seeded fallbacks grant agents, tasks and users read-write
+   * on every workspace and nothing to services, bridges or the workflow engine).
    *
    * @return true if the send is denied
    */
@@ -53,7 +63,8 @@ public final class Policy {
       return false;
     }
     String targetWs = topicWorkspace(topic);
-    String checkWs = !targetWs.isEmpty() && !targetWs.equals(senderWorkspace) ? targetWs : senderWorkspace;
+    String checkWs =
+        !targetWs.isEmpty() && !targetWs.equals(senderWorkspace) ? targetWs : senderWorkspace;
     if (checkWs.isEmpty()) {
       return false;
     }
@@ -63,9 +74,13 @@ public final class Policy {
     };
   }
 
-  /** Lite-parity: cross-workspace event/metric publishing needs a capability nobody holds by default. */
+  /**
+   * Lite-parity: cross-workspace event/metric publishing needs a capability nobody holds by
+   * default.
+   */
   public boolean deniesCrossWorkspaceBroadcast(String senderWorkspace, String declaredWorkspace) {
-    return mode == PolicyMode.LITE_PARITY && !declaredWorkspace.isEmpty()
+    return mode == PolicyMode.LITE_PARITY
+        && !declaredWorkspace.isEmpty()
         && !declaredWorkspace.equals(senderWorkspace);
   }
 
@@ -81,8 +96,8 @@ public final class Policy {
   }
 
   /**
-   * Lite-parity: AetherLite authorises LIST by the scope rule alone (no owner shortcut), and every scope rule
-   * falls back to NONE, so LIST is refused even in the caller's own exclusive scopes.
+   * Lite-parity: AetherLite authorises LIST by the scope rule alone (no owner shortcut), and every
+   * scope rule falls back to NONE, so LIST is refused even in the caller's own exclusive scopes.
    */
   public boolean deniesKvList() {
     return mode == PolicyMode.LITE_PARITY;
@@ -90,7 +105,9 @@ public final class Policy {
 
   /** A fresh per-connection rate limiter, or null when rate limiting is off. */
   public @Nullable RateLimiter newRateLimiter() {
-    return mode == PolicyMode.LITE_PARITY ? new RateLimiter(RATE_PER_SECOND, RATE_BURST, clock) : null;
+    return mode == PolicyMode.LITE_PARITY
+        ? new RateLimiter(RATE_PER_SECOND, RATE_BURST, clock)
+        : null;
   }
 
   static String prefix(String topic) {
@@ -98,7 +115,10 @@ public final class Policy {
     return sep < 0 ? topic : topic.substring(0, sep);
   }
 
-  /** The workspace a topic belongs to ("" for workspace-less topics), as the real gateway derives it. */
+  /**
+   * The workspace a topic belongs to ("" for workspace-less topics), as the real gateway derives
+   * it.
+   */
   public static String topicWorkspace(String topic) {
     String[] parts = topic.split(Identity.SEP, -1);
     if (parts.length < 2) {
@@ -112,7 +132,9 @@ public final class Policy {
     };
   }
 
-  /** A token bucket (not thread-safe on purpose: one per connection, used from its inbound thread). */
+  /**
+   * A token bucket (not thread-safe on purpose: one per connection, used from its inbound thread).
+   */
   public static final class RateLimiter {
     private final double rate;
     private final double burst;

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.internal;
 
 import io.github.aetherjava.proto.v1.DownstreamMessage;
@@ -10,9 +14,10 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Topic fan-out. Identity topics ({@code ag tu ta us br sv} and the {@code event/metric::receiverN} fan-in topics)
- * are durable single-consumer logs: kept while the consumer is offline and replayed in order when it connects.
- * Every other topic is a broadcast lane: delivered to whoever is subscribed at publish time, never stored.
+ * Topic fan-out. Identity topics ({@code ag tu ta us br sv} and the {@code event/metric::receiverN}
+ * fan-in topics) are durable single-consumer logs: kept while the consumer is offline and replayed
+ * in order when it connects. Every other topic is a broadcast lane: delivered to whoever is
+ * subscribed at publish time, never stored.
  */
 public final class Router {
 
@@ -70,7 +75,8 @@ public final class Router {
   }
 
   private DurableTopic topic(String name) {
-    return durable.computeIfAbsent(name, n -> new DurableTopic(n, maxMessagesPerTopic, maxBytesPerTopic, pushbackAt, journal));
+    return durable.computeIfAbsent(
+        name, n -> new DurableTopic(n, maxMessagesPerTopic, maxBytesPerTopic, pushbackAt, journal));
   }
 
   /** Publishes an already stamped frame to {@code topic}. */
@@ -79,23 +85,29 @@ public final class Router {
   }
 
   /**
-   * Publishes an already stamped frame to {@code topic}. If that leaves a live consumer's backlog congested, the
-   * {@code sender}'s inbound stream is paused until the backlog has halved: gRPC flow control then pushes back on
-   * the sending client instead of the gateway dropping messages.
+   * Publishes an already stamped frame to {@code topic}. If that leaves a live consumer's backlog
+   * congested, the {@code sender}'s inbound stream is paused until the backlog has halved: gRPC
+   * flow control then pushes back on the sending client instead of the gateway dropping messages.
    */
   public void publish(String topic, DownstreamMessage frame, @Nullable Session sender) {
     if (isDurable(topic)) {
       Session wake;
       DurableTopic[] target = new DurableTopic[1];
-      // Appending under the map's per-key lock keeps a concurrent "remove empty topic" from losing the message.
+      // Appending under the map's per-key lock keeps a concurrent "remove empty topic" from losing
+      // the message.
       Session[] holder = new Session[1];
-      durable.compute(topic, (name, existing) -> {
-        DurableTopic t = existing != null ? existing
-            : new DurableTopic(name, maxMessagesPerTopic, maxBytesPerTopic, pushbackAt, journal);
-        holder[0] = t.append(seq.incrementAndGet(), frame, true);
-        target[0] = t;
-        return t;
-      });
+      durable.compute(
+          topic,
+          (name, existing) -> {
+            DurableTopic t =
+                existing != null
+                    ? existing
+                    : new DurableTopic(
+                        name, maxMessagesPerTopic, maxBytesPerTopic, pushbackAt, journal);
+            holder[0] = t.append(seq.incrementAndGet(), frame, true);
+            target[0] = t;
+            return t;
+          });
       wake = holder[0];
       if (wake != null) {
         wake.drain();
@@ -129,16 +141,27 @@ public final class Router {
     }
   }
 
-  /** Makes {@code session} the consumer of its identity topic; the backlog is then delivered in order. */
+  /**
+   * Makes {@code session} the consumer of its identity topic; the backlog is then delivered in
+   * order.
+   */
   void attachDurable(Session session, String topic) {
-    // Under the map's per-key lock: a concurrent detachAll of the previous consumer removes an empty topic only
-    // while it has no consumer, so the new consumer is never attached to a topic that is no longer in the map.
-    DurableTopic t = durable.compute(topic, (name, existing) -> {
-      DurableTopic d = existing != null ? existing
-          : new DurableTopic(name, maxMessagesPerTopic, maxBytesPerTopic, pushbackAt, journal);
-      d.consumer(session);
-      return d;
-    });
+    // Under the map's per-key lock: a concurrent detachAll of the previous consumer removes an
+    // empty topic only
+    // while it has no consumer, so the new consumer is never attached to a topic that is no longer
+    // in the map.
+    DurableTopic t =
+        durable.compute(
+            topic,
+            (name, existing) -> {
+              DurableTopic d =
+                  existing != null
+                      ? existing
+                      : new DurableTopic(
+                          name, maxMessagesPerTopic, maxBytesPerTopic, pushbackAt, journal);
+              d.consumer(session);
+              return d;
+            });
     session.durable(t);
   }
 
@@ -149,13 +172,18 @@ public final class Router {
 
   void unsubscribe(Session session, String lane) {
     session.laneSubscriptions().remove(lane);
-    lanes.computeIfPresent(lane, (k, set) -> {
-      set.remove(session);
-      return set.isEmpty() ? null : set;
-    });
+    lanes.computeIfPresent(
+        lane,
+        (k, set) -> {
+          set.remove(session);
+          return set.isEmpty() ? null : set;
+        });
   }
 
-  /** Removes every subscription of a finished session. Its undelivered durable messages stay for the next one. */
+  /**
+   * Removes every subscription of a finished session. Its undelivered durable messages stay for the
+   * next one.
+   */
   void detachAll(Session session) {
     for (String lane : Set.copyOf(session.laneSubscriptions())) {
       unsubscribe(session, lane);
@@ -163,7 +191,8 @@ public final class Router {
     DurableTopic t = session.durable();
     if (t != null) {
       session.durable(null);
-      durable.computeIfPresent(t.topic(), (k, existing) -> existing.detach(session) ? null : existing);
+      durable.computeIfPresent(
+          t.topic(), (k, existing) -> existing.detach(session) ? null : existing);
     }
   }
 
@@ -181,12 +210,13 @@ public final class Router {
 
   Map<String, Integer> backlogs() {
     Map<String, Integer> out = new TreeMap<>();
-    durable.forEach((k, v) -> {
-      int n = v.size();
-      if (n > 0) {
-        out.put(k, n);
-      }
-    });
+    durable.forEach(
+        (k, v) -> {
+          int n = v.size();
+          if (n > 0) {
+            out.put(k, n);
+          }
+        });
     return out;
   }
 }

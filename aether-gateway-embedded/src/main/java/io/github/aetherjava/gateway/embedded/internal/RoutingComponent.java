@@ -1,25 +1,34 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.internal;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.github.aetherjava.proto.v1.DownstreamMessage;
 import io.github.aetherjava.proto.v1.IncomingMessage;
+import io.github.aetherjava.proto.v1.MessageType;
 import io.github.aetherjava.proto.v1.Metric;
 import io.github.aetherjava.proto.v1.MetricEntry;
-import io.github.aetherjava.proto.v1.MessageType;
 import io.github.aetherjava.proto.v1.PrincipalType;
 import io.github.aetherjava.proto.v1.SendMessage;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
-/** {@code SendMessage} (the real gateway's routing pipeline, in its order) and {@code SwitchWorkspace}. */
+/**
+ * {@code SendMessage} (the real gateway's routing pipeline, in its order) and {@code
+ * SwitchWorkspace}.
+ */
 final class RoutingComponent implements Dispatcher.Component {
 
   static final int MAX_PAYLOAD = 1024 * 1024;
   private static final int MAX_METRIC_ENTRIES = 1024;
   private static final int MAX_METRIC_METADATA = 64;
   private static final Set<String> PREFIXES =
-      Set.of("ag", "tu", "ta", "tb", "us", "uw", "uu", "ga", "gu", "pg", "tk", "event", "metric", "br", "sv");
+      Set.of(
+          "ag", "tu", "ta", "tb", "us", "uw", "uu", "ga", "gu", "pg", "tk", "event", "metric", "br",
+          "sv");
 
   private final Router router;
   private final SessionRegistry registry;
@@ -34,11 +43,14 @@ final class RoutingComponent implements Dispatcher.Component {
   @Override
   public void register(Dispatcher dispatcher) {
     dispatcher.on(UpstreamMessage.PayloadCase.SEND, (s, f) -> send(s, f.getSend()));
-    dispatcher.on(UpstreamMessage.PayloadCase.SWITCH_WORKSPACE,
+    dispatcher.on(
+        UpstreamMessage.PayloadCase.SWITCH_WORKSPACE,
         (s, f) -> switchWorkspace(s, f.getSwitchWorkspace().getNewWorkspaceId()));
   }
 
-  /** Subscriptions every principal gets at connect (identity topic first is attached by the caller). */
+  /**
+   * Subscriptions every principal gets at connect (identity topic first is attached by the caller).
+   */
   void subscribeAtConnect(Session session) {
     Identity id = session.identity();
     switch (id.type()) {
@@ -48,7 +60,8 @@ final class RoutingComponent implements Dispatcher.Component {
       }
       case PRINCIPAL_TASK -> {
         if (id.isNonUniqueTask()) {
-          router.subscribe(session, "tb" + Identity.SEP + id.workspace() + Identity.SEP + id.implementation());
+          router.subscribe(
+              session, "tb" + Identity.SEP + id.workspace() + Identity.SEP + id.implementation());
         }
       }
       case PRINCIPAL_USER -> {
@@ -56,7 +69,8 @@ final class RoutingComponent implements Dispatcher.Component {
         router.subscribe(session, "uu" + Identity.SEP + id.id());
       }
       default -> {
-        // Orchestrators, WFE, metrics bridge, bridges and services only consume their identity topic.
+        // Orchestrators, WFE, metrics bridge, bridges and services only consume their identity
+        // topic.
       }
     }
     if (!id.ownTopic().isEmpty()) {
@@ -98,7 +112,8 @@ final class RoutingComponent implements Dispatcher.Component {
       return;
     }
 
-    // event::/metric:: fan-in rewrite; the rest of the pipeline (and its error texts) sees the rewritten topic.
+    // event::/metric:: fan-in rewrite; the rest of the pipeline (and its error texts) sees the
+    // rewritten topic.
     String declaredWs = "";
     String prefix = Policy.prefix(topic);
     if ((prefix.equals("event") || prefix.equals("metric")) && !Router.isReceiverTopic(topic)) {
@@ -113,8 +128,13 @@ final class RoutingComponent implements Dispatcher.Component {
       if (parts.length == 2) {
         Session target = registry.anyService(parts[1]);
         if (target == null) {
-          session.send(Frames.error("ERR_SV_UNAVAILABLE", "no healthy " + topic + " instances available",
-              true, 0, ""));
+          session.send(
+              Frames.error(
+                  "ERR_SV_UNAVAILABLE",
+                  "no healthy " + topic + " instances available",
+                  true,
+                  0,
+                  ""));
           return;
         }
         topic = target.identity().ownTopic();
@@ -122,8 +142,14 @@ final class RoutingComponent implements Dispatcher.Component {
     }
 
     if (msg.getPayload().size() > MAX_PAYLOAD) {
-      session.send(Frames.error("ERR_PAYLOAD_TOO_LARGE", "message payload size " + msg.getPayload().size()
-          + " exceeds maximum of " + MAX_PAYLOAD + " bytes"));
+      session.send(
+          Frames.error(
+              "ERR_PAYLOAD_TOO_LARGE",
+              "message payload size "
+                  + msg.getPayload().size()
+                  + " exceeds maximum of "
+                  + MAX_PAYLOAD
+                  + " bytes"));
       return;
     }
 
@@ -150,8 +176,10 @@ final class RoutingComponent implements Dispatcher.Component {
       try {
         metric = Metric.parseFrom(msg.getPayload());
       } catch (InvalidProtocolBufferException e) {
-        session.send(Frames.error("ERR_METRIC_INVALID", "metric payload is not a valid Metric proto: "
-            + e.getMessage()));
+        session.send(
+            Frames.error(
+                "ERR_METRIC_INVALID",
+                "metric payload is not a valid Metric proto: " + e.getMessage()));
         return;
       }
       String problem = metricProblem(metric);
@@ -164,10 +192,14 @@ final class RoutingComponent implements Dispatcher.Component {
     }
 
     if (msg.hasAuthorization()) {
-      // There is no authority service here: "direct" without subject/grant is accepted, anything else refused.
+      // There is no authority service here: "direct" without subject/grant is accepted, anything
+      // else refused.
       var auth = msg.getAuthorization();
       String mode = auth.getAuthorityMode();
-      boolean direct = (mode.isEmpty() || mode.equals("direct")) && !auth.hasSubject() && auth.getGrantId().isEmpty();
+      boolean direct =
+          (mode.isEmpty() || mode.equals("direct"))
+              && !auth.hasSubject()
+              && auth.getGrantId().isEmpty();
       if (!direct) {
         session.send(Frames.error("ERR_PERMISSION_DENIED", "invalid authorization context"));
         return;
@@ -180,19 +212,23 @@ final class RoutingComponent implements Dispatcher.Component {
     }
 
     if (negativeMetric) {
-      session.send(Frames.error("ERR_METRIC_NEGATIVE_FORBIDDEN",
-          "negative metric deltas require additional authorization"));
+      session.send(
+          Frames.error(
+              "ERR_METRIC_NEGATIVE_FORBIDDEN",
+              "negative metric deltas require additional authorization"));
       return;
     }
 
     String effectiveWs = !appWs.isEmpty() ? appWs : senderWs;
-    DownstreamMessage frame = DownstreamMessage.newBuilder()
-        .setMsg(IncomingMessage.newBuilder()
-            .setSourceTopic(sender.topic())
-            .setPayload(msg.getPayload())
-            .setMessageType(msg.getMessageType())
-            .setWorkspace(effectiveWs))
-        .build();
+    DownstreamMessage frame =
+        DownstreamMessage.newBuilder()
+            .setMsg(
+                IncomingMessage.newBuilder()
+                    .setSourceTopic(sender.topic())
+                    .setPayload(msg.getPayload())
+                    .setMessageType(msg.getMessageType())
+                    .setWorkspace(effectiveWs))
+            .build();
     router.publish(topic, frame, session);
   }
 
@@ -217,7 +253,9 @@ final class RoutingComponent implements Dispatcher.Component {
       return "ERR_METRIC_EMPTY|metric exceeds maximum of " + MAX_METRIC_ENTRIES + " entries";
     }
     if (m.getMetadataCount() > MAX_METRIC_METADATA) {
-      return "ERR_METRIC_INVALID|metric metadata exceeds maximum of " + MAX_METRIC_METADATA + " keys";
+      return "ERR_METRIC_INVALID|metric metadata exceeds maximum of "
+          + MAX_METRIC_METADATA
+          + " keys";
     }
     for (int i = 0; i < m.getEntriesCount(); i++) {
       MetricEntry e = m.getEntries(i);
@@ -225,7 +263,10 @@ final class RoutingComponent implements Dispatcher.Component {
         return "ERR_METRIC_INVALID_ENTRY|metric entry " + i + " has empty name";
       }
       if (!Double.isFinite(e.getQty())) {
-        return "ERR_METRIC_INVALID_ENTRY|metric entry " + i + " (" + GoQuote.quote(e.getName())
+        return "ERR_METRIC_INVALID_ENTRY|metric entry "
+            + i
+            + " ("
+            + GoQuote.quote(e.getName())
             + ") has non-finite qty";
       }
     }

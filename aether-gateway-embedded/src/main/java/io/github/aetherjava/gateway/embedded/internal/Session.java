@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.internal;
 
 import io.github.aetherjava.proto.v1.DownstreamMessage;
@@ -18,10 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connected stream. All writes to the gRPC call go through {@link #drain()}, which is serialised (never
- * concurrent) and only writes while the transport is ready, so a client that stops reading cannot make the server
- * buffer without bound: responses and broadcast frames sit in bounded queues, durable messages stay in their topic
- * log until written.
+ * One connected stream. All writes to the gRPC call go through {@link #drain()}, which is
+ * serialised (never concurrent) and only writes while the transport is ready, so a client that
+ * stops reading cannot make the server buffer without bound: responses and broadcast frames sit in
+ * bounded queues, durable messages stay in their topic log until written.
  */
 public final class Session {
 
@@ -41,8 +45,10 @@ public final class Session {
   private final Object queueLock = new Object();
   private final ArrayDeque<DownstreamMessage> control = new ArrayDeque<>();
   private final ArrayDeque<DownstreamMessage> lanes = new ArrayDeque<>();
+
   /** Signals raised before {@link #start()}: queued behind the handshake's ack and snapshot. */
   private final ArrayDeque<DownstreamMessage> deferredSignals = new ArrayDeque<>();
+
   private final AtomicInteger wip = new AtomicInteger();
   private final AtomicLong drops = new AtomicLong();
   private final Set<String> laneSubscriptions = ConcurrentHashMap.newKeySet();
@@ -57,11 +63,12 @@ public final class Session {
   private volatile int reconnectionCount;
   private volatile long initialConnectionMs;
   private volatile Policy.@Nullable RateLimiter rateLimiter;
-  private final AtomicBoolean inboundPaused =
-      new AtomicBoolean();
+  private final AtomicBoolean inboundPaused = new AtomicBoolean();
+
   /** Frames handled whose transport request is withheld while inbound is paused. */
   private final AtomicInteger owedRequests = new AtomicInteger();
-  private volatile IntConsumer requestMore = n -> { };
+
+  private volatile IntConsumer requestMore = n -> {};
 
   Session(
       String id,
@@ -90,7 +97,10 @@ public final class Session {
     return identity;
   }
 
-  /** Current workspace: the identity workspace, or for users the last {@code SwitchWorkspace} target. */
+  /**
+   * Current workspace: the identity workspace, or for users the last {@code SwitchWorkspace}
+   * target.
+   */
   public String workspace() {
     return workspace;
   }
@@ -130,14 +140,16 @@ public final class Session {
   }
 
   /**
-   * One upstream frame has been handled: requests replacements from the transport once
-   * {@link GatewaySettings#INBOUND_REQUEST_BATCH} are owed, or, while inbound is paused, withholds them until
-   * {@link #resumeInbound()}.
+   * One upstream frame has been handled: requests replacements from the transport once {@link
+   * GatewaySettings#INBOUND_REQUEST_BATCH} are owed, or, while inbound is paused, withholds them
+   * until {@link #resumeInbound()}.
    */
   void frameHandled() {
-    // Counted before the check: either this sees the pause lifted, or resumeInbound (which lifts it before
+    // Counted before the check: either this sees the pause lifted, or resumeInbound (which lifts it
+    // before
     // collecting) sees the count.
-    if (owedRequests.incrementAndGet() >= GatewaySettings.INBOUND_REQUEST_BATCH && !inboundPaused.get()) {
+    if (owedRequests.incrementAndGet() >= GatewaySettings.INBOUND_REQUEST_BATCH
+        && !inboundPaused.get()) {
       releaseOwedRequests();
     }
   }
@@ -201,8 +213,8 @@ public final class Session {
   }
 
   /**
-   * Queues a response or notice. These are small and rare compared with routed traffic; the cap only guards
-   * against a client that sends requests but never reads.
+   * Queues a response or notice. These are small and rare compared with routed traffic; the cap
+   * only guards against a client that sends requests but never reads.
    */
   public void send(DownstreamMessage frame) {
     if (isTerminated()) {
@@ -210,10 +222,16 @@ public final class Session {
     }
     DownstreamMessage f = frame;
     if (f.getSerializedSize() > maxFrameBytes) {
-      log.warn("{}: dropping {} frame of {} bytes (over the {} byte send limit)",
-          identity.key(), f.getPayloadCase(), f.getSerializedSize(), maxFrameBytes);
-      f = Frames.error("ERR_INTERNAL", "response exceeds the gateway's maximum frame size of "
-          + maxFrameBytes + " bytes");
+      log.warn(
+          "{}: dropping {} frame of {} bytes (over the {} byte send limit)",
+          identity.key(),
+          f.getPayloadCase(),
+          f.getSerializedSize(),
+          maxFrameBytes);
+      f =
+          Frames.error(
+              "ERR_INTERNAL",
+              "response exceeds the gateway's maximum frame size of " + maxFrameBytes + " bytes");
     }
     synchronized (queueLock) {
       if (control.size() >= queueCapacity) {
@@ -226,7 +244,10 @@ public final class Session {
     drain();
   }
 
-  /** Queues a frame from a broadcast lane; drops it (and tells the client) when the lane queue is full. */
+  /**
+   * Queues a frame from a broadcast lane; drops it (and tells the client) when the lane queue is
+   * full.
+   */
   void offerLane(DownstreamMessage frame) {
     if (isTerminated()) {
       return;
@@ -242,8 +263,8 @@ public final class Session {
   }
 
   /**
-   * Records a drop on this session's behalf (its durable backlog overflowed) and queues the notice. Does not drain:
-   * the caller holds topic locks and wakes the session afterwards.
+   * Records a drop on this session's behalf (its durable backlog overflowed) and queues the notice.
+   * Does not drain: the caller holds topic locks and wakes the session afterwards.
    */
   void markBackpressure() {
     synchronized (queueLock) {
@@ -271,8 +292,9 @@ public final class Session {
   }
 
   /**
-   * Queues {@code signal} without ending the stream: the session keeps being served (so frames the client already
-   * wrote are still processed) until the client half-closes or the caller terminates it.
+   * Queues {@code signal} without ending the stream: the session keeps being served (so frames the
+   * client already wrote are still processed) until the client half-closes or the caller terminates
+   * it.
    */
   public void signal(Signal.SignalType type, String reason) {
     if (isTerminated()) {
@@ -289,7 +311,9 @@ public final class Session {
     drain();
   }
 
-  /** Ends the stream with {@code status} (OK = normal completion) after flushing queued responses. */
+  /**
+   * Ends the stream with {@code status} (OK = normal completion) after flushing queued responses.
+   */
   public void terminate(Status status) {
     synchronized (queueLock) {
       if (pendingTermination != null || terminated) {
@@ -315,8 +339,9 @@ public final class Session {
   }
 
   /**
-   * Lets frames flow. Until then frames only queue up, so the handshake can finish its subscriptions before the
-   * client sees the ack (a client may act on the ack at once), while the ack still precedes any replayed message.
+   * Lets frames flow. Until then frames only queue up, so the handshake can finish its
+   * subscriptions before the client sees the ack (a client may act on the ack at once), while the
+   * ack still precedes any replayed message.
    */
   void start() {
     synchronized (queueLock) {
@@ -359,7 +384,9 @@ public final class Session {
         DownstreamMessage frame;
         synchronized (queueLock) {
           frame = control.poll();
-          if (frame != null && frame.hasError() && "BACKPRESSURE".equals(frame.getError().getCode())) {
+          if (frame != null
+              && frame.hasError()
+              && "BACKPRESSURE".equals(frame.getError().getCode())) {
             noticePending = false;
           }
         }
@@ -396,7 +423,8 @@ public final class Session {
   }
 
   private void finish(Status status) {
-    // Flush what is already queued (ack, signal, final responses) regardless of readiness: gRPC buffers it and
+    // Flush what is already queued (ack, signal, final responses) regardless of readiness: gRPC
+    // buffers it and
     // the amount is bounded by the queue capacity.
     try {
       while (true) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.internal;
 
 import io.grpc.Status;
@@ -10,9 +14,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Identity locks. In the embedded gateway the lock is the live session itself: it exists exactly as long as the
- * stream, so there is no TTL to refresh and no stale lock after a crash. Dead streams are noticed by gRPC
- * (cancellation or keepalive), which releases the lock.
+ * Identity locks. In the embedded gateway the lock is the live session itself: it exists exactly as
+ * long as the stream, so there is no TTL to refresh and no stale lock after a crash. Dead streams
+ * are noticed by gRPC (cancellation or keepalive), which releases the lock.
  */
 public final class SessionRegistry {
 
@@ -28,7 +32,8 @@ public final class SessionRegistry {
    * @throws StatusException {@code ALREADY_EXISTS} when another live session holds the identity;
    *     {@code UNAVAILABLE "server shutting down"} once {@link #beginShutdown()} was called
    */
-  public synchronized @Nullable Session acquire(Session session, String resumeSessionId) throws StatusException {
+  public synchronized @Nullable Session acquire(Session session, String resumeSessionId)
+      throws StatusException {
     if (closing) {
       throw GatewayCore.SHUTTING_DOWN.asException();
     }
@@ -52,9 +57,10 @@ public final class SessionRegistry {
   }
 
   /**
-   * Refuses every later {@link #acquire} and returns the sessions registered so far. Atomic with respect to
-   * {@code acquire}: a handshake racing with shutdown either is in the returned list (and gets signalled) or is
-   * refused; it can never be acknowledged without being told that the gateway is going away.
+   * Refuses every later {@link #acquire} and returns the sessions registered so far. Atomic with
+   * respect to {@code acquire}: a handshake racing with shutdown either is in the returned list
+   * (and gets signalled) or is refused; it can never be acknowledged without being told that the
+   * gateway is going away.
    */
   public synchronized List<Session> beginShutdown() {
     closing = true;
@@ -68,7 +74,10 @@ public final class SessionRegistry {
     notifyAll();
   }
 
-  /** Waits until no session is registered or {@code timeoutMillis} passed; returns true if none is left. */
+  /**
+   * Waits until no session is registered or {@code timeoutMillis} passed; returns true if none is
+   * left.
+   */
   public synchronized boolean awaitEmpty(long timeoutMillis) throws InterruptedException {
     long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
     while (!byIdentity.isEmpty()) {
@@ -99,7 +108,8 @@ public final class SessionRegistry {
     String prefix = "sv" + Identity.SEP + impl + Identity.SEP;
     List<Session> candidates = new ArrayList<>();
     for (Map.Entry<String, Session> e : byIdentity.entrySet()) {
-      if (e.getKey().startsWith(prefix) && !e.getValue().isTerminated()
+      if (e.getKey().startsWith(prefix)
+          && !e.getValue().isTerminated()
           && e.getValue().identity().implementation().equals(impl)) {
         candidates.add(e.getValue());
       }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.internal;
 
 import io.github.aetherjava.proto.v1.DownstreamMessage;
@@ -35,34 +39,53 @@ final class WorkflowRelayComponent implements Dispatcher.Component {
   @Override
   public void register(Dispatcher dispatcher) {
     dispatcher.on(UpstreamMessage.PayloadCase.WORKFLOW_OP, (s, f) -> forward(s, f.getWorkflowOp()));
-    dispatcher.on(UpstreamMessage.PayloadCase.WORKFLOW_RESPONSE, (s, f) -> answer(s, f.getWorkflowResponse()));
+    dispatcher.on(
+        UpstreamMessage.PayloadCase.WORKFLOW_RESPONSE,
+        (s, f) -> answer(s, f.getWorkflowResponse()));
   }
 
   private void forward(Session requester, WorkflowOperation op) {
     String id = op.getRequestId().isEmpty() ? UUID.randomUUID().toString() : op.getRequestId();
     Session engine = registry.byIdentity(WFE_IDENTITY);
     if (engine == null) {
-      reply(requester, WorkflowResponse.newBuilder().setSuccess(false).setError("workflow engine not connected")
-          .setRequestId(id).build());
+      reply(
+          requester,
+          WorkflowResponse.newBuilder()
+              .setSuccess(false)
+              .setError("workflow engine not connected")
+              .setRequestId(id)
+              .build());
       return;
     }
-    ScheduledFuture<?> timeout = scheduler.schedule(() -> {
-      Pending p = pending.remove(id);
-      if (p != null) {
-        reply(p.requester(), WorkflowResponse.newBuilder().setSuccess(false)
-            .setError("workflow operation timed out").setRequestId(id).build());
-      }
-    }, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    ScheduledFuture<?> timeout =
+        scheduler.schedule(
+            () -> {
+              Pending p = pending.remove(id);
+              if (p != null) {
+                reply(
+                    p.requester(),
+                    WorkflowResponse.newBuilder()
+                        .setSuccess(false)
+                        .setError("workflow operation timed out")
+                        .setRequestId(id)
+                        .build());
+              }
+            },
+            TIMEOUT_SECONDS,
+            TimeUnit.SECONDS);
     Pending previous = pending.put(id, new Pending(requester, timeout));
     if (previous != null) {
       previous.timeout().cancel(false);
     }
-    engine.send(DownstreamMessage.newBuilder().setWorkflowOp(op.toBuilder().setRequestId(id)).build());
+    engine.send(
+        DownstreamMessage.newBuilder().setWorkflowOp(op.toBuilder().setRequestId(id)).build());
   }
 
   private void answer(Session from, WorkflowResponse response) {
     if (from.identity().type() != PrincipalType.PRINCIPAL_WORKFLOW_ENGINE) {
-      from.send(Frames.error("ERR_PERMISSION_DENIED", "only the workflow engine can send workflow responses"));
+      from.send(
+          Frames.error(
+              "ERR_PERMISSION_DENIED", "only the workflow engine can send workflow responses"));
       return;
     }
     Pending p = pending.remove(response.getRequestId());

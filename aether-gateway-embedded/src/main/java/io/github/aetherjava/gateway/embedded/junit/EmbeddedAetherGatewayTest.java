@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.gateway.embedded.junit;
 
 import io.github.aetherjava.gateway.embedded.PolicyMode;
@@ -10,8 +14,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Starts an {@link io.github.aetherjava.gateway.embedded.EmbeddedAetherGateway} for the annotated test class and
- * injects it into test and lifecycle method parameters and into instance fields of that type.
+ * Starts an {@link io.github.aetherjava.gateway.embedded.EmbeddedAetherGateway} for the annotated
+ * test class and injects it into test and lifecycle method parameters and into instance fields of
+ * that type.
  *
  * <pre>{@code
  * @EmbeddedAetherGatewayTest
@@ -30,15 +35,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(EmbeddedAetherGatewayExtension.class)
 public @interface EmbeddedAetherGatewayTest {
 
-  /** Also serve the in-process transport (under a random name), so {@code inProcessAddress()} works. */
+  /**
+   * Also serve the in-process transport (under a random name), so {@code inProcessAddress()} works.
+   */
   boolean inProcess() default true;
 
   /** Authorisation strictness of the gateway. */
   PolicyMode policyMode() default PolicyMode.PERMISSIVE;
 
   /**
-   * Share one gateway among every test class that asks for sharing (started once per test run, closed at its end)
-   * instead of starting one per class. A shared gateway keeps state (KV data, queues) between classes.
+   * Share one gateway among every test class that asks for sharing (started once per test run,
+   * closed at its end) instead of starting one per class. A shared gateway keeps state (KV data,
+   * queues) between classes.
    */
   boolean shared() default false;
 }

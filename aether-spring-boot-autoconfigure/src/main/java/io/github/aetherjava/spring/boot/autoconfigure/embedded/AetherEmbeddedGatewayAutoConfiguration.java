@@ -1,21 +1,8 @@
 /*
  * Copyright 2026 the aether-java authors.
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *      https://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
+ * SPDX-License-Identifier: Apache-2.0
  */
 package io.github.aetherjava.spring.boot.autoconfigure.embedded;
-
-import java.util.Locale;
 
 import io.github.aetherjava.client.AetherClient;
 import io.github.aetherjava.gateway.embedded.CredentialsPolicy;
@@ -24,9 +11,9 @@ import io.github.aetherjava.gateway.embedded.PolicyMode;
 import io.github.aetherjava.spring.boot.autoconfigure.AetherAutoConfiguration;
 import io.github.aetherjava.spring.boot.autoconfigure.AetherConnectionDetails;
 import io.github.aetherjava.spring.boot.autoconfigure.InvalidAetherConfigurationException;
+import java.util.Locale;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -40,72 +27,71 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Starts an {@link EmbeddedAetherGateway} for development when {@code aether-gateway-embedded} is on the
- * classpath and {@code aether.address} is not set, and points every client at it (as Boot does for
- * embedded databases). Disabled with {@code aether.embedded.enabled=false}.
+ * Starts an {@link EmbeddedAetherGateway} for development when {@code aether-gateway-embedded} is
+ * on the classpath and {@code aether.address} is not set, and points every client at it (as Boot
+ * does for embedded databases). Disabled with {@code aether.embedded.enabled=false}.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(before = AetherAutoConfiguration.class)
-@ConditionalOnClass({ AetherClient.class, EmbeddedAetherGateway.class })
+@ConditionalOnClass({AetherClient.class, EmbeddedAetherGateway.class})
 @ConditionalOnBooleanProperty(name = "aether.embedded.enabled", matchIfMissing = true)
 @Conditional(AetherEmbeddedGatewayAutoConfiguration.NoAddressCondition.class)
 @EnableConfigurationProperties(AetherEmbeddedGatewayProperties.class)
 public final class AetherEmbeddedGatewayAutoConfiguration {
 
-	/**
-	 * Bean name of the embedded gateway.
-	 */
-	public static final String GATEWAY_BEAN_NAME = "aetherEmbeddedGateway";
+  /** Bean name of the embedded gateway. */
+  public static final String GATEWAY_BEAN_NAME = "aetherEmbeddedGateway";
 
-	private static final Log logger = LogFactory.getLog(AetherEmbeddedGatewayAutoConfiguration.class);
+  private static final Log logger = LogFactory.getLog(AetherEmbeddedGatewayAutoConfiguration.class);
 
-	@Bean(name = GATEWAY_BEAN_NAME, destroyMethod = "close")
-	@ConditionalOnMissingBean
-	EmbeddedAetherGateway aetherEmbeddedGateway(AetherEmbeddedGatewayProperties properties) {
-		PolicyMode mode;
-		try {
-			mode = PolicyMode.valueOf(properties.getPolicyMode().trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidAetherConfigurationException("aether.embedded.policy-mode",
-					"must be PERMISSIVE or LITE_PARITY", ex);
-		}
-		EmbeddedAetherGateway.Builder builder = EmbeddedAetherGateway.builder()
-			.port(properties.getPort())
-			.credentialsPolicy(CredentialsPolicy.dev())
-			.policyMode(mode);
-		if (properties.getDataDirectory() != null) {
-			builder.dataDirectory(properties.getDataDirectory());
-		}
-		EmbeddedAetherGateway gateway = builder.start();
-		logger.warn("Started an EMBEDDED Aether gateway on " + gateway.address()
-				+ " because aether.address is not set. It is for development and tests only, NOT FOR PRODUCTION:"
-				+ " set aether.address to use a real gateway, or aether.embedded.enabled=false to turn this off.");
-		return gateway;
-	}
+  @Bean(name = GATEWAY_BEAN_NAME, destroyMethod = "close")
+  @ConditionalOnMissingBean
+  EmbeddedAetherGateway aetherEmbeddedGateway(AetherEmbeddedGatewayProperties properties) {
+    PolicyMode mode;
+    try {
+      mode =
+          PolicyMode.valueOf(
+              properties.getPolicyMode().trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+    } catch (IllegalArgumentException ex) {
+      throw new InvalidAetherConfigurationException(
+          "aether.embedded.policy-mode", "must be PERMISSIVE or LITE_PARITY", ex);
+    }
+    EmbeddedAetherGateway.Builder builder =
+        EmbeddedAetherGateway.builder()
+            .port(properties.getPort())
+            .credentialsPolicy(CredentialsPolicy.dev())
+            .policyMode(mode);
+    if (properties.getDataDirectory() != null) {
+      builder.dataDirectory(properties.getDataDirectory());
+    }
+    EmbeddedAetherGateway gateway = builder.start();
+    logger.warn(
+        "Started an EMBEDDED Aether gateway on "
+            + gateway.address()
+            + " because aether.address is not set. It is for development and tests only, NOT FOR PRODUCTION:"
+            + " set aether.address to use a real gateway, or aether.embedded.enabled=false to turn this off.");
+    return gateway;
+  }
 
-	@Bean
-	@ConditionalOnMissingBean(AetherConnectionDetails.class)
-	AetherConnectionDetails aetherConnectionDetails(EmbeddedAetherGateway aetherEmbeddedGateway) {
-		String address = aetherEmbeddedGateway.address();
-		return () -> address;
-	}
+  @Bean
+  @ConditionalOnMissingBean(AetherConnectionDetails.class)
+  AetherConnectionDetails aetherConnectionDetails(EmbeddedAetherGateway aetherEmbeddedGateway) {
+    String address = aetherEmbeddedGateway.address();
+    return () -> address;
+  }
 
-	/**
-	 * Matches when {@code aether.address} is not set.
-	 */
-	static class NoAddressCondition extends SpringBootCondition {
+  /** Matches when {@code aether.address} is not set. */
+  static class NoAddressCondition extends SpringBootCondition {
 
-		@Override
-		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			String address = context.getEnvironment().getProperty("aether.address");
-			if (address == null || address.isBlank()) {
-				return ConditionOutcome.match("aether.address is not set");
-			}
-			return ConditionOutcome.noMatch("aether.address is set to " + address);
-		}
-
-	}
-
+    @Override
+    public ConditionOutcome getMatchOutcome(
+        ConditionContext context, AnnotatedTypeMetadata metadata) {
+      String address = context.getEnvironment().getProperty("aether.address");
+      if (address == null || address.isBlank()) {
+        return ConditionOutcome.match("aether.address is not set");
+      }
+      return ConditionOutcome.noMatch("aether.address is set to " + address);
+    }
+  }
 }

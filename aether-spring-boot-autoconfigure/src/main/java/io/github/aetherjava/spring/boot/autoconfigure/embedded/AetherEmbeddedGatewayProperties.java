@@ -1,24 +1,11 @@
 /*
  * Copyright 2026 the aether-java authors.
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *      https://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
+ * SPDX-License-Identifier: Apache-2.0
  */
 package io.github.aetherjava.spring.boot.autoconfigure.embedded;
 
 import java.nio.file.Path;
-
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -29,59 +16,56 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("aether.embedded")
 public class AetherEmbeddedGatewayProperties {
 
-	/**
-	 * Whether to start an embedded gateway when aether-gateway-embedded is on the classpath and
-	 * aether.address is not set.
-	 */
-	private boolean enabled = true;
+  /**
+   * Whether to start an embedded gateway when aether-gateway-embedded is on the classpath and
+   * aether.address is not set.
+   */
+  private boolean enabled = true;
 
-	/**
-	 * Loopback TCP port of the embedded gateway, 0 for a free port.
-	 */
-	private int port = 0;
+  /** Loopback TCP port of the embedded gateway, 0 for a free port. */
+  private int port = 0;
 
-	/**
-	 * Policy of the embedded gateway: PERMISSIVE, or LITE_PARITY to emulate AetherLite's rate limits and
-	 * dev-mode ACL denials.
-	 */
-	private String policyMode = "PERMISSIVE";
+  /**
+   * Policy of the embedded gateway: PERMISSIVE, or LITE_PARITY to emulate AetherLite's rate limits
+   * and dev-mode ACL denials.
+   */
+  private String policyMode = "PERMISSIVE";
 
-	/**
-	 * Directory for file-backed KV, checkpoints and offline queues that survive a restart; in memory when
-	 * unset.
-	 */
-	private @Nullable Path dataDirectory;
+  /**
+   * Directory for file-backed KV, checkpoints and offline queues that survive a restart; in memory
+   * when unset.
+   */
+  private @Nullable Path dataDirectory;
 
-	public boolean isEnabled() {
-		return this.enabled;
-	}
+  public boolean isEnabled() {
+    return this.enabled;
+  }
 
-	public void setEnabled(boolean enabled) {
-		this.enabled = enabled;
-	}
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
 
-	public int getPort() {
-		return this.port;
-	}
+  public int getPort() {
+    return this.port;
+  }
 
-	public void setPort(int port) {
-		this.port = port;
-	}
+  public void setPort(int port) {
+    this.port = port;
+  }
 
-	public String getPolicyMode() {
-		return this.policyMode;
-	}
+  public String getPolicyMode() {
+    return this.policyMode;
+  }
 
-	public void setPolicyMode(String policyMode) {
-		this.policyMode = policyMode;
-	}
+  public void setPolicyMode(String policyMode) {
+    this.policyMode = policyMode;
+  }
 
-	public @Nullable Path getDataDirectory() {
-		return this.dataDirectory;
-	}
+  public @Nullable Path getDataDirectory() {
+    return this.dataDirectory;
+  }
 
-	public void setDataDirectory(@Nullable Path dataDirectory) {
-		this.dataDirectory = dataDirectory;
-	}
-
+  public void setDataDirectory(@Nullable Path dataDirectory) {
+    this.dataDirectory = dataDirectory;
+  }
 }

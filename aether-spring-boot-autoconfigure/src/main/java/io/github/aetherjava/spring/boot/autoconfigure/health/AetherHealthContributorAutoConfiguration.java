@@ -1,24 +1,12 @@
 /*
  * Copyright 2026 the aether-java authors.
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *      https://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
+ * SPDX-License-Identifier: Apache-2.0
  */
 package io.github.aetherjava.spring.boot.autoconfigure.health;
 
 import io.github.aetherjava.client.AetherClient;
 import io.github.aetherjava.spring.boot.autoconfigure.AetherAutoConfiguration;
 import io.github.aetherjava.spring.health.AetherHealthIndicator;
-
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -31,27 +19,30 @@ import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration for the {@code aether} health contributor: one component per client bean, named
- * after the bean. Disabled with {@code management.health.aether.enabled=false}.
+ * Auto-configuration for the {@code aether} health contributor: one component per client bean,
+ * named after the bean. Disabled with {@code management.health.aether.enabled=false}.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(after = AetherAutoConfiguration.class)
-@ConditionalOnClass({ AetherClient.class, AetherHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnClass({
+  AetherClient.class,
+  AetherHealthIndicator.class,
+  ConditionalOnEnabledHealthIndicator.class
+})
 @ConditionalOnBean(AetherClient.class)
 @ConditionalOnEnabledHealthIndicator("aether")
 @EnableConfigurationProperties(AetherHealthProperties.class)
 public final class AetherHealthContributorAutoConfiguration
-		extends CompositeHealthContributorConfiguration<AetherHealthIndicator, AetherClient> {
+    extends CompositeHealthContributorConfiguration<AetherHealthIndicator, AetherClient> {
 
-	AetherHealthContributorAutoConfiguration(AetherHealthProperties properties) {
-		super((client) -> new AetherHealthIndicator(client, properties.getReconnectGracePeriod()));
-	}
+  AetherHealthContributorAutoConfiguration(AetherHealthProperties properties) {
+    super((client) -> new AetherHealthIndicator(client, properties.getReconnectGracePeriod()));
+  }
 
-	@Bean
-	@ConditionalOnMissingBean(name = { "aetherHealthIndicator", "aetherHealthContributor" })
-	HealthContributor aetherHealthContributor(ConfigurableListableBeanFactory beanFactory) {
-		return createContributor(beanFactory, AetherClient.class);
-	}
-
+  @Bean
+  @ConditionalOnMissingBean(name = {"aetherHealthIndicator", "aetherHealthContributor"})
+  HealthContributor aetherHealthContributor(ConfigurableListableBeanFactory beanFactory) {
+    return createContributor(beanFactory, AetherClient.class);
+  }
 }

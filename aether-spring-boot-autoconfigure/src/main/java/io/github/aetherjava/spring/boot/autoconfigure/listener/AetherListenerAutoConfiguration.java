@@ -1,21 +1,8 @@
 /*
  * Copyright 2026 the aether-java authors.
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *      https://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
+ * SPDX-License-Identifier: Apache-2.0
  */
 package io.github.aetherjava.spring.boot.autoconfigure.listener;
-
-import java.util.List;
 
 import io.github.aetherjava.client.AetherClient;
 import io.github.aetherjava.spring.boot.autoconfigure.AetherAutoConfiguration;
@@ -26,8 +13,7 @@ import io.github.aetherjava.spring.listener.AetherListenerEndpointRegistry;
 import io.github.aetherjava.spring.listener.AetherListenerErrorHandler;
 import io.github.aetherjava.spring.listener.AetherMessageConverters;
 import io.github.aetherjava.spring.listener.LoggingAetherListenerErrorHandler;
-import tools.jackson.databind.json.JsonMapper;
-
+import java.util.List;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -43,6 +29,7 @@ import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Auto-configuration for annotated Aether listeners: the annotation post-processor, the endpoint
@@ -51,72 +38,73 @@ import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
  * @since 0.1.0
  */
 @AutoConfiguration(after = AetherAutoConfiguration.class)
-@ConditionalOnClass({ AetherClient.class, InvocableHandlerMethod.class })
-@Import({ AetherListenerAutoConfiguration.JacksonConverterConfiguration.class,
-		AetherListenerAutoConfiguration.DefaultConverterConfiguration.class })
+@ConditionalOnClass({AetherClient.class, InvocableHandlerMethod.class})
+@Import({
+  AetherListenerAutoConfiguration.JacksonConverterConfiguration.class,
+  AetherListenerAutoConfiguration.DefaultConverterConfiguration.class
+})
 public final class AetherListenerAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	static AetherListenerAnnotationBeanPostProcessor aetherListenerAnnotationBeanPostProcessor() {
-		return new AetherListenerAnnotationBeanPostProcessor();
-	}
+  @Bean
+  @ConditionalOnMissingBean
+  static AetherListenerAnnotationBeanPostProcessor aetherListenerAnnotationBeanPostProcessor() {
+    return new AetherListenerAnnotationBeanPostProcessor();
+  }
 
-	@Bean(name = AetherListenerAnnotationBeanPostProcessor.REGISTRY_BEAN_NAME)
-	@ConditionalOnMissingBean
-	AetherListenerEndpointRegistry aetherListenerEndpointRegistry(AetherProperties properties) {
-		return new AetherListenerEndpointRegistry(properties.getListener().getShutdownTimeout());
-	}
+  @Bean(name = AetherListenerAnnotationBeanPostProcessor.REGISTRY_BEAN_NAME)
+  @ConditionalOnMissingBean
+  AetherListenerEndpointRegistry aetherListenerEndpointRegistry(AetherProperties properties) {
+    return new AetherListenerEndpointRegistry(properties.getListener().getShutdownTimeout());
+  }
 
-	@Bean(name = AetherListenerAnnotationBeanPostProcessor.HANDLER_METHOD_FACTORY_BEAN_NAME)
-	@ConditionalOnMissingBean(name = AetherListenerAnnotationBeanPostProcessor.HANDLER_METHOD_FACTORY_BEAN_NAME)
-	DefaultMessageHandlerMethodFactory aetherMessageHandlerMethodFactory(
-			@Qualifier(AetherListenerAnnotationBeanPostProcessor.MESSAGE_CONVERTER_BEAN_NAME) MessageConverter converter,
-			BeanFactory beanFactory) {
-		DefaultMessageHandlerMethodFactory factory = new DefaultMessageHandlerMethodFactory();
-		factory.setMessageConverter(converter);
-		factory.setConversionService(DefaultConversionService.getSharedInstance());
-		factory.setCustomArgumentResolvers(List.of(new AetherArgumentResolver()));
-		factory.setBeanFactory(beanFactory);
-		return factory;
-	}
+  @Bean(name = AetherListenerAnnotationBeanPostProcessor.HANDLER_METHOD_FACTORY_BEAN_NAME)
+  @ConditionalOnMissingBean(
+      name = AetherListenerAnnotationBeanPostProcessor.HANDLER_METHOD_FACTORY_BEAN_NAME)
+  DefaultMessageHandlerMethodFactory aetherMessageHandlerMethodFactory(
+      @Qualifier(AetherListenerAnnotationBeanPostProcessor.MESSAGE_CONVERTER_BEAN_NAME)
+          MessageConverter converter,
+      BeanFactory beanFactory) {
+    DefaultMessageHandlerMethodFactory factory = new DefaultMessageHandlerMethodFactory();
+    factory.setMessageConverter(converter);
+    factory.setConversionService(DefaultConversionService.getSharedInstance());
+    factory.setCustomArgumentResolvers(List.of(new AetherArgumentResolver()));
+    factory.setBeanFactory(beanFactory);
+    return factory;
+  }
 
-	@Bean(name = AetherListenerAnnotationBeanPostProcessor.ERROR_HANDLER_BEAN_NAME)
-	@ConditionalOnMissingBean(AetherListenerErrorHandler.class)
-	LoggingAetherListenerErrorHandler aetherListenerErrorHandler() {
-		return new LoggingAetherListenerErrorHandler();
-	}
+  @Bean(name = AetherListenerAnnotationBeanPostProcessor.ERROR_HANDLER_BEAN_NAME)
+  @ConditionalOnMissingBean(AetherListenerErrorHandler.class)
+  LoggingAetherListenerErrorHandler aetherListenerErrorHandler() {
+    return new LoggingAetherListenerErrorHandler();
+  }
 
-	/**
-	 * Payload converter using the application's Jackson 3 {@link JsonMapper} for JSON.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(JsonMapper.class)
-	static class JacksonConverterConfiguration {
+  /** Payload converter using the application's Jackson 3 {@link JsonMapper} for JSON. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(JsonMapper.class)
+  static class JacksonConverterConfiguration {
 
-		@Bean(name = AetherListenerAnnotationBeanPostProcessor.MESSAGE_CONVERTER_BEAN_NAME)
-		@ConditionalOnMissingBean(name = AetherListenerAnnotationBeanPostProcessor.MESSAGE_CONVERTER_BEAN_NAME)
-		MessageConverter aetherMessageConverter(ObjectProvider<JsonMapper> jsonMapper) {
-			JsonMapper mapper = jsonMapper.getIfAvailable();
-			return AetherMessageConverters
-				.create((mapper != null) ? new JacksonJsonMessageConverter(mapper) : new JacksonJsonMessageConverter());
-		}
+    @Bean(name = AetherListenerAnnotationBeanPostProcessor.MESSAGE_CONVERTER_BEAN_NAME)
+    @ConditionalOnMissingBean(
+        name = AetherListenerAnnotationBeanPostProcessor.MESSAGE_CONVERTER_BEAN_NAME)
+    MessageConverter aetherMessageConverter(ObjectProvider<JsonMapper> jsonMapper) {
+      JsonMapper mapper = jsonMapper.getIfAvailable();
+      return AetherMessageConverters.create(
+          (mapper != null)
+              ? new JacksonJsonMessageConverter(mapper)
+              : new JacksonJsonMessageConverter());
+    }
+  }
 
-	}
+  /** Payload converter without JSON support, when Jackson is absent. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnMissingClass("tools.jackson.databind.json.JsonMapper")
+  static class DefaultConverterConfiguration {
 
-	/**
-	 * Payload converter without JSON support, when Jackson is absent.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnMissingClass("tools.jackson.databind.json.JsonMapper")
-	static class DefaultConverterConfiguration {
-
-		@Bean(name = AetherListenerAnnotationBeanPostProcessor.MESSAGE_CONVERTER_BEAN_NAME)
-		@ConditionalOnMissingBean(name = AetherListenerAnnotationBeanPostProcessor.MESSAGE_CONVERTER_BEAN_NAME)
-		MessageConverter aetherMessageConverter() {
-			return AetherMessageConverters.create(null);
-		}
-
-	}
-
+    @Bean(name = AetherListenerAnnotationBeanPostProcessor.MESSAGE_CONVERTER_BEAN_NAME)
+    @ConditionalOnMissingBean(
+        name = AetherListenerAnnotationBeanPostProcessor.MESSAGE_CONVERTER_BEAN_NAME)
+    MessageConverter aetherMessageConverter() {
+      return AetherMessageConverters.create(null);
+    }
+  }
 }

@@ -1,11 +1,15 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.github.aetherjava.spring.boot.autoconfigure.observation;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.aetherjava.client.AetherClientOptions;
-import io.github.aetherjava.client.AgentClient;
 import io.github.aetherjava.client.AetherTimeoutException;
+import io.github.aetherjava.client.AgentClient;
 import io.github.aetherjava.client.MessageType;
 import io.github.aetherjava.gateway.embedded.EmbeddedAetherGateway;
 import io.github.aetherjava.spring.annotation.AetherListener;
@@ -18,99 +22,127 @@ import io.github.aetherjava.spring.test.AetherListenerCapture;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 class AetherObservationAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(AetherEmbeddedGatewayAutoConfiguration.class,
-				AetherAutoConfiguration.class, AetherListenerAutoConfiguration.class,
-				AetherObservationAutoConfiguration.class))
-		.withPropertyValues("aether.agent.workspace=prod", "aether.agent.implementation=impl",
-				"aether.agent.specifier=s1", "aether.fail-fast=true");
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  AetherEmbeddedGatewayAutoConfiguration.class,
+                  AetherAutoConfiguration.class,
+                  AetherListenerAutoConfiguration.class,
+                  AetherObservationAutoConfiguration.class))
+          .withPropertyValues(
+              "aether.agent.workspace=prod",
+              "aether.agent.implementation=impl",
+              "aether.agent.specifier=s1",
+              "aether.fail-fast=true");
 
-	@Test
-	void listenerInvocationsAndRequestsAreObserved() {
-		TestObservationRegistry registry = TestObservationRegistry.create();
-		this.runner.withBean(ObservationRegistry.class, () -> registry)
-			.withBean("aetherListenerCapture", AetherListenerCapture.class, AetherListenerCapture::new)
-			.withUserConfiguration(EchoListener.class)
-			.run((context) -> {
-				String address = context.getBean(EmbeddedAetherGateway.class).address();
-				try (AgentClient peer = AgentClient.builder(AetherClientOptions.builder().address(address).build())
-					.workspace("test")
-					.implementation("peer")
-					.specifier("p1")
-					.build()) {
-					peer.connectBlocking();
-					peer.send("ag::prod::impl::s1", "hi".getBytes(StandardCharsets.UTF_8), MessageType.CHAT).join();
-					context.getBean(AetherListenerCapture.class).await("echo", 1, Duration.ofSeconds(10));
-				}
-				await().atMost(Duration.ofSeconds(10))
-					.untilAsserted(() -> TestObservationRegistryAssert.assertThat(registry)
-						.hasObservationWithNameEqualTo("aether.listener")
-						.that()
-						.hasContextualNameEqualTo("echo receive")
-						.hasLowCardinalityKeyValue("aether.listener.id", "echo")
-						.hasLowCardinalityKeyValue("aether.listener.kind", "message")
-						.hasLowCardinalityKeyValue("aether.principal", "agent")
-						.hasLowCardinalityKeyValue("aether.message.type", "chat")
-						.hasHighCardinalityKeyValue("aether.source.topic", "ag::test::peer::p1")
-						.hasBeenStarted()
-						.hasBeenStopped());
-				// A request observation around each request/response operation.
-				AgentClient agent = context.getBean(AgentClient.class);
-				ObservationClientObserver observer = context.getBean(ObservationClientObserver.class);
-				assertThat(agent.options().observers()).contains(observer);
-				observer.onRequest(agent, "kv.get").onComplete(new AetherTimeoutException("kv.get", Duration.ofSeconds(1), null));
-				TestObservationRegistryAssert.assertThat(registry)
-					.hasObservationWithNameEqualTo("aether.request")
-					.that()
-					.hasContextualNameEqualTo("aether kv.get")
-					.hasLowCardinalityKeyValue("aether.operation", "kv.get")
-					.hasLowCardinalityKeyValue("aether.outcome", "timeout")
-					.hasHighCardinalityKeyValue("aether.identity", "ag::prod::impl::s1")
-					.hasError();
-			});
-	}
+  @Test
+  void listenerInvocationsAndRequestsAreObserved() {
+    TestObservationRegistry registry = TestObservationRegistry.create();
+    this.runner
+        .withBean(ObservationRegistry.class, () -> registry)
+        .withBean("aetherListenerCapture", AetherListenerCapture.class, AetherListenerCapture::new)
+        .withUserConfiguration(EchoListener.class)
+        .run(
+            (context) -> {
+              String address = context.getBean(EmbeddedAetherGateway.class).address();
+              try (AgentClient peer =
+                  AgentClient.builder(AetherClientOptions.builder().address(address).build())
+                      .workspace("test")
+                      .implementation("peer")
+                      .specifier("p1")
+                      .build()) {
+                peer.connectBlocking();
+                peer.send(
+                        "ag::prod::impl::s1",
+                        "hi".getBytes(StandardCharsets.UTF_8),
+                        MessageType.CHAT)
+                    .join();
+                context
+                    .getBean(AetherListenerCapture.class)
+                    .await("echo", 1, Duration.ofSeconds(10));
+              }
+              await()
+                  .atMost(Duration.ofSeconds(10))
+                  .untilAsserted(
+                      () ->
+                          TestObservationRegistryAssert.assertThat(registry)
+                              .hasObservationWithNameEqualTo("aether.listener")
+                              .that()
+                              .hasContextualNameEqualTo("echo receive")
+                              .hasLowCardinalityKeyValue("aether.listener.id", "echo")
+                              .hasLowCardinalityKeyValue("aether.listener.kind", "message")
+                              .hasLowCardinalityKeyValue("aether.principal", "agent")
+                              .hasLowCardinalityKeyValue("aether.message.type", "chat")
+                              .hasHighCardinalityKeyValue(
+                                  "aether.source.topic", "ag::test::peer::p1")
+                              .hasBeenStarted()
+                              .hasBeenStopped());
+              // A request observation around each request/response operation.
+              AgentClient agent = context.getBean(AgentClient.class);
+              ObservationClientObserver observer = context.getBean(ObservationClientObserver.class);
+              assertThat(agent.options().observers()).contains(observer);
+              observer
+                  .onRequest(agent, "kv.get")
+                  .onComplete(new AetherTimeoutException("kv.get", Duration.ofSeconds(1), null));
+              TestObservationRegistryAssert.assertThat(registry)
+                  .hasObservationWithNameEqualTo("aether.request")
+                  .that()
+                  .hasContextualNameEqualTo("aether kv.get")
+                  .hasLowCardinalityKeyValue("aether.operation", "kv.get")
+                  .hasLowCardinalityKeyValue("aether.outcome", "timeout")
+                  .hasHighCardinalityKeyValue("aether.identity", "ag::prod::impl::s1")
+                  .hasError();
+            });
+  }
 
-	@Test
-	void canBeDisabled() {
-		this.runner.withBean(ObservationRegistry.class, TestObservationRegistry::create)
-			.withPropertyValues("aether.observation.enabled=false", "aether.connect-on-startup=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(ObservationAetherListenerInterceptor.class)
-				.doesNotHaveBean(ObservationClientObserver.class));
-	}
+  @Test
+  void canBeDisabled() {
+    this.runner
+        .withBean(ObservationRegistry.class, TestObservationRegistry::create)
+        .withPropertyValues("aether.observation.enabled=false", "aether.connect-on-startup=false")
+        .run(
+            (context) ->
+                assertThat(context)
+                    .doesNotHaveBean(ObservationAetherListenerInterceptor.class)
+                    .doesNotHaveBean(ObservationClientObserver.class));
+  }
 
-	@Test
-	void backsOffWithoutObservationRegistry() {
-		this.runner.withPropertyValues("aether.connect-on-startup=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(ObservationAetherListenerInterceptor.class));
-	}
+  @Test
+  void backsOffWithoutObservationRegistry() {
+    this.runner
+        .withPropertyValues("aether.connect-on-startup=false")
+        .run(
+            (context) ->
+                assertThat(context).doesNotHaveBean(ObservationAetherListenerInterceptor.class));
+  }
 
-	@Test
-	void backsOffWithoutMicrometerObservation() {
-		this.runner.withClassLoader(new FilteredClassLoader(ObservationRegistry.class))
-			.withPropertyValues("aether.connect-on-startup=false")
-			.run((context) -> assertThat(context).hasNotFailed()
-				.doesNotHaveBean(ObservationAetherListenerInterceptor.class));
-	}
+  @Test
+  void backsOffWithoutMicrometerObservation() {
+    this.runner
+        .withClassLoader(new FilteredClassLoader(ObservationRegistry.class))
+        .withPropertyValues("aether.connect-on-startup=false")
+        .run(
+            (context) ->
+                assertThat(context)
+                    .hasNotFailed()
+                    .doesNotHaveBean(ObservationAetherListenerInterceptor.class));
+  }
 
-	@Configuration(proxyBeanMethods = false)
-	static class EchoListener {
+  @Configuration(proxyBeanMethods = false)
+  static class EchoListener {
 
-		@AetherListener(id = "echo")
-		void echo(String text) {
-		}
-
-	}
-
+    @AetherListener(id = "echo")
+    void echo(String text) {}
+  }
 }
