@@ -197,6 +197,7 @@ public final class ClientCore {
   private final List<Consumer<GatewayError>> errorHandlers = new CopyOnWriteArrayList<>();
   private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<DownstreamMessage>> rawHandlers = new CopyOnWriteArrayList<>();
+  private final DownstreamRoutes routes = new DownstreamRoutes();
 
   // guarded by lock
   private ConnectionState state = ConnectionState.IDLE;
@@ -233,6 +234,9 @@ public final class ClientCore {
             options.overflowPolicy(),
             callbacks);
     this.pending = new PendingRequests(callbacks);
+    routes.correlated(DownstreamMessage.PayloadCase.KV, m -> m.getKv().getRequestId());
+    routes.correlated(
+        DownstreamMessage.PayloadCase.CHECKPOINT, m -> m.getCheckpoint().getRequestId());
     this.requestBatch = Math.max(1, options.inboundWindow() / REQUEST_BATCH_DIVISOR);
     this.stateSince = clock.instant();
     for (MessageType t : MessageType.values()) {
@@ -418,14 +422,6 @@ public final class ClientCore {
         onAck(a, m);
         a.requestMore();
       }
-      case KV -> {
-        pending.complete(m.getKv().getRequestId(), m);
-        a.requestMore();
-      }
-      case CHECKPOINT -> {
-        pending.complete(m.getCheckpoint().getRequestId(), m);
-        a.requestMore();
-      }
       case ERROR -> {
         GatewayError error = GatewayError.fromProto(m.getError());
         for (ClientObserver o : options.observers()) {
@@ -433,6 +429,8 @@ public final class ClientCore {
         }
         if (error.requestId() != null
             && pending.fail(error.requestId(), new GatewayErrorException(error, null))) {
+          a.requestMore();
+        } else if (routes.interceptError(error)) {
           a.requestMore();
         } else {
           dispatch(a, () -> errorHandlers.forEach(h -> h.accept(error)));
@@ -472,13 +470,35 @@ public final class ClientCore {
         dispatch(a, () -> assignmentHandlers.forEach(h -> h.accept(task)));
       }
       default -> {
-        if (rawHandlers.isEmpty()) {
+        DownstreamRoutes.Route route = routes.get(m.getPayloadCase());
+        if (route != null) {
+          route(a, route, m);
+        } else if (rawHandlers.isEmpty()) {
           LOG.debug("{}: ignoring downstream {}", host.identity(), m.getPayloadCase());
           a.requestMore();
         } else {
           dispatch(a, () -> rawHandlers.forEach(h -> h.accept(m)));
         }
       }
+    }
+  }
+
+  private void route(Attempt a, DownstreamRoutes.Route route, DownstreamMessage m) {
+    switch (route.kind()) {
+      case CORRELATED -> {
+        pending.complete(route.requestIdOf().apply(m), m);
+        a.requestMore();
+      }
+      case INTERNAL -> {
+        try {
+          route.handler().accept(m);
+        } catch (RuntimeException e) {
+          LOG.warn("{}: internal route for {} failed", host.identity(), m.getPayloadCase(), e);
+        } finally {
+          a.requestMore();
+        }
+      }
+      case ORDERED -> dispatch(a, () -> route.handler().accept(m));
     }
   }
 
@@ -953,6 +973,16 @@ public final class ClientCore {
    */
   public Registration addListener(ConnectionListener l) {
     return add(listeners, l);
+  }
+
+  /**
+   * The table feature components (KV, checkpoints, tasks, admin, proxy, ...) register their
+   * downstream payload cases in.
+   *
+   * @return the route table of this client
+   */
+  public DownstreamRoutes routes() {
+    return routes;
   }
 
   /**
