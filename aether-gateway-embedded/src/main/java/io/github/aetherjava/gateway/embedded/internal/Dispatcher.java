@@ -48,7 +48,8 @@ public final class Dispatcher {
     UpstreamMessage.PayloadCase pc = frame.getPayloadCase();
     FrameHandler handler = handlers.get(pc);
     if (handler == null) {
-      session.send(Frames.error("ERR_NOT_IMPLEMENTED", notImplementedText(pc)));
+      session.send(
+          Frames.error("ERR_NOT_IMPLEMENTED", notImplementedText(pc), Frames.requestId(frame)));
       return;
     }
     try {
@@ -62,7 +63,8 @@ public final class Dispatcher {
               "internal error handling "
                   + pc.name().toLowerCase()
                   + ": "
-                  + e.getClass().getSimpleName()));
+                  + e.getClass().getSimpleName(),
+              Frames.requestId(frame)));
     }
   }
 

@@ -231,7 +231,8 @@ public final class Session {
       f =
           Frames.error(
               "ERR_INTERNAL",
-              "response exceeds the gateway's maximum frame size of " + maxFrameBytes + " bytes");
+              "response exceeds the gateway's maximum frame size of " + maxFrameBytes + " bytes",
+              Frames.requestId(frame));
     }
     synchronized (queueLock) {
       if (control.size() >= queueCapacity) {
