@@ -43,8 +43,9 @@ final class FileMessageJournal implements MessageJournal {
         String topic = in.readUTF();
         long seq = in.readLong();
         if (kind == APPEND) {
+          long appendedAt = in.readLong();
           DownstreamMessage frame = DownstreamMessage.parseFrom(in.readAllBytes());
-          pending.put(seq, new Recovered(topic, seq, frame));
+          pending.put(seq, new Recovered(topic, seq, frame, appendedAt));
           live.put(seq, rec);
         } else if (kind == ACK) {
           pending.remove(seq);
@@ -61,8 +62,9 @@ final class FileMessageJournal implements MessageJournal {
   }
 
   @Override
-  public synchronized void append(String topic, long seq, DownstreamMessage frame) {
-    byte[] rec = record(APPEND, topic, seq, frame.toByteArray());
+  public synchronized void append(
+      String topic, long seq, DownstreamMessage frame, long appendedAtMillis) {
+    byte[] rec = record(APPEND, topic, seq, appendedAtMillis, frame.toByteArray());
     live.put(seq, rec);
     file.append(rec);
   }
@@ -72,7 +74,7 @@ final class FileMessageJournal implements MessageJournal {
     if (live.remove(seq) == null) {
       return;
     }
-    file.append(record(ACK, topic, seq, null));
+    file.append(record(ACK, topic, seq, 0, null));
     if (file.wantsRewrite(live.size())) {
       file.rewrite(new ArrayList<>(live.values()));
     }
@@ -89,7 +91,11 @@ final class FileMessageJournal implements MessageJournal {
   }
 
   private static byte[] record(
-      byte kind, String topic, long seq, byte @org.jspecify.annotations.Nullable [] body) {
+      byte kind,
+      String topic,
+      long seq,
+      long appendedAtMillis,
+      byte @org.jspecify.annotations.Nullable [] body) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       DataOutputStream out = new DataOutputStream(bytes);
@@ -97,6 +103,7 @@ final class FileMessageJournal implements MessageJournal {
       out.writeUTF(topic);
       out.writeLong(seq);
       if (body != null) {
+        out.writeLong(appendedAtMillis);
         out.write(body);
       }
       out.flush();

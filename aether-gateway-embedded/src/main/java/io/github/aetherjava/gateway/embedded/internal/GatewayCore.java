@@ -4,6 +4,7 @@
  */
 package io.github.aetherjava.gateway.embedded.internal;
 
+import io.github.aetherjava.gateway.embedded.StorageStats;
 import io.github.aetherjava.proto.v1.Signal;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the gateway's parts together; the public {@code EmbeddedAetherGateway} adds the transports.
@@ -30,6 +33,9 @@ public final class GatewayCore implements AutoCloseable {
   private final MessageJournal journal;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private volatile boolean closing;
+
+  /** How often messages older than the retention age are looked for. */
+  static final long RETENTION_SWEEP_MILLIS = 1000;
 
   /** Status of streams ended (or refused) because the gateway is shutting down. */
   static final Status SHUTTING_DOWN = Status.UNAVAILABLE.withDescription("server shutting down");
@@ -51,8 +57,19 @@ public final class GatewayCore implements AutoCloseable {
             settings.offlineQueueCapacity(),
             settings.offlineQueueMaxBytes(),
             settings.senderPushbackThreshold(),
-            journal);
-    this.policy = new Policy(settings.policyMode(), settings.clock());
+            journal,
+            new Retention(
+                settings.maxStoredTopics(),
+                settings.maxStoredBytes(),
+                settings.messageRetention().toMillis()),
+            settings.clock());
+    scheduler.scheduleWithFixedDelay(
+        this::expireMessages,
+        RETENTION_SWEEP_MILLIS,
+        RETENTION_SWEEP_MILLIS,
+        TimeUnit.MILLISECONDS);
+    this.policy =
+        new Policy(settings.policyMode(), settings.clock(), settings.rateLimitPerSecond());
     RoutingComponent routing = new RoutingComponent(router, registry, policy);
     routing.register(dispatcher);
 
@@ -145,6 +162,29 @@ public final class GatewayCore implements AutoCloseable {
     return closing;
   }
 
+  private void expireMessages() {
+    try {
+      router.expireOld();
+    } catch (RuntimeException e) {
+      // A failing sweep must not cancel the schedule.
+      LoggerFactory.getLogger(GatewayCore.class).warn("message retention sweep failed", e);
+    }
+  }
+
+  /** Message-store, expiry and quota counters. */
+  public StorageStats storageStats() {
+    Retention r = router.retention();
+    return new StorageStats(
+        r.topics(),
+        r.messages(),
+        r.bytes(),
+        r.droppedByTopicBound(),
+        r.droppedByTotalBound(),
+        r.expired(),
+        0,
+        policy.quotaRejections());
+  }
+
   public Map<String, Integer> backlogs() {
     return router.backlogs();
   }
@@ -156,7 +196,7 @@ public final class GatewayCore implements AutoCloseable {
       try {
         c.close();
       } catch (Exception e) {
-        org.slf4j.LoggerFactory.getLogger(GatewayCore.class).warn("closing {} failed", c, e);
+        LoggerFactory.getLogger(GatewayCore.class).warn("closing {} failed", c, e);
       }
     }
     journal.close();

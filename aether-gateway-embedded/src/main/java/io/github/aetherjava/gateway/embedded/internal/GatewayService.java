@@ -339,6 +339,7 @@ public final class GatewayService implements BindableService {
                 settings.clock().instant(),
                 this::cleanup);
         s.rateLimiter(policy.newRateLimiter());
+        s.messageQuota(policy.newMessageQuota());
         s.inboundRequester(call::request);
         try {
           previous = registry.acquire(s, init.getResumeSessionId());

@@ -63,6 +63,7 @@ public final class Session {
   private volatile int reconnectionCount;
   private volatile long initialConnectionMs;
   private volatile Policy.@Nullable RateLimiter rateLimiter;
+  private volatile Policy.@Nullable MessageQuota messageQuota;
   private final AtomicBoolean inboundPaused = new AtomicBoolean();
 
   /** Frames handled whose transport request is withheld while inbound is paused. */
@@ -132,6 +133,15 @@ public final class Session {
 
   void rateLimiter(Policy.@Nullable RateLimiter limiter) {
     this.rateLimiter = limiter;
+  }
+
+  /** The identity's message quota (lite-parity), or null. */
+  Policy.@Nullable MessageQuota messageQuota() {
+    return messageQuota;
+  }
+
+  void messageQuota(Policy.@Nullable MessageQuota quota) {
+    this.messageQuota = quota;
   }
 
   /** How to ask the transport for more upstream frames (manual inbound flow control). */
