@@ -41,6 +41,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -75,6 +76,9 @@ public final class GatewayService implements BindableService {
   private final Policy policy;
   private final BooleanSupplier closing;
 
+  /** Pauses a client's inbound stream while the file store's writer is far behind. */
+  private final Consumer<Session> throttle;
+
   GatewayService(
       GatewaySettings settings,
       SessionRegistry registry,
@@ -84,7 +88,8 @@ public final class GatewayService implements BindableService {
       ScheduledExecutorService scheduler,
       Function<Session, ConfigSnapshot> snapshots,
       Policy policy,
-      BooleanSupplier closing) {
+      BooleanSupplier closing,
+      Consumer<Session> throttle) {
     this.settings = settings;
     this.registry = registry;
     this.router = router;
@@ -95,6 +100,7 @@ public final class GatewayService implements BindableService {
     this.snapshots = snapshots;
     this.policy = policy;
     this.closing = closing;
+    this.throttle = throttle;
   }
 
   /** Copies the {@code aether-extensions} header into the call context. */
@@ -290,6 +296,7 @@ public final class GatewayService implements BindableService {
         return;
       }
       dispatcher.dispatch(s, frame);
+      throttle.accept(s);
       s.frameHandled();
     }
 
