@@ -39,6 +39,7 @@ final class DurableTopic {
   private final MessageJournal journal;
   private final Retention retention;
   private final int pushbackAt;
+  private final boolean liveStaging;
   private final ArrayDeque<Entry> entries = new ArrayDeque<>(2);
   private @Nullable List<Runnable> drainWaiters;
   private long bytes;
@@ -51,8 +52,10 @@ final class DurableTopic {
       long maxBytes,
       int pushbackAt,
       MessageJournal journal,
-      Retention retention) {
+      Retention retention,
+      boolean liveStaging) {
     this.topic = topic;
+    this.liveStaging = liveStaging;
     this.pushbackAt = pushbackAt;
     this.maxMessages = maxMessages;
     this.maxBytes = maxBytes;
@@ -69,12 +72,23 @@ final class DurableTopic {
     return first == null ? -1 : first.seq();
   }
 
-  /** Appends a message; returns the consumer to wake, if any. */
+  /**
+   * Appends a message; returns the consumer to wake, if any. With {@code liveStaging} (lite-parity)
+   * a message for a connected consumer that has nothing older pending goes straight to its bounded
+   * staging queue instead, as on AetherLite: if that is full the message is lost.
+   */
   @Nullable Session append(long seq, DownstreamMessage frame, long nowMillis, boolean persist) {
     int size = frame.getSerializedSize();
     Session overflowed = null;
     Session wake;
     synchronized (this) {
+      Session live = consumer;
+      if (liveStaging && live != null && entries.isEmpty()) {
+        if (!live.stage(frame)) {
+          dropped++;
+        }
+        return live;
+      }
       long oldHead = headSeq();
       if (persist) {
         journal.append(topic, seq, frame, nowMillis);

@@ -4,6 +4,7 @@
  */
 package io.github.aetherjava.gateway.embedded.internal;
 
+import io.github.aetherjava.gateway.embedded.PolicyMode;
 import io.github.aetherjava.gateway.embedded.StorageStats;
 import io.github.aetherjava.proto.v1.Signal;
 import io.grpc.BindableService;
@@ -67,7 +68,10 @@ public final class GatewayCore implements AutoCloseable {
                 settings.maxStoredTopics(),
                 settings.maxStoredBytes(),
                 settings.messageRetention().toMillis()),
-            settings.clock());
+            settings.clock(),
+            settings.policyMode() == PolicyMode.LITE_PARITY,
+            settings.maxStoredTopics(),
+            settings.maxStoredBytes());
     this.policy =
         new Policy(settings.policyMode(), settings.clock(), settings.rateLimitPerSecond());
     RoutingComponent routing = new RoutingComponent(router, registry, policy);

@@ -5,6 +5,7 @@
 package io.github.aetherjava.gateway.embedded.internal;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.github.aetherjava.gateway.embedded.PolicyMode;
 import io.github.aetherjava.proto.v1.AetherGatewayGrpc;
 import io.github.aetherjava.proto.v1.BuildInfo;
 import io.github.aetherjava.proto.v1.ConfigSnapshot;
@@ -347,6 +348,9 @@ public final class GatewayService implements BindableService {
                 this::cleanup);
         s.rateLimiter(policy.newRateLimiter());
         s.messageQuota(policy.newMessageQuota());
+        if (settings.policyMode() == PolicyMode.LITE_PARITY) {
+          s.laneCapacity(Policy.STAGING_FRAMES);
+        }
         s.inboundRequester(call::request);
         try {
           previous = registry.acquire(s, init.getResumeSessionId());

@@ -23,6 +23,9 @@ public final class Policy {
   /** Token bucket burst per connection in lite-parity mode. */
   public static final double RATE_BURST = 200;
 
+  /** Lite-parity per-session staging buffer for pushed frames (AetherLite's delivery channel). */
+  public static final int STAGING_FRAMES = 64;
+
   /** Lite-parity per-identity message quota: messages per {@link #QUOTA_WINDOW_MILLIS}. */
   public static final int MESSAGE_QUOTA = 100;
 

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * Topic fan-out. Identity topics ({@code ag tu ta us br sv} and the {@code event/metric::receiverN}
  * fan-in topics) are durable single-consumer logs: kept while the consumer is offline and replayed
  * in order when it connects. Every other topic is a broadcast lane: delivered to whoever is
- * subscribed at publish time, never stored.
+ * subscribed at publish time; under lite-parity the {@code ga::} and {@code tb::} lanes are also
+ * retained and replayed to each new subscriber, as AetherLite does.
  */
 public final class Router {
 
@@ -31,15 +32,34 @@ public final class Router {
   private final Retention retention;
   private final Clock clock;
   private final int pushbackAt;
+  private final boolean liteParity;
+  private final @Nullable RetainedLanes retainedLanes;
 
+  /**
+   * A router; {@code liteParity} adds AetherLite's live staging of identity-topic messages and its
+   * replay of {@code ga::}/{@code tb::} broadcasts to later subscribers.
+   */
   Router(
       int maxMessagesPerTopic,
       long maxBytesPerTopic,
       int pushbackAt,
       MessageJournal journal,
       Retention retention,
-      Clock clock) {
+      Clock clock,
+      boolean liteParity,
+      int maxLanes,
+      long maxLaneBytes) {
     this.pushbackAt = pushbackAt;
+    this.liteParity = liteParity;
+    this.retainedLanes =
+        liteParity
+            ? new RetainedLanes(
+                maxMessagesPerTopic,
+                maxBytesPerTopic,
+                maxLanes,
+                maxLaneBytes,
+                retention.retentionMillis())
+            : null;
     this.maxMessagesPerTopic = maxMessagesPerTopic;
     this.maxBytesPerTopic = maxBytesPerTopic;
     this.journal = journal;
@@ -92,7 +112,7 @@ public final class Router {
 
   private DurableTopic newTopic(String name) {
     return new DurableTopic(
-        name, maxMessagesPerTopic, maxBytesPerTopic, pushbackAt, journal, retention);
+        name, maxMessagesPerTopic, maxBytesPerTopic, pushbackAt, journal, retention, liteParity);
   }
 
   /** Publishes an already stamped frame to {@code topic}. */
@@ -131,6 +151,13 @@ public final class Router {
         if (!t.whenDrained(sender::resumeInbound)) {
           sender.resumeInbound();
         }
+      }
+      return;
+    }
+    RetainedLanes retained = retainedLanes;
+    if (retained != null && RetainedLanes.retains(topic)) {
+      for (Session s : retained.publish(topic, frame, clock.millis(), lanes.get(topic))) {
+        s.drain();
       }
       return;
     }
@@ -175,6 +202,17 @@ public final class Router {
   }
 
   void subscribe(Session session, String lane) {
+    RetainedLanes retained = retainedLanes;
+    if (retained != null && RetainedLanes.retains(lane)) {
+      retained.subscribeAndReplay(
+          lane, session, clock.millis(), () -> addSubscriber(session, lane));
+      session.drain();
+      return;
+    }
+    addSubscriber(session, lane);
+  }
+
+  private void addSubscriber(Session session, String lane) {
     lanes.computeIfAbsent(lane, k -> ConcurrentHashMap.newKeySet()).add(session);
     session.laneSubscriptions().add(lane);
   }
@@ -225,6 +263,10 @@ public final class Router {
    * @return messages removed
    */
   int expireOld() {
+    RetainedLanes retained = retainedLanes;
+    if (retained != null) {
+      retained.expire(clock.millis());
+    }
     long cutoff = clock.millis() - retention.retentionMillis();
     int removed = 0;
     while (true) {

@@ -31,8 +31,10 @@ public final class Session {
 
   private static final Logger log = LoggerFactory.getLogger(Session.class);
 
+  /** AetherLite's text for a frame dropped because the session's delivery buffer is full. */
   static final String BACKPRESSURE_MESSAGE =
-      "delivery buffer full, messages are being dropped; read faster or send less";
+      "delivery buffer full \u2014 messages are being dropped; consider reducing send rate or"
+          + " processing messages faster";
 
   private final String id;
   private final Identity identity;
@@ -61,6 +63,7 @@ public final class Session {
   private boolean noticePending;
   private volatile boolean resumed;
   private volatile int reconnectionCount;
+  private volatile int laneCapacity;
   private volatile long initialConnectionMs;
   private volatile Policy.@Nullable RateLimiter rateLimiter;
   private volatile Policy.@Nullable MessageQuota messageQuota;
@@ -86,6 +89,7 @@ public final class Session {
     this.maxFrameBytes = maxFrameBytes;
     this.connectedAt = connectedAt;
     this.onTerminated = onTerminated;
+    this.laneCapacity = queueCapacity;
     this.workspace = identity.workspace();
     this.initialConnectionMs = connectedAt.toEpochMilli();
   }
@@ -142,6 +146,14 @@ public final class Session {
 
   void messageQuota(Policy.@Nullable MessageQuota quota) {
     this.messageQuota = quota;
+  }
+
+  /**
+   * Bounds the queue of pushed frames (broadcasts, and under lite-parity live identity-topic
+   * messages) to {@code frames}: AetherLite's per-session staging buffer.
+   */
+  void laneCapacity(int frames) {
+    this.laneCapacity = frames;
   }
 
   /** How to ask the transport for more upstream frames (manual inbound flow control). */
@@ -263,14 +275,30 @@ public final class Session {
     if (isTerminated()) {
       return;
     }
+    if (stage(frame)) {
+      drain();
+    }
+  }
+
+  /**
+   * Queues a pushed frame without writing it (the caller holds a lock and wakes the session with
+   * {@link #drain()} afterwards). When the queue is full the frame is dropped, counted, and the
+   * client gets one {@code BACKPRESSURE} error until it has read that one.
+   *
+   * @return whether the frame was queued
+   */
+  boolean stage(DownstreamMessage frame) {
     synchronized (queueLock) {
-      if (lanes.size() >= queueCapacity) {
+      if (terminated || pendingTermination != null) {
+        return false;
+      }
+      if (lanes.size() >= laneCapacity) {
         backpressureLocked();
-        return;
+        return false;
       }
       lanes.add(frame);
+      return true;
     }
-    drain();
   }
 
   /**

@@ -39,7 +39,15 @@ class RouterHeapBoundTest {
     long before = usedHeapAfterGc();
     Router router =
         new Router(
-            10_000, 64L * 1024 * 1024, 1000, MessageJournal.none(), retention, Clock.systemUTC());
+            10_000,
+            64L * 1024 * 1024,
+            1000,
+            MessageJournal.none(),
+            retention,
+            Clock.systemUTC(),
+            false,
+            1,
+            1);
     ByteString payload = ByteString.copyFromUtf8("hello, offline agent");
     for (int i = 0; i < 1_000_000; i++) {
       router.publish(
