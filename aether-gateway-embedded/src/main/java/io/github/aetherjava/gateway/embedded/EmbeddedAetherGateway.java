@@ -258,7 +258,7 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
       }
     }
     core.close();
-    log.info("embedded Aether gateway stopped");
+    log.info("event=stopped");
   }
 
   /** Configures and starts an {@link EmbeddedAetherGateway}. Not thread-safe. */
@@ -608,10 +608,12 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
           new EmbeddedAetherGateway(
               core, tcpServer, inProcess, inProcessName, health, drainTimeout);
       log.info(
-          "embedded Aether gateway started ({}{}{})",
-          tcpServer != null ? "tcp " + gw.address() : "",
-          tcpServer != null && inProcess != null ? ", " : "",
-          inProcess != null ? "in-process " + inProcessName : "");
+          "event=started tcp={} inProcess={} policy={} dataDir={} durability={}",
+          tcpServer != null ? gw.address() : "-",
+          inProcess != null ? inProcessName : "-",
+          policyMode,
+          dataDirectory != null ? dataDirectory : "-",
+          durability);
       return gw;
     }
 

@@ -56,7 +56,12 @@ public final class Dispatcher {
       handler.handle(session, frame);
     } catch (RuntimeException e) {
       // A handler bug must never take the stream (or the server) down.
-      log.error("{}: handler for {} failed", session.identity().key(), pc, e);
+      log.error(
+          "event=handler_failed session={} identity={} payload={}",
+          session.id(),
+          session.identity().key(),
+          pc,
+          e);
       session.send(
           Frames.error(
               "ERR_INTERNAL",

@@ -367,7 +367,11 @@ public final class GatewayService implements BindableService {
         state = State.ACTIVE;
       }
       if (previous != null) {
-        log.info("{}: session {} resumed by {}", identity.key(), previous.id(), s.id());
+        log.info(
+            "event=resumed session={} identity={} previous={}",
+            s.id(),
+            identity.key(),
+            previous.id());
         router.detachAll(previous);
         previous.terminate(
             Status.CANCELLED.withDescription("session disconnected by administrator"));
@@ -421,10 +425,20 @@ public final class GatewayService implements BindableService {
       // message.
       routing.subscribeAtConnect(s);
       s.start();
-      log.debug("{}: connected as session {}", identity.key(), s.id());
+      log.info(
+          "event=connected session={} identity={} workspace={} resumed={}",
+          s.id(),
+          identity.key(),
+          s.workspace(),
+          s.resumed());
     }
 
     private void cleanup(Session s) {
+      log.info(
+          "event=disconnected session={} identity={} backpressureDrops={}",
+          s.id(),
+          s.identity().key(),
+          s.backpressureDrops());
       registry.release(s);
       router.detachAll(s);
       synchronized (this) {

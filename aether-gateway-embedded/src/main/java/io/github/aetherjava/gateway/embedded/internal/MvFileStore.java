@@ -191,7 +191,7 @@ final class MvFileStore implements AutoCloseable {
             closing = true;
           }
         } catch (RuntimeException e) {
-          log.error("gateway store: applying a change failed", e);
+          log.error("event=store_apply_failed", e);
         }
       }
       if (durability == DurabilityPolicy.ALWAYS || closing) {
@@ -200,7 +200,7 @@ final class MvFileStore implements AutoCloseable {
           mv.sync();
           commits.incrementAndGet();
         } catch (RuntimeException e) {
-          log.error("gateway store: commit failed", e);
+          log.error("event=store_commit_failed", e);
         }
       }
       pending.addAndGet(-batch.size());
@@ -211,7 +211,7 @@ final class MvFileStore implements AutoCloseable {
           try {
             b.run();
           } catch (RuntimeException e) {
-            log.warn("gateway store: completion failed", e);
+            log.warn("event=store_completion_failed", e);
           }
         }
       }
@@ -250,7 +250,7 @@ final class MvFileStore implements AutoCloseable {
     try {
       mv.close();
     } catch (RuntimeException e) {
-      log.warn("gateway store: close failed: {}", e.toString());
+      log.warn("event=store_close_failed cause={}", e.toString());
     }
   }
 }

@@ -39,7 +39,7 @@ final class MvMessageJournal implements MessageJournal {
       try {
         recovered.add(decode(e.getKey(), e.getValue()));
       } catch (InvalidProtocolBufferException | RuntimeException ex) {
-        log.warn("gateway store: dropping unreadable message {}: {}", e.getKey(), ex.toString());
+        log.warn("event=store_unreadable_message seq={} cause={}", e.getKey(), ex.toString());
         corrupt.add(e.getKey());
       }
     }

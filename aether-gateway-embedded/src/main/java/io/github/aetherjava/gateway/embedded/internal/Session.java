@@ -245,7 +245,8 @@ public final class Session {
     DownstreamMessage f = frame;
     if (f.getSerializedSize() > maxFrameBytes) {
       log.warn(
-          "{}: dropping {} frame of {} bytes (over the {} byte send limit)",
+          "event=oversized_response session={} identity={} payload={} bytes={} limit={}",
+          id,
           identity.key(),
           f.getPayloadCase(),
           f.getSerializedSize(),
@@ -259,7 +260,11 @@ public final class Session {
     synchronized (queueLock) {
       if (control.size() >= queueCapacity) {
         drops.incrementAndGet();
-        log.warn("{}: response queue full, dropping {}", identity.key(), f.getPayloadCase());
+        log.warn(
+            "event=response_dropped session={} identity={} payload={}",
+            id,
+            identity.key(),
+            f.getPayloadCase());
         return;
       }
       control.add(f);
@@ -315,6 +320,8 @@ public final class Session {
     drops.incrementAndGet();
     if (!noticePending) {
       noticePending = true;
+      log.warn(
+          "event=backpressure session={} identity={} drops={}", id, identity.key(), drops.get());
       control.add(Frames.error("BACKPRESSURE", BACKPRESSURE_MESSAGE));
     }
   }
@@ -452,7 +459,8 @@ public final class Session {
       }
     } catch (RuntimeException e) {
       // The call was cancelled under us; treat it as the client going away.
-      log.debug("{}: write failed, closing session: {}", identity.key(), e.toString());
+      log.debug(
+          "event=write_failed session={} identity={} cause={}", id, identity.key(), e.toString());
       clientGone();
     }
   }
@@ -482,7 +490,11 @@ public final class Session {
         call.onError(status.asRuntimeException());
       }
     } catch (RuntimeException e) {
-      log.debug("{}: closing an already closed call: {}", identity.key(), e.toString());
+      log.debug(
+          "event=close_after_close session={} identity={} cause={}",
+          id,
+          identity.key(),
+          e.toString());
     }
     clientGone();
   }
