@@ -6,6 +6,7 @@ package io.github.aetherjava.gateway.embedded;
 
 import io.github.aetherjava.gateway.embedded.internal.GatewayCore;
 import io.github.aetherjava.gateway.embedded.internal.GatewaySettings;
+import io.github.aetherjava.gateway.embedded.internal.Policy;
 import io.github.aetherjava.gateway.embedded.internal.Session;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
@@ -53,6 +54,27 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedAetherGateway implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedAetherGateway.class);
+
+  /** Default of {@link Builder#maxStoredTopics(int)}. */
+  public static final int DEFAULT_MAX_STORED_TOPICS = 100_000;
+
+  /** Default of {@link Builder#maxStoredBytes(long)}: 256 MiB. */
+  public static final long DEFAULT_MAX_STORED_BYTES = 256L * 1024 * 1024;
+
+  /** Default of {@link Builder#messageRetention(Duration)}: 24 h, as AetherLite. */
+  public static final Duration DEFAULT_MESSAGE_RETENTION = Duration.ofHours(24);
+
+  /** Default of {@link Builder#commitInterval(Duration)}. */
+  public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
+
+  /** Default of {@link Builder#kvSweepInterval(Duration)}. */
+  public static final Duration DEFAULT_KV_SWEEP_INTERVAL = Duration.ofSeconds(1);
+
+  /** Heap charged per stored message beyond its size, see {@link Builder#maxStoredBytes(long)}. */
+  public static final int STORED_MESSAGE_OVERHEAD_BYTES = 256;
+
+  /** Heap charged per topic holding messages, see {@link Builder#maxStoredBytes(long)}. */
+  public static final int STORED_TOPIC_OVERHEAD_BYTES = 512;
 
   /** Name of the gRPC service, also registered as SERVING in the health service. */
   public static final String SERVICE_NAME = "aether.v1.AetherGateway";
@@ -177,6 +199,11 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
     return core.backlogs();
   }
 
+  /** Message-store, KV-expiry and quota counters. */
+  public StorageStats storageStats() {
+    return core.storageStats();
+  }
+
   /** Frames dropped so far because sessions did not keep up (summed over connected sessions). */
   public long backpressureDrops() {
     return core.registry().all().stream().mapToLong(Session::backpressureDrops).sum();
@@ -231,7 +258,7 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
       }
     }
     core.close();
-    log.info("embedded Aether gateway stopped");
+    log.info("event=stopped");
   }
 
   /** Configures and starts an {@link EmbeddedAetherGateway}. Not thread-safe. */
@@ -252,8 +279,96 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
     private @Nullable Duration maxConnectionAge;
     private Duration drainTimeout = Duration.ofSeconds(10);
     private int senderPushbackThreshold = 1000;
+    private int maxStoredTopics = DEFAULT_MAX_STORED_TOPICS;
+    private long maxStoredBytes = DEFAULT_MAX_STORED_BYTES;
+    private Duration messageRetention = DEFAULT_MESSAGE_RETENTION;
+    private DurabilityPolicy durability = DurabilityPolicy.BATCHED;
+    private Duration commitInterval = DEFAULT_COMMIT_INTERVAL;
+    private Duration kvSweepInterval = DEFAULT_KV_SWEEP_INTERVAL;
+    private double rateLimitPerSecond = Double.NaN;
 
     private Builder() {}
+
+    /**
+     * Gateway-wide bound on identity topics holding undelivered messages (default {@value
+     * #DEFAULT_MAX_STORED_TOPICS}). Beyond it the oldest stored message, whichever topic holds it,
+     * is removed first and counted in {@link StorageStats#droppedByTotalBound()}.
+     */
+    public Builder maxStoredTopics(int topics) {
+      if (topics < 1) {
+        throw new IllegalArgumentException("maxStoredTopics must be at least 1, got " + topics);
+      }
+      this.maxStoredTopics = topics;
+      return this;
+    }
+
+    /**
+     * Gateway-wide bound on the heap held by undelivered messages (default 256 MiB), counted as
+     * their serialized size plus {@value #STORED_MESSAGE_OVERHEAD_BYTES} bytes per message and
+     * {@value #STORED_TOPIC_OVERHEAD_BYTES} per topic. Beyond it the oldest stored message goes
+     * first.
+     */
+    public Builder maxStoredBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxStoredBytes must be positive, got " + bytes);
+      }
+      this.maxStoredBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Age after which an undelivered message is removed (default 24 h, AetherLite's message
+     * retention), counted in {@link StorageStats#expiredMessages()}.
+     */
+    public Builder messageRetention(Duration age) {
+      if (age.isNegative() || age.isZero()) {
+        throw new IllegalArgumentException("messageRetention must be positive, got " + age);
+      }
+      this.messageRetention = age;
+      return this;
+    }
+
+    /** When file-store changes reach the disk; default {@link DurabilityPolicy#BATCHED}. */
+    public Builder durability(DurabilityPolicy policy) {
+      this.durability = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** How often {@link DurabilityPolicy#BATCHED} commits to disk (default 100 ms). */
+    public Builder commitInterval(Duration interval) {
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("commitInterval must be positive, got " + interval);
+      }
+      this.commitInterval = interval;
+      return this;
+    }
+
+    /**
+     * How often expired KV entries and checkpoints are removed (default 1 s); reads never return
+     * expired entries in between.
+     */
+    public Builder kvSweepInterval(Duration interval) {
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("kvSweepInterval must be positive, got " + interval);
+      }
+      this.kvSweepInterval = interval;
+      return this;
+    }
+
+    /**
+     * Per-connection token bucket for messages and progress reports: {@code perSecond} tokens a
+     * second, burst twice that; over it a send gets {@code ERR_RATE_LIMITED}. 0 turns it off.
+     * Default: 100 under {@link PolicyMode#LITE_PARITY} (AetherLite's limit), off under {@link
+     * PolicyMode#PERMISSIVE}.
+     */
+    public Builder rateLimit(double perSecond) {
+      if (!(perSecond >= 0) || Double.isInfinite(perSecond)) {
+        throw new IllegalArgumentException(
+            "rateLimit must be a finite number >= 0, got " + perSecond);
+      }
+      this.rateLimitPerSecond = perSecond;
+      return this;
+    }
 
     /**
      * Backlog (messages) of a <em>connected</em> consumer's identity topic at which the gateway
@@ -433,7 +548,16 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
               offlineQueueCapacity,
               offlineQueueMaxBytes,
               checkpointDefaultTtl,
-              Math.min(senderPushbackThreshold, offlineQueueCapacity));
+              Math.min(senderPushbackThreshold, offlineQueueCapacity),
+              maxStoredTopics,
+              maxStoredBytes,
+              messageRetention,
+              durability,
+              commitInterval,
+              kvSweepInterval,
+              Double.isNaN(rateLimitPerSecond)
+                  ? (policyMode == PolicyMode.LITE_PARITY ? Policy.RATE_PER_SECOND : 0)
+                  : rateLimitPerSecond);
       GatewayCore core = new GatewayCore(settings);
       HealthStatusManager health = new HealthStatusManager();
       health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
@@ -484,10 +608,12 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
           new EmbeddedAetherGateway(
               core, tcpServer, inProcess, inProcessName, health, drainTimeout);
       log.info(
-          "embedded Aether gateway started ({}{}{})",
-          tcpServer != null ? "tcp " + gw.address() : "",
-          tcpServer != null && inProcess != null ? ", " : "",
-          inProcess != null ? "in-process " + inProcessName : "");
+          "event=started tcp={} inProcess={} policy={} dataDir={} durability={}",
+          tcpServer != null ? gw.address() : "-",
+          inProcess != null ? inProcessName : "-",
+          policyMode,
+          dataDirectory != null ? dataDirectory : "-",
+          durability);
       return gw;
     }
 

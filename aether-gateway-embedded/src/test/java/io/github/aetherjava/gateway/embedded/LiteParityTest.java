@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** {@link PolicyMode#LITE_PARITY}: AetherLite's rate limit and dev-mode ACL denials. */
+/** {@link PolicyMode#LITE_PARITY}: AetherLite's rate limit, quota and dev-mode ACL denials. */
 class LiteParityTest extends GatewayTestBase {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
@@ -25,25 +25,40 @@ class LiteParityTest extends GatewayTestBase {
   }
 
   @Test
-  void rateLimitAllowsABurstOf200ThenRefillsAt100PerSecond() {
+  void sixHundredUnpacedSendsDeliverOneHundredAsOnAetherLite() {
     TestClient a = connected(agent("prod", "impl", "a"));
     a.next();
-    for (int i = 0; i < 200; i++) {
-      a.sendMessage("ag::prod::impl::sink", "m");
+    for (int i = 0; i < 600; i++) {
+      a.sendMessage("ag::prod::impl::sink", "m" + i);
+    }
+    java.util.List<ErrorResponse> errors = new java.util.ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      errors.add(a.nextError());
+    }
+    // The connection's bucket lets 200 through; the identity's quota takes 100 of them.
+    ErrorResponse quota = errors.get(0);
+    assertThat(quota.getCode()).isEqualTo("ERR_QUOTA_001");
+    assertThat(quota.getMessage())
+        .isEqualTo(
+            "quota exceeded for message_rate in workspace 'prod' (identity: ag::prod::impl::a):"
+                + " current 101, limit 100");
+    assertThat(quota.getRetryable()).isTrue();
+    assertThat(quota.getRetryAfterMs()).isEqualTo(1000);
+    assertThat(errors.subList(0, 100)).allMatch(e -> e.getCode().equals("ERR_QUOTA_001"));
+    assertThat(errors.subList(100, 500)).allMatch(e -> e.getCode().equals("ERR_RATE_LIMITED"));
+    org.awaitility.Awaitility.await()
+        .until(() -> gateway.topicBacklog("ag::prod::impl::sink") == 100);
+    assertThat(gateway.storageStats().quotaRejections()).isEqualTo(100);
+
+    // A new window admits 100 more; after 2 s the bucket is full again, so the quota bites first.
+    clock.advance(Duration.ofSeconds(2));
+    for (int i = 0; i < 100; i++) {
+      a.sendMessage("ag::prod::impl::sink", "next" + i);
     }
     a.sendMessage("ag::prod::impl::sink", "over");
-    ErrorResponse e = a.expectError("ERR_RATE_LIMITED");
-    assertThat(e.getRetryable()).isTrue();
-    assertThat(e.getRetryAfterMs()).isEqualTo(10);
-    assertThat(e.getMessage()).isEqualTo("message rate limit exceeded");
-    clock.advance(Duration.ofMillis(100)); // 10 tokens
-    for (int i = 0; i < 10; i++) {
-      a.sendMessage("ag::prod::impl::sink", "refilled");
-    }
-    a.sendMessage("ag::prod::impl::sink", "over-again");
-    a.expectError("ERR_RATE_LIMITED");
+    a.expectError("ERR_QUOTA_001");
     org.awaitility.Awaitility.await()
-        .until(() -> gateway.topicBacklog("ag::prod::impl::sink") == 210);
+        .until(() -> gateway.topicBacklog("ag::prod::impl::sink") == 200);
   }
 
   @Test

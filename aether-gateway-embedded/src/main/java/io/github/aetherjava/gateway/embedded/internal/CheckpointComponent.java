@@ -79,6 +79,7 @@ final class CheckpointComponent implements Dispatcher.Component {
         default -> r.setSuccess(false).setError("unknown checkpoint operation");
       }
     }
-    session.send(DownstreamMessage.newBuilder().setCheckpoint(r).build());
+    DownstreamMessage frame = DownstreamMessage.newBuilder().setCheckpoint(r).build();
+    store.afterDurable(() -> session.send(frame));
   }
 }

@@ -35,6 +35,9 @@ public interface CheckpointStore extends AutoCloseable {
   /** Keys of the identity's live checkpoints in lexical order. */
   List<String> list(String identity, long nowMillis);
 
+  /** Runs {@code action} once every change made so far is durable, see {@link KvStore}. */
+  void afterDurable(Runnable action);
+
   @Override
   void close();
 
@@ -94,6 +97,11 @@ public interface CheckpointStore extends AutoCloseable {
           }
           after = page.get(page.size() - 1).key();
         }
+      }
+
+      @Override
+      public void afterDurable(Runnable action) {
+        store.afterDurable(action);
       }
 
       @Override

@@ -48,21 +48,28 @@ public final class Dispatcher {
     UpstreamMessage.PayloadCase pc = frame.getPayloadCase();
     FrameHandler handler = handlers.get(pc);
     if (handler == null) {
-      session.send(Frames.error("ERR_NOT_IMPLEMENTED", notImplementedText(pc)));
+      session.send(
+          Frames.error("ERR_NOT_IMPLEMENTED", notImplementedText(pc), Frames.requestId(frame)));
       return;
     }
     try {
       handler.handle(session, frame);
     } catch (RuntimeException e) {
       // A handler bug must never take the stream (or the server) down.
-      log.error("{}: handler for {} failed", session.identity().key(), pc, e);
+      log.error(
+          "event=handler_failed session={} identity={} payload={}",
+          session.id(),
+          session.identity().key(),
+          pc,
+          e);
       session.send(
           Frames.error(
               "ERR_INTERNAL",
               "internal error handling "
                   + pc.name().toLowerCase()
                   + ": "
-                  + e.getClass().getSimpleName()));
+                  + e.getClass().getSimpleName(),
+              Frames.requestId(frame)));
     }
   }
 

@@ -14,62 +14,115 @@ import org.jspecify.annotations.Nullable;
 /**
  * The log of one identity topic ({@code ag::}, {@code tu::}, {@code us::}, ...). Messages stay here
  * until the single consumer (the identity's live session) has written them, so offline and slow
- * consumers lose nothing until the configured bound is reached; then the oldest messages are
- * dropped and counted.
+ * consumers lose nothing until a bound is reached: the topic's own message and byte bounds, the
+ * gateway-wide bounds and the retention age kept by {@link Retention}. Then the oldest messages are
+ * dropped and counted. Each message is held once: the journal, if any, only records it.
  */
 final class DurableTopic {
 
   /** One retained message. */
-  record Entry(long seq, DownstreamMessage frame, int bytes) {}
+  record Entry(long seq, DownstreamMessage frame, int bytes, long appendedAtMillis) {}
+
+  /** Outcome of {@link #dropHead}. */
+  enum Drop {
+    /** The oldest message was removed. */
+    DROPPED,
+    /** The topic's oldest message is no longer the one asked about. */
+    STALE,
+    /** The oldest message is younger than the cutoff. */
+    TOO_YOUNG
+  }
 
   private final String topic;
   private final int maxMessages;
   private final long maxBytes;
   private final MessageJournal journal;
+  private final Retention retention;
   private final int pushbackAt;
-  private final ArrayDeque<Entry> entries = new ArrayDeque<>();
-  private final List<Runnable> drainWaiters = new ArrayList<>();
+  private final boolean liveStaging;
+  private final ArrayDeque<Entry> entries = new ArrayDeque<>(2);
+  private @Nullable List<Runnable> drainWaiters;
   private long bytes;
   private long dropped;
   private @Nullable Session consumer;
 
   DurableTopic(
-      String topic, int maxMessages, long maxBytes, int pushbackAt, MessageJournal journal) {
+      String topic,
+      int maxMessages,
+      long maxBytes,
+      int pushbackAt,
+      MessageJournal journal,
+      Retention retention,
+      boolean liveStaging) {
     this.topic = topic;
+    this.liveStaging = liveStaging;
     this.pushbackAt = pushbackAt;
     this.maxMessages = maxMessages;
     this.maxBytes = maxBytes;
     this.journal = journal;
+    this.retention = retention;
   }
 
   String topic() {
     return topic;
   }
 
-  /** Appends a message; returns the consumer to wake, if any. */
-  @Nullable Session append(long seq, DownstreamMessage frame, boolean persist) {
+  private long headSeq() {
+    Entry first = entries.peekFirst();
+    return first == null ? -1 : first.seq();
+  }
+
+  /**
+   * Appends a message; returns the consumer to wake, if any. With {@code liveStaging} (lite-parity)
+   * a message for a connected consumer that has nothing older pending goes straight to its bounded
+   * staging queue instead, as on AetherLite: if that is full the message is lost.
+   */
+  @Nullable Session append(long seq, DownstreamMessage frame, long nowMillis, boolean persist) {
     int size = frame.getSerializedSize();
     Session overflowed = null;
     Session wake;
     synchronized (this) {
-      if (persist) {
-        journal.append(topic, seq, frame);
+      Session live = consumer;
+      if (liveStaging && live != null && entries.isEmpty()) {
+        if (!live.stage(frame)) {
+          dropped++;
+        }
+        return live;
       }
-      entries.addLast(new Entry(seq, frame, size));
+      long oldHead = headSeq();
+      if (persist) {
+        journal.append(topic, seq, frame, nowMillis);
+      }
+      entries.addLast(new Entry(seq, frame, size, nowMillis));
       bytes += size;
+      retention.added(size);
       while (entries.size() > maxMessages || (bytes > maxBytes && entries.size() > 1)) {
-        Entry old = entries.removeFirst();
-        bytes -= old.bytes();
+        removeFirst(Retention.Loss.TOPIC_BOUND);
         dropped++;
-        journal.ack(topic, old.seq());
         overflowed = consumer;
       }
+      headMoved(oldHead);
       wake = consumer;
     }
     if (overflowed != null) {
       overflowed.markBackpressure();
     }
     return wake;
+  }
+
+  private Entry removeFirst(Retention.@Nullable Loss loss) {
+    Entry old = entries.removeFirst();
+    bytes -= old.bytes();
+    journal.ack(topic, old.seq());
+    retention.removed(old.bytes(), loss);
+    return old;
+  }
+
+  private void headMoved(long oldHead) {
+    long newHead = headSeq();
+    if (newHead != oldHead) {
+      retention.headChanged(this, oldHead, newHead);
+    }
   }
 
   /**
@@ -91,15 +144,47 @@ final class DurableTopic {
         return false;
       }
       writer.accept(first.frame());
-      entries.removeFirst();
-      bytes -= first.bytes();
-      journal.ack(topic, first.seq());
-      if (!drainWaiters.isEmpty() && entries.size() <= pushbackAt / 2) {
+      long oldHead = first.seq();
+      removeFirst(null);
+      headMoved(oldHead);
+      if (drainWaiters != null && entries.size() <= pushbackAt / 2) {
         release = takeWaiters();
       }
     }
     run(release);
     return true;
+  }
+
+  /**
+   * Removes the oldest message if it is still {@code head} and was stored at or before {@code
+   * cutoffMillis}, counting it as lost for {@code loss}. Tells the consumer, if any, that it lost a
+   * message.
+   */
+  Drop dropHead(long head, Retention.Loss loss, long cutoffMillis) {
+    Session overflowed;
+    synchronized (this) {
+      Entry first = entries.peekFirst();
+      if (first == null || first.seq() != head) {
+        return Drop.STALE;
+      }
+      if (first.appendedAtMillis() > cutoffMillis) {
+        return Drop.TOO_YOUNG;
+      }
+      removeFirst(loss);
+      dropped++;
+      headMoved(head);
+      overflowed = consumer;
+    }
+    if (overflowed != null) {
+      overflowed.markBackpressure();
+      overflowed.drain();
+    }
+    return Drop.DROPPED;
+  }
+
+  /** True when nobody consumes this topic and it holds nothing: it may leave the router. */
+  synchronized boolean idle() {
+    return consumer == null && entries.isEmpty();
   }
 
   /**
@@ -118,13 +203,16 @@ final class DurableTopic {
     if (!congested()) {
       return false;
     }
+    if (drainWaiters == null) {
+      drainWaiters = new ArrayList<>(2);
+    }
     drainWaiters.add(resume);
     return true;
   }
 
-  private List<Runnable> takeWaiters() {
-    List<Runnable> out = new ArrayList<>(drainWaiters);
-    drainWaiters.clear();
+  private @Nullable List<Runnable> takeWaiters() {
+    List<Runnable> out = drainWaiters;
+    drainWaiters = null;
     return out;
   }
 

@@ -4,9 +4,12 @@
  */
 package io.github.aetherjava.gateway.embedded.internal;
 
+import com.google.protobuf.Descriptors;
+import com.google.protobuf.Message;
 import io.github.aetherjava.proto.v1.DownstreamMessage;
 import io.github.aetherjava.proto.v1.ErrorResponse;
 import io.github.aetherjava.proto.v1.Signal;
+import io.github.aetherjava.proto.v1.UpstreamMessage;
 
 /** Small builders for the downstream frames the gateway emits itself. */
 public final class Frames {
@@ -35,6 +38,33 @@ public final class Frames {
                 .setRetryAfterMs(retryAfterMs)
                 .setRequestId(requestId))
         .build();
+  }
+
+  /**
+   * The {@code request_id} of the payload {@code frame} carries ("" when that payload has none), so
+   * an error answering any request, including ones no component handles, is correlated to it.
+   */
+  public static String requestId(UpstreamMessage frame) {
+    return payloadRequestId(frame);
+  }
+
+  /** The {@code request_id} of a downstream frame's payload ("" when it has none). */
+  public static String requestId(DownstreamMessage frame) {
+    return payloadRequestId(frame);
+  }
+
+  private static String payloadRequestId(Message frame) {
+    Descriptors.OneofDescriptor oneof = frame.getDescriptorForType().getOneofs().get(0);
+    Descriptors.FieldDescriptor set = frame.getOneofFieldDescriptor(oneof);
+    if (set == null || set.getJavaType() != Descriptors.FieldDescriptor.JavaType.MESSAGE) {
+      return "";
+    }
+    Message payload = (Message) frame.getField(set);
+    Descriptors.FieldDescriptor id = payload.getDescriptorForType().findFieldByName("request_id");
+    if (id == null || id.getJavaType() != Descriptors.FieldDescriptor.JavaType.STRING) {
+      return "";
+    }
+    return (String) payload.getField(id);
   }
 
   /** A {@code Signal} frame. */

@@ -4,16 +4,19 @@
  */
 package io.github.aetherjava.gateway.embedded.internal;
 
+import io.github.aetherjava.gateway.embedded.PolicyMode;
+import io.github.aetherjava.gateway.embedded.StorageStats;
 import io.github.aetherjava.proto.v1.Signal;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the gateway's parts together; the public {@code EmbeddedAetherGateway} adds the transports.
@@ -28,8 +31,13 @@ public final class GatewayCore implements AutoCloseable {
   private final GatewayService service;
   private final ScheduledExecutorService scheduler;
   private final MessageJournal journal;
-  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private final @Nullable MvFileStore fileStore;
+  private final KvStore kvStore;
+  private final KvStore checkpointKv;
   private volatile boolean closing;
+
+  /** How often messages older than the retention age are looked for. */
+  static final long RETENTION_SWEEP_MILLIS = 1000;
 
   /** Status of streams ended (or refused) because the gateway is shutting down. */
   static final Status SHUTTING_DOWN = Status.UNAVAILABLE.withDescription("server shutting down");
@@ -44,32 +52,51 @@ public final class GatewayCore implements AutoCloseable {
               return t;
             });
     Path dir = settings.dataDirectory();
-    this.journal =
-        dir == null ? MessageJournal.none() : new FileMessageJournal(dir.resolve("messages.log"));
+    this.fileStore =
+        dir == null
+            ? null
+            : MvFileStore.open(dir, settings.durability(), settings.commitInterval());
+    this.journal = fileStore == null ? MessageJournal.none() : new MvMessageJournal(fileStore);
+    long now = settings.clock().millis();
     this.router =
         new Router(
             settings.offlineQueueCapacity(),
             settings.offlineQueueMaxBytes(),
             settings.senderPushbackThreshold(),
-            journal);
-    this.policy = new Policy(settings.policyMode(), settings.clock());
+            journal,
+            new Retention(
+                settings.maxStoredTopics(),
+                settings.maxStoredBytes(),
+                settings.messageRetention().toMillis()),
+            settings.clock(),
+            settings.policyMode() == PolicyMode.LITE_PARITY,
+            settings.maxStoredTopics(),
+            settings.maxStoredBytes());
+    this.policy =
+        new Policy(settings.policyMode(), settings.clock(), settings.rateLimitPerSecond());
     RoutingComponent routing = new RoutingComponent(router, registry, policy);
     routing.register(dispatcher);
 
-    KvStore kvStore = dir == null ? KvStore.inMemory() : KvStore.file(dir.resolve("kv.log"));
-    closeables.add(kvStore);
+    this.kvStore = fileStore == null ? KvStore.inMemory() : new MvKvStore(fileStore, "kv", now);
     KvComponent kv = new KvComponent(kvStore, policy, settings.clock());
     kv.register(dispatcher);
 
-    CheckpointStore checkpoints =
-        CheckpointStore.over(
-            dir == null ? KvStore.inMemory() : KvStore.file(dir.resolve("checkpoints.log")));
-    closeables.add(checkpoints);
+    this.checkpointKv =
+        fileStore == null ? KvStore.inMemory() : new MvKvStore(fileStore, "checkpoints", now);
+    CheckpointStore checkpoints = CheckpointStore.over(checkpointKv);
     new CheckpointComponent(checkpoints, settings.clock(), settings.checkpointDefaultTtl())
         .register(dispatcher);
     new ProgressComponent(router, settings.clock()).register(dispatcher);
     new ConnectionStatusComponent(registry).register(dispatcher);
     new WorkflowRelayComponent(registry, scheduler).register(dispatcher);
+
+    scheduler.scheduleWithFixedDelay(
+        this::expireMessages,
+        RETENTION_SWEEP_MILLIS,
+        RETENTION_SWEEP_MILLIS,
+        TimeUnit.MILLISECONDS);
+    long sweep = settings.kvSweepInterval().toMillis();
+    scheduler.scheduleWithFixedDelay(this::sweepKv, sweep, sweep, TimeUnit.MILLISECONDS);
 
     this.service =
         new GatewayService(
@@ -81,7 +108,8 @@ public final class GatewayCore implements AutoCloseable {
             scheduler,
             kv::snapshot,
             policy,
-            this::closing);
+            this::closing,
+            fileStore == null ? s -> {} : fileStore::throttle);
   }
 
   /** The Connect service. */
@@ -145,6 +173,42 @@ public final class GatewayCore implements AutoCloseable {
     return closing;
   }
 
+  /** Most expired KV entries removed per store in one sweep, so a sweep never holds it long. */
+  static final int KV_SWEEP_BATCH = 10_000;
+
+  private void sweepKv() {
+    try {
+      long now = settings.clock().millis();
+      kvStore.sweep(now, KV_SWEEP_BATCH);
+      checkpointKv.sweep(now, KV_SWEEP_BATCH);
+    } catch (RuntimeException e) {
+      LoggerFactory.getLogger(GatewayCore.class).warn("KV expiry sweep failed", e);
+    }
+  }
+
+  private void expireMessages() {
+    try {
+      router.expireOld();
+    } catch (RuntimeException e) {
+      // A failing sweep must not cancel the schedule.
+      LoggerFactory.getLogger(GatewayCore.class).warn("message retention sweep failed", e);
+    }
+  }
+
+  /** Message-store, expiry and quota counters. */
+  public StorageStats storageStats() {
+    Retention r = router.retention();
+    return new StorageStats(
+        r.topics(),
+        r.messages(),
+        r.bytes(),
+        r.droppedByTopicBound(),
+        r.droppedByTotalBound(),
+        r.expired(),
+        kvStore.swept() + checkpointKv.swept(),
+        policy.quotaRejections());
+  }
+
   public Map<String, Integer> backlogs() {
     return router.backlogs();
   }
@@ -152,13 +216,11 @@ public final class GatewayCore implements AutoCloseable {
   @Override
   public void close() {
     scheduler.shutdownNow();
-    for (AutoCloseable c : closeables) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        org.slf4j.LoggerFactory.getLogger(GatewayCore.class).warn("closing {} failed", c, e);
-      }
-    }
+    kvStore.close();
+    checkpointKv.close();
     journal.close();
+    if (fileStore != null) {
+      fileStore.close();
+    }
   }
 }

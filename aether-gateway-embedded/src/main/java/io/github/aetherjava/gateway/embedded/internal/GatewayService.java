@@ -5,6 +5,7 @@
 package io.github.aetherjava.gateway.embedded.internal;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.github.aetherjava.gateway.embedded.PolicyMode;
 import io.github.aetherjava.proto.v1.AetherGatewayGrpc;
 import io.github.aetherjava.proto.v1.BuildInfo;
 import io.github.aetherjava.proto.v1.ConfigSnapshot;
@@ -41,6 +42,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -75,6 +77,9 @@ public final class GatewayService implements BindableService {
   private final Policy policy;
   private final BooleanSupplier closing;
 
+  /** Pauses a client's inbound stream while the file store's writer is far behind. */
+  private final Consumer<Session> throttle;
+
   GatewayService(
       GatewaySettings settings,
       SessionRegistry registry,
@@ -84,7 +89,8 @@ public final class GatewayService implements BindableService {
       ScheduledExecutorService scheduler,
       Function<Session, ConfigSnapshot> snapshots,
       Policy policy,
-      BooleanSupplier closing) {
+      BooleanSupplier closing,
+      Consumer<Session> throttle) {
     this.settings = settings;
     this.registry = registry;
     this.router = router;
@@ -95,6 +101,7 @@ public final class GatewayService implements BindableService {
     this.snapshots = snapshots;
     this.policy = policy;
     this.closing = closing;
+    this.throttle = throttle;
   }
 
   /** Copies the {@code aether-extensions} header into the call context. */
@@ -290,6 +297,7 @@ public final class GatewayService implements BindableService {
         return;
       }
       dispatcher.dispatch(s, frame);
+      throttle.accept(s);
       s.frameHandled();
     }
 
@@ -339,6 +347,10 @@ public final class GatewayService implements BindableService {
                 settings.clock().instant(),
                 this::cleanup);
         s.rateLimiter(policy.newRateLimiter());
+        s.messageQuota(policy.newMessageQuota());
+        if (settings.policyMode() == PolicyMode.LITE_PARITY) {
+          s.laneCapacity(Policy.STAGING_FRAMES);
+        }
         s.inboundRequester(call::request);
         try {
           previous = registry.acquire(s, init.getResumeSessionId());
@@ -355,7 +367,11 @@ public final class GatewayService implements BindableService {
         state = State.ACTIVE;
       }
       if (previous != null) {
-        log.info("{}: session {} resumed by {}", identity.key(), previous.id(), s.id());
+        log.info(
+            "event=resumed session={} identity={} previous={}",
+            s.id(),
+            identity.key(),
+            previous.id());
         router.detachAll(previous);
         previous.terminate(
             Status.CANCELLED.withDescription("session disconnected by administrator"));
@@ -409,10 +425,20 @@ public final class GatewayService implements BindableService {
       // message.
       routing.subscribeAtConnect(s);
       s.start();
-      log.debug("{}: connected as session {}", identity.key(), s.id());
+      log.info(
+          "event=connected session={} identity={} workspace={} resumed={}",
+          s.id(),
+          identity.key(),
+          s.workspace(),
+          s.resumed());
     }
 
     private void cleanup(Session s) {
+      log.info(
+          "event=disconnected session={} identity={} backpressureDrops={}",
+          s.id(),
+          s.identity().key(),
+          s.backpressureDrops());
       registry.release(s);
       router.detachAll(s);
       synchronized (this) {

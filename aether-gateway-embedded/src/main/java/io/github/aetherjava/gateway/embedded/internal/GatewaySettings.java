@@ -5,6 +5,7 @@
 package io.github.aetherjava.gateway.embedded.internal;
 
 import io.github.aetherjava.gateway.embedded.CredentialsPolicy;
+import io.github.aetherjava.gateway.embedded.DurabilityPolicy;
 import io.github.aetherjava.gateway.embedded.PolicyMode;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +25,13 @@ import org.jspecify.annotations.Nullable;
  * @param offlineQueueMaxBytes bound of each identity topic's stored backlog (bytes)
  * @param checkpointDefaultTtl TTL used for checkpoint SAVE with ttl -1 (zero = never expires)
  * @param senderPushbackThreshold backlog of a connected consumer at which senders to it are paused
+ * @param maxStoredTopics gateway-wide bound on topics holding undelivered messages
+ * @param maxStoredBytes gateway-wide bound on undelivered messages, in (estimated heap) bytes
+ * @param messageRetention age after which an undelivered message is removed
+ * @param durability when file-store changes reach the disk
+ * @param commitInterval how often {@link DurabilityPolicy#BATCHED} commits
+ * @param kvSweepInterval how often expired KV entries and checkpoints are removed
+ * @param rateLimitPerSecond per-connection message and progress rate (burst twice that); 0 = off
  */
 public record GatewaySettings(
     CredentialsPolicy credentials,
@@ -35,7 +43,14 @@ public record GatewaySettings(
     int offlineQueueCapacity,
     long offlineQueueMaxBytes,
     Duration checkpointDefaultTtl,
-    int senderPushbackThreshold) {
+    int senderPushbackThreshold,
+    int maxStoredTopics,
+    long maxStoredBytes,
+    Duration messageRetention,
+    DurabilityPolicy durability,
+    Duration commitInterval,
+    Duration kvSweepInterval,
+    double rateLimitPerSecond) {
 
   /** Largest inbound frame, as on the real gateway. */
   public static final int MAX_INBOUND_BYTES = 4 * 1024 * 1024;

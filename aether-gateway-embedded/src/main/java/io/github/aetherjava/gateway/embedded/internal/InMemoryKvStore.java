@@ -8,19 +8,53 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
-/** {@link KvStore} in a sorted map behind one lock: simple, and plenty for a test gateway. */
+/**
+ * {@link KvStore} in a sorted map behind one lock, with an index of expiry times so that {@link
+ * #sweep} removes expired entries without scanning the map.
+ */
 class InMemoryKvStore implements KvStore {
 
+  /** An expiry time and its key, ordered by time. */
+  private record Expiry(long atMillis, String key) implements Comparable<Expiry> {
+    @Override
+    public int compareTo(Expiry o) {
+      int c = Long.compare(atMillis, o.atMillis);
+      return c != 0 ? c : key.compareTo(o.key);
+    }
+  }
+
   private final TreeMap<String, Entry> map = new TreeMap<>();
+  private final TreeSet<Expiry> expiries = new TreeSet<>();
+  private long swept;
+
+  private void put(String key, Entry entry) {
+    unindex(key, map.put(key, entry));
+    if (entry.expiresAtMillis() != 0) {
+      expiries.add(new Expiry(entry.expiresAtMillis(), key));
+    }
+  }
+
+  private @Nullable Entry delete(String key) {
+    Entry old = map.remove(key);
+    unindex(key, old);
+    return old;
+  }
+
+  private void unindex(String key, @Nullable Entry old) {
+    if (old != null && old.expiresAtMillis() != 0) {
+      expiries.remove(new Expiry(old.expiresAtMillis(), key));
+    }
+  }
 
   @Override
   public synchronized @Nullable Entry get(String key, long nowMillis) {
     Entry e = map.get(key);
     if (e != null && !e.liveAt(nowMillis)) {
-      map.remove(key);
+      delete(key);
       expired(key);
       return null;
     }
@@ -35,11 +69,11 @@ class InMemoryKvStore implements KvStore {
     if (u.write()) {
       Entry next = u.entry();
       if (next == null) {
-        if (map.remove(key) != null) {
+        if (delete(key) != null) {
           removed(key);
         }
       } else {
-        map.put(key, next);
+        put(key, next);
         stored(key, next);
       }
     }
@@ -65,24 +99,40 @@ class InMemoryKvStore implements KvStore {
     return out;
   }
 
-  /** Live size including not yet noticed expired entries (for compaction decisions). */
-  synchronized int size() {
-    return map.size();
+  /**
+   * Removes up to {@code max} entries expired at {@code nowMillis}, earliest first.
+   *
+   * @return entries removed
+   */
+  @Override
+  public synchronized int sweep(long nowMillis, int max) {
+    int n = 0;
+    while (n < max && !expiries.isEmpty() && expiries.first().atMillis() <= nowMillis) {
+      Expiry x = expiries.pollFirst();
+      map.remove(x.key());
+      expired(x.key());
+      n++;
+    }
+    swept += n;
+    return n;
   }
 
-  /** Snapshot of all entries (for compaction). */
-  synchronized List<KeyEntry> all() {
-    List<KeyEntry> out = new ArrayList<>(map.size());
-    map.forEach((k, v) -> out.add(new KeyEntry(k, v)));
-    return out;
+  @Override
+  public synchronized long swept() {
+    return swept;
+  }
+
+  /** Entries held, expired ones not yet swept included. */
+  synchronized int size() {
+    return map.size();
   }
 
   /** Loads an entry without persistence hooks. */
   synchronized void load(String key, @Nullable Entry entry) {
     if (entry == null) {
-      map.remove(key);
+      delete(key);
     } else {
-      map.put(key, entry);
+      put(key, entry);
     }
   }
 

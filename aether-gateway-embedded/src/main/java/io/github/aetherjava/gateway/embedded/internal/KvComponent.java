@@ -73,7 +73,8 @@ final class KvComponent implements Dispatcher.Component {
 
     if (op.getOp() == KVOperation.OpType.PUT && op.getValue().size() > MAX_VALUE) {
       // As AetherLite's value quota: only the error, no KVResponse.
-      session.send(
+      reply(
+          session,
           Frames.error(
               "ERR_QUOTA_001",
               "quota exceeded for kv_value_size in workspace '"
@@ -86,7 +87,8 @@ final class KvComponent implements Dispatcher.Component {
       return;
     }
     if (op.hasAuthorization() && !isDirect(op)) {
-      session.send(
+      reply(
+          session,
           Frames.error("ERR_PERMISSION_DENIED", "invalid authorization context", requestId));
       failedResponse(session, requestId);
       return;
@@ -111,7 +113,8 @@ final class KvComponent implements Dispatcher.Component {
     }
     try {
       KVResponse.Builder r = execute(session, op, namespace, ws);
-      session.send(
+      reply(
+          session,
           DownstreamMessage.newBuilder().setKv(r.setSuccess(true).setRequestId(requestId)).build());
     } catch (KvFailure e) {
       log.debug("{}: KV {} failed: {}", id.key(), op.getOp(), e.getMessage());
@@ -120,23 +123,32 @@ final class KvComponent implements Dispatcher.Component {
     }
   }
 
+  /**
+   * Sends {@code frame} once the store has made the operation as durable as its policy promises;
+   * every KV answer goes this way, so a client's answers keep their order.
+   */
+  private void reply(Session session, DownstreamMessage frame) {
+    store.afterDurable(() -> session.send(frame));
+  }
+
   private static boolean isDirect(KVOperation op) {
     var a = op.getAuthorization();
     String mode = a.getAuthorityMode();
     return (mode.isEmpty() || mode.equals("direct")) && !a.hasSubject() && a.getGrantId().isEmpty();
   }
 
-  private static void failedResponse(Session session, String requestId) {
+  private void failedResponse(Session session, String requestId) {
     if (!requestId.isEmpty()) {
-      session.send(
+      reply(
+          session,
           DownstreamMessage.newBuilder()
               .setKv(KVResponse.newBuilder().setSuccess(false).setRequestId(requestId))
               .build());
     }
   }
 
-  private static void kvError(Session session, String requestId) {
-    session.send(Frames.error("KV_ERROR", "internal error processing KV operation", requestId));
+  private void kvError(Session session, String requestId) {
+    reply(session, Frames.error("KV_ERROR", "internal error processing KV operation", requestId));
   }
 
   static boolean mayUseKv(PrincipalType t) {

@@ -4,7 +4,6 @@
  */
 package io.github.aetherjava.gateway.embedded.internal;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -67,16 +66,29 @@ public interface KvStore extends AutoCloseable {
    */
   List<KeyEntry> scan(String prefix, @Nullable String afterKey, int limit, long nowMillis);
 
+  /**
+   * Removes up to {@code max} entries expired at {@code nowMillis}, earliest expiry first.
+   *
+   * @return entries removed
+   */
+  int sweep(long nowMillis, int max);
+
+  /** Entries removed by {@link #sweep} so far. */
+  long swept();
+
+  /**
+   * Runs {@code action} once every change made so far is as durable as the store promises (at once
+   * for memory stores).
+   */
+  default void afterDurable(Runnable action) {
+    action.run();
+  }
+
   @Override
   void close();
 
   /** A store that lives in memory only. */
   static KvStore inMemory() {
     return new InMemoryKvStore();
-  }
-
-  /** A store kept in {@code file} (created if missing) and reloaded from it. */
-  static KvStore file(Path file) {
-    return new FileKvStore(file);
   }
 }

@@ -11,9 +11,9 @@ import java.util.List;
 interface MessageJournal extends AutoCloseable {
 
   /** A message recovered at startup. */
-  record Recovered(String topic, long seq, DownstreamMessage frame) {}
+  record Recovered(String topic, long seq, DownstreamMessage frame, long appendedAtMillis) {}
 
-  void append(String topic, long seq, DownstreamMessage frame);
+  void append(String topic, long seq, DownstreamMessage frame, long appendedAtMillis);
 
   void ack(String topic, long seq);
 
@@ -27,7 +27,7 @@ interface MessageJournal extends AutoCloseable {
   static MessageJournal none() {
     return new MessageJournal() {
       @Override
-      public void append(String topic, long seq, DownstreamMessage frame) {}
+      public void append(String topic, long seq, DownstreamMessage frame, long appendedAtMillis) {}
 
       @Override
       public void ack(String topic, long seq) {}

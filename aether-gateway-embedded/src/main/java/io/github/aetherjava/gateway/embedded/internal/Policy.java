@@ -8,6 +8,7 @@ import io.github.aetherjava.gateway.embedded.PolicyMode;
 import io.github.aetherjava.proto.v1.KVOperation;
 import io.github.aetherjava.proto.v1.PrincipalType;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,12 +23,24 @@ public final class Policy {
   /** Token bucket burst per connection in lite-parity mode. */
   public static final double RATE_BURST = 200;
 
+  /** Lite-parity per-session staging buffer for pushed frames (AetherLite's delivery channel). */
+  public static final int STAGING_FRAMES = 64;
+
+  /** Lite-parity per-identity message quota: messages per {@link #QUOTA_WINDOW_MILLIS}. */
+  public static final int MESSAGE_QUOTA = 100;
+
+  /** Fixed window of the per-identity message quota. */
+  public static final long QUOTA_WINDOW_MILLIS = 1000;
+
   private final PolicyMode mode;
   private final Clock clock;
+  private final double ratePerSecond;
+  private final AtomicLong quotaRejections = new AtomicLong();
 
-  Policy(PolicyMode mode, Clock clock) {
+  Policy(PolicyMode mode, Clock clock, double ratePerSecond) {
     this.mode = mode;
     this.clock = clock;
+    this.ratePerSecond = ratePerSecond;
   }
 
   public PolicyMode mode() {
@@ -105,9 +118,21 @@ public final class Policy {
 
   /** A fresh per-connection rate limiter, or null when rate limiting is off. */
   public @Nullable RateLimiter newRateLimiter() {
-    return mode == PolicyMode.LITE_PARITY
-        ? new RateLimiter(RATE_PER_SECOND, RATE_BURST, clock)
-        : null;
+    return ratePerSecond > 0 ? new RateLimiter(ratePerSecond, 2 * ratePerSecond, clock) : null;
+  }
+
+  /** A fresh per-identity message quota (lite-parity only), or null. */
+  @Nullable MessageQuota newMessageQuota() {
+    return mode == PolicyMode.LITE_PARITY ? new MessageQuota(clock) : null;
+  }
+
+  /** Sends refused by the per-identity quota so far. */
+  long quotaRejections() {
+    return quotaRejections.get();
+  }
+
+  void quotaRejected() {
+    quotaRejections.incrementAndGet();
   }
 
   static String prefix(String topic) {
@@ -130,6 +155,31 @@ public final class Policy {
       case "uw" -> parts.length > 2 ? parts[2] : "";
       default -> "";
     };
+  }
+
+  /**
+   * AetherLite's per-identity message quota: at most {@link #MESSAGE_QUOTA} messages in a fixed
+   * window of {@link #QUOTA_WINDOW_MILLIS} that starts at the first message after the previous
+   * window ended. Rejected messages count too, as upstream.
+   */
+  static final class MessageQuota {
+    private final Clock clock;
+    private long windowStart = Long.MIN_VALUE;
+    private int count;
+
+    MessageQuota(Clock clock) {
+      this.clock = clock;
+    }
+
+    synchronized boolean tryAcquire() {
+      long now = clock.millis();
+      if (windowStart == Long.MIN_VALUE || now - windowStart >= QUOTA_WINDOW_MILLIS) {
+        windowStart = now;
+        count = 0;
+      }
+      count++;
+      return count <= MESSAGE_QUOTA;
+    }
   }
 
   /**

@@ -5,6 +5,7 @@
 package io.github.aetherjava.gateway.embedded.internal;
 
 import io.github.aetherjava.proto.v1.DownstreamMessage;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -17,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * Topic fan-out. Identity topics ({@code ag tu ta us br sv} and the {@code event/metric::receiverN}
  * fan-in topics) are durable single-consumer logs: kept while the consumer is offline and replayed
  * in order when it connects. Every other topic is a broadcast lane: delivered to whoever is
- * subscribed at publish time, never stored.
+ * subscribed at publish time; under lite-parity the {@code ga::} and {@code tb::} lanes are also
+ * retained and replayed to each new subscriber, as AetherLite does.
  */
 public final class Router {
 
@@ -27,19 +29,49 @@ public final class Router {
   private final int maxMessagesPerTopic;
   private final long maxBytesPerTopic;
   private final MessageJournal journal;
+  private final Retention retention;
+  private final Clock clock;
   private final int pushbackAt;
+  private final boolean liteParity;
+  private final @Nullable RetainedLanes retainedLanes;
 
-  Router(int maxMessagesPerTopic, long maxBytesPerTopic, int pushbackAt, MessageJournal journal) {
+  /**
+   * A router; {@code liteParity} adds AetherLite's live staging of identity-topic messages and its
+   * replay of {@code ga::}/{@code tb::} broadcasts to later subscribers.
+   */
+  Router(
+      int maxMessagesPerTopic,
+      long maxBytesPerTopic,
+      int pushbackAt,
+      MessageJournal journal,
+      Retention retention,
+      Clock clock,
+      boolean liteParity,
+      int maxLanes,
+      long maxLaneBytes) {
     this.pushbackAt = pushbackAt;
+    this.liteParity = liteParity;
+    this.retainedLanes =
+        liteParity
+            ? new RetainedLanes(
+                maxMessagesPerTopic,
+                maxBytesPerTopic,
+                maxLanes,
+                maxLaneBytes,
+                retention.retentionMillis())
+            : null;
     this.maxMessagesPerTopic = maxMessagesPerTopic;
     this.maxBytesPerTopic = maxBytesPerTopic;
     this.journal = journal;
+    this.retention = retention;
+    this.clock = clock;
     long maxSeq = 0;
     for (MessageJournal.Recovered r : journal.recovered()) {
-      topic(r.topic()).append(r.seq(), r.frame(), false);
+      topic(r.topic()).append(r.seq(), r.frame(), r.appendedAtMillis(), false);
       maxSeq = Math.max(maxSeq, r.seq());
     }
     seq.set(maxSeq);
+    enforceBounds();
   }
 
   /** True for topics whose messages are stored for their (single) consumer. */
@@ -75,8 +107,12 @@ public final class Router {
   }
 
   private DurableTopic topic(String name) {
-    return durable.computeIfAbsent(
-        name, n -> new DurableTopic(n, maxMessagesPerTopic, maxBytesPerTopic, pushbackAt, journal));
+    return durable.computeIfAbsent(name, this::newTopic);
+  }
+
+  private DurableTopic newTopic(String name) {
+    return new DurableTopic(
+        name, maxMessagesPerTopic, maxBytesPerTopic, pushbackAt, journal, retention, liteParity);
   }
 
   /** Publishes an already stamped frame to {@code topic}. */
@@ -99,15 +135,12 @@ public final class Router {
       durable.compute(
           topic,
           (name, existing) -> {
-            DurableTopic t =
-                existing != null
-                    ? existing
-                    : new DurableTopic(
-                        name, maxMessagesPerTopic, maxBytesPerTopic, pushbackAt, journal);
-            holder[0] = t.append(seq.incrementAndGet(), frame, true);
+            DurableTopic t = existing != null ? existing : newTopic(name);
+            holder[0] = t.append(seq.incrementAndGet(), frame, clock.millis(), true);
             target[0] = t;
             return t;
           });
+      enforceBounds();
       wake = holder[0];
       if (wake != null) {
         wake.drain();
@@ -118,6 +151,13 @@ public final class Router {
         if (!t.whenDrained(sender::resumeInbound)) {
           sender.resumeInbound();
         }
+      }
+      return;
+    }
+    RetainedLanes retained = retainedLanes;
+    if (retained != null && RetainedLanes.retains(topic)) {
+      for (Session s : retained.publish(topic, frame, clock.millis(), lanes.get(topic))) {
+        s.drain();
       }
       return;
     }
@@ -154,11 +194,7 @@ public final class Router {
         durable.compute(
             topic,
             (name, existing) -> {
-              DurableTopic d =
-                  existing != null
-                      ? existing
-                      : new DurableTopic(
-                          name, maxMessagesPerTopic, maxBytesPerTopic, pushbackAt, journal);
+              DurableTopic d = existing != null ? existing : newTopic(name);
               d.consumer(session);
               return d;
             });
@@ -166,6 +202,17 @@ public final class Router {
   }
 
   void subscribe(Session session, String lane) {
+    RetainedLanes retained = retainedLanes;
+    if (retained != null && RetainedLanes.retains(lane)) {
+      retained.subscribeAndReplay(
+          lane, session, clock.millis(), () -> addSubscriber(session, lane));
+      session.drain();
+      return;
+    }
+    addSubscriber(session, lane);
+  }
+
+  private void addSubscriber(Session session, String lane) {
     lanes.computeIfAbsent(lane, k -> ConcurrentHashMap.newKeySet()).add(session);
     session.laneSubscriptions().add(lane);
   }
@@ -194,6 +241,71 @@ public final class Router {
       durable.computeIfPresent(
           t.topic(), (k, existing) -> existing.detach(session) ? null : existing);
     }
+  }
+
+  /**
+   * While the gateway-wide bounds are exceeded, removes the oldest stored message (whichever topic
+   * holds it), and topics left empty without a consumer.
+   */
+  private void enforceBounds() {
+    while (retention.overBound()) {
+      Map.Entry<Long, DurableTopic> oldest = retention.oldest();
+      if (oldest == null) {
+        return;
+      }
+      dropOldest(oldest, Retention.Loss.TOTAL_BOUND, Long.MAX_VALUE);
+    }
+  }
+
+  /**
+   * Removes stored messages older than the retention age, oldest first; called periodically.
+   *
+   * @return messages removed
+   */
+  int expireOld() {
+    RetainedLanes retained = retainedLanes;
+    if (retained != null) {
+      retained.expire(clock.millis());
+    }
+    long cutoff = clock.millis() - retention.retentionMillis();
+    int removed = 0;
+    while (true) {
+      Map.Entry<Long, DurableTopic> oldest = retention.oldest();
+      if (oldest == null) {
+        return removed;
+      }
+      DurableTopic.Drop d = dropOldest(oldest, Retention.Loss.AGE, cutoff);
+      if (d == DurableTopic.Drop.TOO_YOUNG) {
+        return removed;
+      }
+      if (d == DurableTopic.Drop.DROPPED) {
+        removed++;
+      }
+    }
+  }
+
+  private DurableTopic.Drop dropOldest(
+      Map.Entry<Long, DurableTopic> oldest, Retention.Loss loss, long cutoffMillis) {
+    DurableTopic t = oldest.getValue();
+    DurableTopic.Drop d = t.dropHead(oldest.getKey(), loss, cutoffMillis);
+    if (d == DurableTopic.Drop.STALE) {
+      retention.forget(oldest.getKey(), t);
+    } else if (d == DurableTopic.Drop.DROPPED) {
+      // Under the map's per-key lock, like publish and attach, so a concurrent publish never
+      // appends to a topic that has just left the map.
+      durable.computeIfPresent(t.topic(), (k, v) -> v == t && v.idle() ? null : v);
+    }
+    return d;
+  }
+
+  /** Gateway-wide storage counters. */
+  Retention retention() {
+    return retention;
+  }
+
+  /** Topics currently held (with messages, or with a connected consumer). */
+  int storedTopics() {
+    return durable.size();
   }
 
   /** Messages stored for {@code topic} and not yet written to its consumer. */

@@ -159,6 +159,26 @@ final class RoutingComponent implements Dispatcher.Component {
       return;
     }
 
+    Policy.MessageQuota quota = session.messageQuota();
+    if (quota != null && !quota.tryAcquire()) {
+      policy.quotaRejected();
+      session.send(
+          Frames.error(
+              "ERR_QUOTA_001",
+              "quota exceeded for message_rate in workspace '"
+                  + senderWs
+                  + "' (identity: "
+                  + sender.key()
+                  + "): current "
+                  + (Policy.MESSAGE_QUOTA + 1)
+                  + ", limit "
+                  + Policy.MESSAGE_QUOTA,
+              true,
+              Policy.QUOTA_WINDOW_MILLIS,
+              ""));
+      return;
+    }
+
     String denied = "not authorized to send to topic " + topic;
     if ((prefix.equals("event") || prefix.equals("metric"))
         && policy.deniesCrossWorkspaceBroadcast(senderWs, declaredWs)) {

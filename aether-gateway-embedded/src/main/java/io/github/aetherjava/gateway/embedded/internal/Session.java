@@ -31,8 +31,10 @@ public final class Session {
 
   private static final Logger log = LoggerFactory.getLogger(Session.class);
 
+  /** AetherLite's text for a frame dropped because the session's delivery buffer is full. */
   static final String BACKPRESSURE_MESSAGE =
-      "delivery buffer full, messages are being dropped; read faster or send less";
+      "delivery buffer full \u2014 messages are being dropped; consider reducing send rate or"
+          + " processing messages faster";
 
   private final String id;
   private final Identity identity;
@@ -61,8 +63,10 @@ public final class Session {
   private boolean noticePending;
   private volatile boolean resumed;
   private volatile int reconnectionCount;
+  private volatile int laneCapacity;
   private volatile long initialConnectionMs;
   private volatile Policy.@Nullable RateLimiter rateLimiter;
+  private volatile Policy.@Nullable MessageQuota messageQuota;
   private final AtomicBoolean inboundPaused = new AtomicBoolean();
 
   /** Frames handled whose transport request is withheld while inbound is paused. */
@@ -85,6 +89,7 @@ public final class Session {
     this.maxFrameBytes = maxFrameBytes;
     this.connectedAt = connectedAt;
     this.onTerminated = onTerminated;
+    this.laneCapacity = queueCapacity;
     this.workspace = identity.workspace();
     this.initialConnectionMs = connectedAt.toEpochMilli();
   }
@@ -132,6 +137,23 @@ public final class Session {
 
   void rateLimiter(Policy.@Nullable RateLimiter limiter) {
     this.rateLimiter = limiter;
+  }
+
+  /** The identity's message quota (lite-parity), or null. */
+  Policy.@Nullable MessageQuota messageQuota() {
+    return messageQuota;
+  }
+
+  void messageQuota(Policy.@Nullable MessageQuota quota) {
+    this.messageQuota = quota;
+  }
+
+  /**
+   * Bounds the queue of pushed frames (broadcasts, and under lite-parity live identity-topic
+   * messages) to {@code frames}: AetherLite's per-session staging buffer.
+   */
+  void laneCapacity(int frames) {
+    this.laneCapacity = frames;
   }
 
   /** How to ask the transport for more upstream frames (manual inbound flow control). */
@@ -223,7 +245,8 @@ public final class Session {
     DownstreamMessage f = frame;
     if (f.getSerializedSize() > maxFrameBytes) {
       log.warn(
-          "{}: dropping {} frame of {} bytes (over the {} byte send limit)",
+          "event=oversized_response session={} identity={} payload={} bytes={} limit={}",
+          id,
           identity.key(),
           f.getPayloadCase(),
           f.getSerializedSize(),
@@ -231,12 +254,17 @@ public final class Session {
       f =
           Frames.error(
               "ERR_INTERNAL",
-              "response exceeds the gateway's maximum frame size of " + maxFrameBytes + " bytes");
+              "response exceeds the gateway's maximum frame size of " + maxFrameBytes + " bytes",
+              Frames.requestId(frame));
     }
     synchronized (queueLock) {
       if (control.size() >= queueCapacity) {
         drops.incrementAndGet();
-        log.warn("{}: response queue full, dropping {}", identity.key(), f.getPayloadCase());
+        log.warn(
+            "event=response_dropped session={} identity={} payload={}",
+            id,
+            identity.key(),
+            f.getPayloadCase());
         return;
       }
       control.add(f);
@@ -252,14 +280,30 @@ public final class Session {
     if (isTerminated()) {
       return;
     }
+    if (stage(frame)) {
+      drain();
+    }
+  }
+
+  /**
+   * Queues a pushed frame without writing it (the caller holds a lock and wakes the session with
+   * {@link #drain()} afterwards). When the queue is full the frame is dropped, counted, and the
+   * client gets one {@code BACKPRESSURE} error until it has read that one.
+   *
+   * @return whether the frame was queued
+   */
+  boolean stage(DownstreamMessage frame) {
     synchronized (queueLock) {
-      if (lanes.size() >= queueCapacity) {
+      if (terminated || pendingTermination != null) {
+        return false;
+      }
+      if (lanes.size() >= laneCapacity) {
         backpressureLocked();
-        return;
+        return false;
       }
       lanes.add(frame);
+      return true;
     }
-    drain();
   }
 
   /**
@@ -276,6 +320,8 @@ public final class Session {
     drops.incrementAndGet();
     if (!noticePending) {
       noticePending = true;
+      log.warn(
+          "event=backpressure session={} identity={} drops={}", id, identity.key(), drops.get());
       control.add(Frames.error("BACKPRESSURE", BACKPRESSURE_MESSAGE));
     }
   }
@@ -413,7 +459,8 @@ public final class Session {
       }
     } catch (RuntimeException e) {
       // The call was cancelled under us; treat it as the client going away.
-      log.debug("{}: write failed, closing session: {}", identity.key(), e.toString());
+      log.debug(
+          "event=write_failed session={} identity={} cause={}", id, identity.key(), e.toString());
       clientGone();
     }
   }
@@ -443,7 +490,11 @@ public final class Session {
         call.onError(status.asRuntimeException());
       }
     } catch (RuntimeException e) {
-      log.debug("{}: closing an already closed call: {}", identity.key(), e.toString());
+      log.debug(
+          "event=close_after_close session={} identity={} cause={}",
+          id,
+          identity.key(),
+          e.toString());
     }
     clientGone();
   }

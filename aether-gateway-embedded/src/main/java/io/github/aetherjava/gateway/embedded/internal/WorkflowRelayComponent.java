@@ -85,7 +85,9 @@ final class WorkflowRelayComponent implements Dispatcher.Component {
     if (from.identity().type() != PrincipalType.PRINCIPAL_WORKFLOW_ENGINE) {
       from.send(
           Frames.error(
-              "ERR_PERMISSION_DENIED", "only the workflow engine can send workflow responses"));
+              "ERR_PERMISSION_DENIED",
+              "only the workflow engine can send workflow responses",
+              response.getRequestId()));
       return;
     }
     Pending p = pending.remove(response.getRequestId());
