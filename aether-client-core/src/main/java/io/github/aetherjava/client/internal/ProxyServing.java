@@ -8,6 +8,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.UnsafeByteOperations;
 import io.github.aetherjava.client.Registration;
 import io.github.aetherjava.client.proxy.ProxyErrorKind;
+import io.github.aetherjava.client.proxy.ProxyException;
 import io.github.aetherjava.client.proxy.ProxyHandler;
 import io.github.aetherjava.client.proxy.ProxyResponse;
 import io.github.aetherjava.client.proxy.ServeOptions;
@@ -263,6 +264,10 @@ final class ProxyServing {
       if (resp == null) {
         throw new IllegalStateException("handler returned null");
       }
+    } catch (ProxyException e) {
+      // a handler that fronts another server reports transport failures with their kind
+      replyError(r.getRequestId(), e.kind(), e.detail());
+      return;
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable e) {

@@ -6,11 +6,13 @@ package io.github.aetherjava.client.proxy;
 
 import io.github.aetherjava.client.AetherException;
 import io.github.aetherjava.client.FailureReason;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A proxied call failed with a {@code ProxyError} from the gateway or the serving side, or the
  * client gave up on it locally (a streamed body went idle, outgrew its limit or arrived out of
- * order).
+ * order). A {@link ProxyHandler} may throw one to answer with that {@code ProxyError} instead of a
+ * status 500.
  *
  * @since 0.1.0
  */
@@ -19,14 +21,32 @@ public class ProxyException extends AetherException {
   private static final long serialVersionUID = 1L;
 
   private final ProxyErrorKind kind;
+  private final String detail;
 
   /**
    * @param kind why it failed
    * @param message the gateway's or serving side's text
    */
   public ProxyException(ProxyErrorKind kind, String message) {
-    super(reasonOf(kind), kind + ": " + message, null, recoverable(kind));
+    this(kind, message, null);
+  }
+
+  /**
+   * @param kind why it failed
+   * @param message what happened
+   * @param cause the underlying failure, if any
+   */
+  public ProxyException(ProxyErrorKind kind, String message, @Nullable Throwable cause) {
+    super(reasonOf(kind), kind + ": " + message, cause, recoverable(kind));
     this.kind = kind;
+    this.detail = message;
+  }
+
+  /**
+   * @return the message without the kind prefix, as it travels in {@code ProxyError.message}
+   */
+  public String detail() {
+    return detail;
   }
 
   /**

@@ -273,6 +273,22 @@ class ProxyIntegrationTest {
   }
 
   @Test
+  void handlerProxyExceptionIsAnsweredWithItsKind() throws Exception {
+    service("front", "one")
+        .serve(
+            r -> {
+              throw new ProxyException(ProxyErrorKind.DIAL_FAILED, "backend down");
+            });
+    assertThatThrownBy(() -> agent("a").fetch("sv::front::one").get("/x"))
+        .isInstanceOfSatisfying(
+            ProxyException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ProxyErrorKind.DIAL_FAILED);
+              assertThat(e.detail()).isEqualTo("backend down");
+            });
+  }
+
+  @Test
   void pathsOutsideTheAllowListAreDeniedAndOthersServed() throws Exception {
     service("acl", "one")
         .serve(
