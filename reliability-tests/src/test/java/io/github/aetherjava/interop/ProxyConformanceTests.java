@@ -112,6 +112,31 @@ abstract class ProxyConformanceTests {
   }
 
   @Test
+  void gatewayMintsTheDirectModeIdentityHeaders() throws Exception {
+    java.util.concurrent.CompletableFuture<Map<String, String>> seen =
+        new java.util.concurrent.CompletableFuture<>();
+    service("one")
+        .serve(
+            r -> {
+              seen.complete(r.headers());
+              return ProxyResponse.text(200, "ok");
+            });
+    AgentClient a = caller();
+    a.fetch("sv::" + impl + "::one").get("/h");
+    Map<String, String> h = seen.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(h)
+        .containsEntry("x-aether-actor-topic", a.identity())
+        .containsEntry("X-Aether-Caller-Topic", a.identity())
+        .containsEntry("X-Auth-User-ID", a.identity())
+        .containsEntry("X-Auth-Actor-ID", a.identity())
+        .containsEntry("X-Auth-Principal-Type", "Agent")
+        .containsEntry("X-Auth-Actor-Type", "Agent")
+        .containsEntry("X-Auth-Authority-Mode", "direct")
+        .containsEntry("X-Auth-Tenant-ID", "interop-" + run)
+        .containsKey("X-Auth-Workspace-Access");
+  }
+
+  @Test
   void chunkedBodiesRoundTripBothWays() throws Exception {
     service("one").serve(ProxyConformanceTests::echo);
     AetherFetch fetch = caller().fetch("sv::" + impl + "::one");

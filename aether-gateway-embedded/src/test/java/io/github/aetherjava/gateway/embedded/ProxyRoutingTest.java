@@ -66,7 +66,9 @@ class ProxyRoutingTest extends GatewayTestBase {
         .containsEntry("Accept", "text/plain")
         .containsEntry("x-aether-actor-topic", "ag::prod::impl::a")
         .containsEntry("X-Auth-User-ID", "ag::prod::impl::a")
-        .containsEntry("X-Auth-Principal-Type", "agent")
+        .containsEntry("X-Auth-Principal-Type", "Agent")
+        .containsEntry("X-Auth-Actor-ID", "ag::prod::impl::a")
+        .containsEntry("X-Auth-Workspace-Access", "20")
         .containsEntry("X-Auth-Authority-Mode", "direct")
         .containsEntry("X-Auth-Tenant-ID", "prod");
 

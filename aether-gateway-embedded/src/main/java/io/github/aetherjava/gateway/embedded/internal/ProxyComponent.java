@@ -224,13 +224,13 @@ final class ProxyComponent implements Dispatcher.Component {
 
   /** The trusted headers the real gateway mints for a direct-mode caller. */
   private static void mintHeaders(ProxyHttpRequest.Builder out, Identity sender, String ws) {
-    String type = Identity.typeName(sender.type()).toLowerCase(Locale.ROOT);
+    String type = Identity.typeName(sender.type());
     String id = sender.type() == PrincipalType.PRINCIPAL_USER ? sender.id() : sender.topic();
     out.putHeaders("x-aether-actor-topic", sender.topic());
     out.putHeaders("X-Aether-Caller-Topic", sender.topic());
     out.putHeaders("X-Auth-Tenant-ID", ws);
-    // no ACL service here: every caller gets the highest access level, as in dev mode
-    out.putHeaders("X-Auth-Workspace-Access", "50");
+    // no ACL service here: every caller gets READWRITE, what AetherLite's dev mode mints
+    out.putHeaders("X-Auth-Workspace-Access", "20");
     out.putHeaders("X-Auth-User-ID", id);
     out.putHeaders("X-Auth-Principal-Type", type);
     out.putHeaders("X-Auth-Actor-Type", type);
