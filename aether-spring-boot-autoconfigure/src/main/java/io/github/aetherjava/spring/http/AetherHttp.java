@@ -10,6 +10,7 @@ import io.github.aetherjava.client.proxy.FetchOptions;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
@@ -28,7 +29,7 @@ public final class AetherHttp {
   /** Base URL of every client built here (the host is never used). */
   public static final String BASE_URL = "http://aether";
 
-  private final AetherClient client;
+  private final Supplier<AetherClient> client;
   private final FetchOptions options;
   private final @Nullable ObservationRegistry observations;
 
@@ -39,9 +40,35 @@ public final class AetherHttp {
    */
   public AetherHttp(
       AetherClient client, FetchOptions options, @Nullable ObservationRegistry observations) {
+    this(supplierOf(client), options, observations);
+  }
+
+  /**
+   * @param client resolves the client whose stream carries the requests, on first use (so an
+   *     application with several clients fails only if it uses this without choosing one)
+   * @param options defaults for every fetch
+   * @param observations registry for RestClient/WebClient observations, or null for none
+   */
+  public AetherHttp(
+      Supplier<AetherClient> client,
+      FetchOptions options,
+      @Nullable ObservationRegistry observations) {
     this.client = Objects.requireNonNull(client, "client");
     this.options = Objects.requireNonNull(options, "options");
     this.observations = observations;
+  }
+
+  private static Supplier<AetherClient> supplierOf(AetherClient client) {
+    Objects.requireNonNull(client, "client");
+    return () -> client;
+  }
+
+  /**
+   * @param other another client (an application with several principals picks the caller here)
+   * @return a factory with the same defaults whose requests travel on {@code other}'s stream
+   */
+  public AetherHttp using(AetherClient other) {
+    return new AetherHttp(other, options, observations);
   }
 
   /**
@@ -49,7 +76,7 @@ public final class AetherHttp {
    * @return a fetch with this factory's defaults
    */
   public AetherFetch fetch(String target) {
-    return client.fetch(target, options);
+    return client.get().fetch(target, options);
   }
 
   /**

@@ -6,18 +6,22 @@ package io.github.aetherjava.spring.boot.autoconfigure.http;
 
 import io.github.aetherjava.client.AetherClient;
 import io.github.aetherjava.client.Registration;
+import io.github.aetherjava.client.ServiceClient;
 import io.github.aetherjava.client.proxy.FetchOptions;
 import io.github.aetherjava.client.proxy.ServeOptions;
 import io.github.aetherjava.spring.boot.autoconfigure.AetherAutoConfiguration;
 import io.github.aetherjava.spring.http.AetherHttp;
 import io.github.aetherjava.spring.http.AetherLoopbackForwarder;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -31,9 +35,10 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Auto-configuration of the service proxy for Spring's HTTP clients: an {@link AetherHttp} bean
- * over the application's client ({@code aetherHttp.restClient("sv::memorylayer")}), and, with
- * {@code aether.http.serve.enabled=true}, forwarding of proxied requests to the application's own
- * web server over loopback once it is ready.
+ * over the application's client ({@code aetherHttp.restClient("sv::memorylayer")}; with several
+ * clients, the one named by {@code aether.http.client-bean} or the {@code @Primary} one), and, with
+ * {@code aether.http.serve.enabled=true}, forwarding of proxied requests to the service principal
+ * to the application's own web server over loopback once it is ready.
  *
  * @since 0.1.0
  */
@@ -42,14 +47,15 @@ import org.springframework.web.client.RestClient;
     afterName =
         "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
 @ConditionalOnClass({AetherClient.class, RestClient.class})
-@ConditionalOnSingleCandidate(AetherClient.class)
+@ConditionalOnBean(AetherClient.class)
 @EnableConfigurationProperties(AetherHttpProperties.class)
 public final class AetherHttpAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
   AetherHttp aetherHttp(
-      AetherClient client,
+      ListableBeanFactory beans,
+      ObjectProvider<AetherClient> clients,
       AetherHttpProperties properties,
       ObjectProvider<ObservationRegistry> observations) {
     FetchOptions options =
@@ -59,14 +65,31 @@ public final class AetherHttpAutoConfiguration {
             .streamIdleTimeout(properties.getStreamIdleTimeout())
             .maxResponseBodyBytes(properties.getMaxResponseBodySize().toBytes())
             .build();
-    return new AetherHttp(client, options, observations.getIfUnique());
+    String named = properties.getClientBean();
+    Supplier<AetherClient> caller =
+        () -> {
+          if (!named.isEmpty()) {
+            return beans.getBean(named, AetherClient.class);
+          }
+          AetherClient only = clients.getIfUnique();
+          if (only == null) {
+            throw new IllegalStateException(
+                "AetherHttp needs one client to call from, but there are several ("
+                    + String.join(", ", beans.getBeanNamesForType(AetherClient.class))
+                    + "): set aether.http.client-bean, mark one @Primary, or use"
+                    + " aetherHttp.using(client)");
+          }
+          return only;
+        };
+    return new AetherHttp(caller, options, observations.getIfUnique());
   }
 
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBooleanProperty("aether.http.serve.enabled")
+  @ConditionalOnSingleCandidate(ServiceClient.class)
   AetherHttpServing aetherHttpServing(
-      AetherClient client, AetherHttpProperties properties, Environment environment) {
+      ServiceClient client, AetherHttpProperties properties, Environment environment) {
     AetherHttpProperties.Serve serve = properties.getServe();
     ServeOptions options =
         ServeOptions.builder()

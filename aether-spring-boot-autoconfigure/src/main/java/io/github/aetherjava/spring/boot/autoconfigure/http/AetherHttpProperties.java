@@ -22,6 +22,12 @@ public class AetherHttpProperties {
   /** Deadline of each proxied call (time to the first byte for streamed responses). */
   private Duration timeout = Duration.ofSeconds(30);
 
+  /**
+   * Name of the client bean AetherHttp sends from when there are several; empty for the only (or
+   * the primary) one.
+   */
+  private String clientBean = "";
+
   /** Named backend on the serving side; empty for its default. */
   private String backendName = "";
 
@@ -39,6 +45,14 @@ public class AetherHttpProperties {
 
   public void setTimeout(Duration timeout) {
     this.timeout = timeout;
+  }
+
+  public String getClientBean() {
+    return this.clientBean;
+  }
+
+  public void setClientBean(String clientBean) {
+    this.clientBean = clientBean;
   }
 
   public String getBackendName() {
@@ -73,8 +87,8 @@ public class AetherHttpProperties {
   public static class Serve {
 
     /**
-     * Whether proxied requests to this application's client are forwarded to its own web server
-     * over loopback.
+     * Whether proxied requests to this application's service principal are forwarded to its own web
+     * server over loopback.
      */
     private boolean enabled;
 

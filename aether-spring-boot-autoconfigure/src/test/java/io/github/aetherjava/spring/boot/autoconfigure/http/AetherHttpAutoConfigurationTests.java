@@ -136,6 +136,46 @@ class AetherHttpAutoConfigurationTests {
   }
 
   @Test
+  void withSeveralClientsTheNamedOneSendsAndServingNeedsAServiceClient() {
+    runner()
+        .withPropertyValues(
+            "aether.agent.workspace=prod",
+            "aether.agent.implementation=impl",
+            "aether.agent.specifier=s1")
+        .run(
+            (context) -> {
+              AetherHttp http = context.getBean(AetherHttp.class);
+              assertThatThrownBy(() -> http.fetch("sv::x"))
+                  .isInstanceOf(IllegalStateException.class)
+                  .hasMessageContaining("aether.http.client-bean")
+                  .hasMessageContaining("aetherAgentClient");
+              assertThat(http.using(caller).fetch("sv::x").target()).isEqualTo("sv::x");
+            });
+    runner()
+        .withPropertyValues(
+            "aether.agent.workspace=prod",
+            "aether.agent.implementation=impl",
+            "aether.agent.specifier=s1",
+            "aether.http.client-bean=aetherAgentClient")
+        .run((context) -> assertThat(context.getBean(AetherHttp.class).fetch("sv::x")).isNotNull());
+    new ApplicationContextRunner()
+        .withConfiguration(
+            AutoConfigurations.of(AetherAutoConfiguration.class, AetherHttpAutoConfiguration.class))
+        .withClassLoader(new FilteredClassLoader(EmbeddedAetherGateway.class))
+        .withPropertyValues(
+            "aether.address=" + gw.inProcessAddress(),
+            "aether.agent.workspace=prod",
+            "aether.agent.implementation=impl",
+            "aether.agent.specifier=s1",
+            "aether.http.serve.enabled=true")
+        .run(
+            (context) ->
+                assertThat(context)
+                    .hasSingleBean(AetherHttp.class)
+                    .doesNotHaveBean(AetherHttpAutoConfiguration.AetherHttpServing.class));
+  }
+
+  @Test
   void worksWithoutWebFluxOnTheClasspath() {
     runner()
         .withClassLoader(new FilteredClassLoader(EmbeddedAetherGateway.class, WebClient.class))
