@@ -79,7 +79,7 @@ final class AetherFetchImpl implements AetherFetch {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ConnectionException(
-          FailureReason.CLOSED, "interrupted while waiting", e, false, null);
+          FailureReason.CLOSED, "proxy call to " + target + " interrupted", e, true, null);
     } catch (ExecutionException e) {
       throw unwrap(e.getCause());
     }

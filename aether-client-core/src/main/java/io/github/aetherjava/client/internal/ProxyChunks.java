@@ -62,54 +62,82 @@ final class ProxyChunks {
       byte[] body,
       BooleanSupplier cancelled,
       Consumer<Throwable> onFailed) {
-    new Object() {
-      private final AtomicInteger outstanding = new AtomicInteger();
-      private final AtomicBoolean pumping = new AtomicBoolean();
-      private int offset;
-      private int seq;
+    new AsyncSender(core, id, isRequest, body, cancelled, onFailed).pump();
+  }
 
-      void pump() {
+  /** Queues chunks while fewer than {@link #WINDOW} wait; each write queues the next ones. */
+  private static final class AsyncSender {
+    private final ClientCore core;
+    private final String id;
+    private final boolean isRequest;
+    private final byte[] body;
+    private final BooleanSupplier cancelled;
+    private final Consumer<Throwable> onFailed;
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private final AtomicBoolean pumping = new AtomicBoolean();
+    // written only by the thread holding the pumping flag; read by pump() after releasing it
+    private volatile int offset;
+    private int seq;
+
+    AsyncSender(
+        ClientCore core,
+        String id,
+        boolean isRequest,
+        byte[] body,
+        BooleanSupplier cancelled,
+        Consumer<Throwable> onFailed) {
+      this.core = core;
+      this.id = id;
+      this.isRequest = isRequest;
+      this.body = body;
+      this.cancelled = cancelled;
+      this.onFailed = onFailed;
+    }
+
+    void pump() {
+      do {
         if (!pumping.compareAndSet(false, true)) {
           return;
         }
         try {
-          while (offset < body.length && outstanding.get() < WINDOW) {
-            if (cancelled.getAsBoolean()) {
-              offset = body.length;
-              return;
-            }
-            int len = Math.min(CHUNK_BYTES, body.length - offset);
-            boolean fin = offset + len == body.length;
-            UpstreamMessage frame = chunk(id, isRequest, seq++, body, offset, len, fin);
-            offset += len;
-            outstanding.incrementAndGet();
-            CompletableFuture<Void> f =
-                core.enqueue(
-                    frame,
-                    () -> {
-                      outstanding.decrementAndGet();
-                      // never re-enter the writer from its own callback
-                      ClientExecutors.scheduler().execute(this::pump);
-                    });
-            if (f.isCompletedExceptionally()) {
-              offset = body.length;
-              f.exceptionally(
-                  e -> {
-                    onFailed.accept(e);
-                    return null;
-                  });
-              return;
-            }
-          }
+          fill();
         } finally {
           pumping.set(false);
         }
         // a write may have finished between the last check and releasing the flag
-        if (offset < body.length && outstanding.get() < WINDOW) {
-          pump();
+      } while (offset < body.length && outstanding.get() < WINDOW);
+    }
+
+    private void fill() {
+      while (offset < body.length && outstanding.get() < WINDOW) {
+        if (cancelled.getAsBoolean()) {
+          offset = body.length;
+          return;
+        }
+        int len = Math.min(CHUNK_BYTES, body.length - offset);
+        boolean fin = offset + len == body.length;
+        UpstreamMessage frame = chunk(id, isRequest, seq++, body, offset, len, fin);
+        offset += len;
+        outstanding.incrementAndGet();
+        CompletableFuture<Void> f =
+            core.enqueue(
+                frame,
+                () -> {
+                  outstanding.decrementAndGet();
+                  // never re-enter the writer from its own callback
+                  ClientExecutors.scheduler().execute(this::pump);
+                });
+        if (f.isCompletedExceptionally()) {
+          offset = body.length;
+          f.exceptionally(
+              e -> {
+                onFailed.accept(e);
+                return null;
+              });
+          return;
         }
       }
-    }.pump();
+    }
   }
 
   /**

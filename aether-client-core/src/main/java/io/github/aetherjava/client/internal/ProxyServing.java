@@ -310,7 +310,13 @@ final class ProxyServing {
       return;
     }
     core.enqueue(frame(head.setBodyChunked(true)), null);
-    ProxyChunks.sendAsync(core, id, false, body, () -> false, e -> {});
+    ProxyChunks.sendAsync(
+        core,
+        id,
+        false,
+        body,
+        () -> false,
+        e -> LOG.warn("{}: reply {} could not be queued: {}", identity.get(), id, e.toString()));
   }
 
   private void replyError(String id, ProxyErrorKind kind, String message) {

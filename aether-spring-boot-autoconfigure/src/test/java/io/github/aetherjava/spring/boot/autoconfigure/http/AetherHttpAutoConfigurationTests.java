@@ -15,6 +15,8 @@ import io.github.aetherjava.client.proxy.ProxyException;
 import io.github.aetherjava.gateway.embedded.EmbeddedAetherGateway;
 import io.github.aetherjava.spring.boot.autoconfigure.AetherAutoConfiguration;
 import io.github.aetherjava.spring.http.AetherHttp;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -241,6 +243,32 @@ class AetherHttpAutoConfigurationTests {
                   .isInstanceOfSatisfying(
                       ProxyException.class,
                       e -> assertThat(e.kind()).isEqualTo(ProxyErrorKind.ACL_DENIED));
+            });
+  }
+
+  @Test
+  void restClientCallsAreObservedWithTheApplicationsRegistry() {
+    TestObservationRegistry registry = TestObservationRegistry.create();
+    runner()
+        .withBean(io.micrometer.observation.ObservationRegistry.class, () -> registry)
+        .withPropertyValues(
+            "aether.http.serve.enabled=true",
+            "aether.http.serve.port=" + web.getAddress().getPort())
+        .run(
+            (context) -> {
+              ready(context);
+              AetherHttp http = context.getBean(AetherHttp.class).using(caller);
+              assertThat(
+                      http.restClient("sv::web::one")
+                          .get()
+                          .uri("/api/o")
+                          .retrieve()
+                          .body(String.class))
+                  .startsWith("method=GET uri=/api/o");
+              TestObservationRegistryAssert.assertThat(registry)
+                  .hasObservationWithNameEqualTo("http.client.requests")
+                  .that()
+                  .hasLowCardinalityKeyValue("status", "200");
             });
   }
 
