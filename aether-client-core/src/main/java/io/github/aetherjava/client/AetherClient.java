@@ -8,6 +8,11 @@ import com.google.protobuf.ByteString;
 import io.github.aetherjava.client.checkpoint.CheckpointClient;
 import io.github.aetherjava.client.internal.CheckpointClientImpl;
 import io.github.aetherjava.client.internal.ClientCore;
+import io.github.aetherjava.client.internal.ProxyEngine;
+import io.github.aetherjava.client.proxy.AetherFetch;
+import io.github.aetherjava.client.proxy.FetchOptions;
+import io.github.aetherjava.client.proxy.ProxyHandler;
+import io.github.aetherjava.client.proxy.ServeOptions;
 import io.github.aetherjava.proto.v1.InitConnection;
 import io.github.aetherjava.proto.v1.SendMessage;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
@@ -45,6 +50,7 @@ public abstract class AetherClient implements AutoCloseable {
   private final PrincipalKind kind;
   private final ClientCore core;
   private final CheckpointClient checkpoints;
+  private final ProxyEngine proxy;
 
   AetherClient(AetherClientOptions options, PrincipalKind kind) {
     this.options = options;
@@ -74,6 +80,7 @@ public abstract class AetherClient implements AutoCloseable {
               }
             });
     this.checkpoints = new CheckpointClientImpl(core);
+    this.proxy = new ProxyEngine(core, this::identity);
   }
 
   abstract void fillIdentity(InitConnection.Builder init);
@@ -202,6 +209,51 @@ public abstract class AetherClient implements AutoCloseable {
    */
   public CheckpointClient checkpoint() {
     return checkpoints;
+  }
+
+  // ------------------------------------------------------------------ service proxy
+
+  /**
+   * HTTP over this client's stream to {@code target}: a service {@code sv::impl::spec}, any
+   * instance of one ({@code sv::impl}), or any principal that {@linkplain #serve serves}.
+   *
+   * @param target the target topic
+   * @return a fetch bound to {@code target} with {@link FetchOptions#defaults()}
+   * @throws InvalidArgumentException if {@code target} is not a topic
+   */
+  public AetherFetch fetch(String target) {
+    return proxy.fetch(target, FetchOptions.defaults());
+  }
+
+  /**
+   * @param target the target topic
+   * @param options defaults for the requests it sends
+   * @return a fetch bound to {@code target}
+   * @throws InvalidArgumentException if {@code target} is not a topic
+   */
+  public AetherFetch fetch(String target, FetchOptions options) {
+    return proxy.fetch(target, options);
+  }
+
+  /**
+   * Answers HTTP requests other principals proxy to this one, with {@link ServeOptions#defaults()}.
+   *
+   * @param handler answers each request
+   * @return stops serving (later requests are answered {@code SIDECAR_UNAVAILABLE})
+   * @throws IllegalStateException if this client already serves
+   */
+  public Registration serve(ProxyHandler handler) {
+    return proxy.serve(handler, ServeOptions.defaults());
+  }
+
+  /**
+   * @param handler answers each request
+   * @param options allow-list, concurrency and executor
+   * @return stops serving
+   * @throws IllegalStateException if this client already serves
+   */
+  public Registration serve(ProxyHandler handler, ServeOptions options) {
+    return proxy.serve(handler, options);
   }
 
   // ------------------------------------------------------------------ handlers

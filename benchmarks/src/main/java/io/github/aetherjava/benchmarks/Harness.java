@@ -82,6 +82,7 @@ public final class Harness {
         case "fanout" -> h.fanout();
         case "scale" -> h.scale();
         case "gateway" -> h.gatewayAlone();
+        case "proxy" -> h.proxy();
         default -> throw new IllegalStateException(s);
       }
     }
@@ -291,6 +292,59 @@ public final class Harness {
       }
     }
   }
+
+  /**
+   * A 64 B HTTP GET through the service proxy (the "sdk" column) versus the same GET straight to
+   * the HTTP server over loopback (the "baseline" column): p50 with one request outstanding, and
+   * requests/s with {@link #PROXY_CONCURRENCY} outstanding. There is no target: the proxy adds two
+   * stream hops to the loopback call it wraps.
+   */
+  private void proxy() {
+    for (Transport t : settings.transports()) {
+      for (int concurrency : new int[] {1, PROXY_CONCURRENCY}) {
+        String variant = "64 B GET, " + concurrency + " in flight";
+        Map<Side, List<ProxyHttp.Result>> runs =
+            alternate(
+                "6-proxy",
+                t,
+                variant,
+                (fabric, side) ->
+                    ProxyHttp.run(
+                        fabric, side, concurrency, settings.warmup(), settings.measure()));
+        if (runs == null) {
+          continue;
+        }
+        List<ProxyHttp.Result> direct = runs.get(Side.RAW);
+        for (Side side : sdkSides()) {
+          List<ProxyHttp.Result> proxied = runs.get(side);
+          String v = variant + suffix(side);
+          report.add(
+              new Row(
+                  "6-proxy",
+                  t.label(),
+                  v,
+                  "req/s",
+                  Stats.median(proxied.stream().map(ProxyHttp.Result::perSecond).toList()),
+                  Stats.median(direct.stream().map(ProxyHttp.Result::perSecond).toList()),
+                  Target.NONE,
+                  "sdk = through the proxy, baseline = the same GET over loopback"));
+          report.add(
+              new Row(
+                  "6-proxy",
+                  t.label(),
+                  v,
+                  "p50 us",
+                  Stats.median(proxied.stream().map(r -> r.samples().p(50)).toList()),
+                  Stats.median(direct.stream().map(r -> r.samples().p(50)).toList()),
+                  Target.NONE,
+                  ""));
+        }
+      }
+    }
+  }
+
+  /** Requests kept outstanding for the proxy throughput row. */
+  private static final int PROXY_CONCURRENCY = 16;
 
   // ------------------------------------------------------------------ plumbing
 

@@ -52,13 +52,13 @@ public record Settings(
 
   /** All scenario names, in run order. */
   public static final List<String> ALL =
-      List.of("throughput", "latency", "fanout", "scale", "gateway");
+      List.of("throughput", "latency", "fanout", "scale", "gateway", "proxy");
 
   static final String USAGE =
       """
       usage: java -jar benchmarks/target/benchmarks.jar [options]
              java -jar benchmarks/target/benchmarks.jar jmh [JMH options]   (e.g. jmh -prof gc -wi 1 -i 3 -f 1)
-        --scenarios=throughput,latency,fanout,scale,gateway   (default: all)
+        --scenarios=throughput,latency,fanout,scale,gateway,proxy   (default: all)
         --transports=tcp,inproc                              (default: both)
         --warmup=1 --seconds=3       warm-up and measured seconds per measurement (decimals allowed)
         --reps=3                     measurements per side, baseline and SDK alternating; median reported

@@ -27,7 +27,8 @@ class HarnessSmokeTest {
     assertThat(rows).extracting(Row::note).noneMatch(n -> n.startsWith("FAILED"));
     assertThat(rows)
         .extracting(Row::scenario)
-        .contains("1-throughput", "2-a2a-rr", "2-kv-get", "3-fanout", "4-scale", "5-gateway");
+        .contains(
+            "1-throughput", "2-a2a-rr", "2-kv-get", "3-fanout", "4-scale", "5-gateway", "6-proxy");
     assertThat(rows)
         .filteredOn(r -> r.scenario().equals("1-throughput"))
         .allSatisfy(r -> assertThat(r.sdk()).isPositive())

@@ -48,7 +48,7 @@ class CredentialsNotExposedTests {
 
   @Test
   void actuatorEndpointsAndLogsNeverShowTheSecrets(CapturedOutput output) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> gateway.connectedIdentities().size() == 4);
+    await().atMost(Duration.ofSeconds(30)).until(() -> gateway.connectedIdentities().size() == 5);
     RestClient http = RestClient.create("http://localhost:" + port);
     for (String endpoint : List.of("/actuator/configprops", "/actuator/env", "/actuator/health")) {
       String body = http.get().uri(endpoint).retrieve().body(String.class);

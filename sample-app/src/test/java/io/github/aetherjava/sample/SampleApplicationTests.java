@@ -35,10 +35,14 @@ class SampleApplicationTests {
   @Test
   void startsTheEmbeddedGatewayAndAnswers() {
     RestClient http = RestClient.create("http://localhost:" + port);
-    await().atMost(Duration.ofSeconds(30)).until(() -> gateway.connectedIdentities().size() == 4);
+    await().atMost(Duration.ofSeconds(30)).until(() -> gateway.connectedIdentities().size() == 5);
     assertThat(gateway.connectedIdentities())
         .containsExactlyInAnyOrder(
-            "ag::demo::assistant::1", "ag::demo::auditor::1", "us::alice::tab-1", "wfe::shard0");
+            "ag::demo::assistant::1",
+            "ag::demo::auditor::1",
+            "us::alice::tab-1",
+            "wfe::shard0",
+            "sv::catalog::1");
 
     JsonNode result =
         json.readTree(

@@ -198,6 +198,7 @@ public final class ClientCore {
   private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<DownstreamMessage>> rawHandlers = new CopyOnWriteArrayList<>();
   private final DownstreamRoutes routes = new DownstreamRoutes();
+  private final List<Consumer<ConnectionException>> streamEndHooks = new CopyOnWriteArrayList<>();
 
   // guarded by lock
   private ConnectionState state = ConnectionState.IDLE;
@@ -698,6 +699,13 @@ public final class ClientCore {
     } else {
       pending.failSent(dropped);
     }
+    for (Consumer<ConnectionException> hook : streamEndHooks) {
+      try {
+        hook.accept(dropped);
+      } catch (RuntimeException e) {
+        LOG.warn("{}: stream-end hook failed", host.identity(), e);
+      }
+    }
     if (notifyDisconnect) {
       DisconnectInfo di =
           new DisconnectInfo(error.getMessage(), closing ? null : error, willReconnect);
@@ -983,6 +991,18 @@ public final class ClientCore {
    */
   public DownstreamRoutes routes() {
     return routes;
+  }
+
+  /**
+   * Runs {@code hook} on the thread that saw a stream end, right after requests in flight on it
+   * failed: for SDK components that track their own in-flight work (must not block, never user
+   * code). Nothing more is written on the ended stream once it runs.
+   *
+   * @param hook told the failure in-flight work should see (recoverable when the client reconnects)
+   * @return registration
+   */
+  public Registration onStreamEnd(Consumer<ConnectionException> hook) {
+    return add(streamEndHooks, hook);
   }
 
   /**

@@ -89,6 +89,7 @@ public final class GatewayCore implements AutoCloseable {
     new ProgressComponent(router, settings.clock()).register(dispatcher);
     new ConnectionStatusComponent(registry).register(dispatcher);
     new WorkflowRelayComponent(registry, scheduler).register(dispatcher);
+    new ProxyComponent(router, registry, policy, settings.clock(), scheduler).register(dispatcher);
 
     scheduler.scheduleWithFixedDelay(
         this::expireMessages,

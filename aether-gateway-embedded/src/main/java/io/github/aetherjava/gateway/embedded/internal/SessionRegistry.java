@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +25,15 @@ public final class SessionRegistry {
   private final Map<String, Session> byIdentity = new HashMap<>();
   private final Map<String, Session> bySession = new HashMap<>();
   private boolean closing;
+  private final List<Consumer<Session>> releaseListeners = new CopyOnWriteArrayList<>();
+
+  /**
+   * Runs {@code listener} after every session's lock is released (the session has ended), outside
+   * the registry's lock.
+   */
+  public void onRelease(Consumer<Session> listener) {
+    releaseListeners.add(listener);
+  }
 
   /**
    * Registers {@code session} as the holder of its identity lock.
@@ -68,10 +79,15 @@ public final class SessionRegistry {
   }
 
   /** Releases the lock of a finished session (only if it still holds it). */
-  public synchronized void release(Session session) {
-    byIdentity.remove(session.identity().key(), session);
-    bySession.remove(session.id(), session);
-    notifyAll();
+  public void release(Session session) {
+    synchronized (this) {
+      byIdentity.remove(session.identity().key(), session);
+      bySession.remove(session.id(), session);
+      notifyAll();
+    }
+    for (Consumer<Session> l : releaseListeners) {
+      l.accept(session);
+    }
   }
 
   /**
