@@ -25,6 +25,7 @@ public final class GatewayCore implements AutoCloseable {
   private final Router router;
   private final Policy policy;
   private final Dispatcher dispatcher = new Dispatcher();
+  private final AgentRegistry agents;
   private final GatewayService service;
   private final ScheduledExecutorService scheduler;
   private final MessageJournal journal;
@@ -53,6 +54,7 @@ public final class GatewayCore implements AutoCloseable {
             settings.senderPushbackThreshold(),
             journal);
     this.policy = new Policy(settings.policyMode(), settings.clock());
+    this.agents = new AgentRegistry(settings.clock());
     RoutingComponent routing = new RoutingComponent(router, registry, policy);
     routing.register(dispatcher);
 
@@ -70,6 +72,7 @@ public final class GatewayCore implements AutoCloseable {
     new ProgressComponent(router, settings.clock()).register(dispatcher);
     new ConnectionStatusComponent(registry).register(dispatcher);
     new WorkflowRelayComponent(registry, scheduler).register(dispatcher);
+    TaskComponent.install(dispatcher, router, registry, agents, policy, settings.clock());
 
     this.service =
         new GatewayService(
@@ -96,6 +99,11 @@ public final class GatewayCore implements AutoCloseable {
 
   public SessionRegistry registry() {
     return registry;
+  }
+
+  /** The agent registry (implementations that may be started on demand). */
+  public AgentRegistry agents() {
+    return agents;
   }
 
   public Router router() {
