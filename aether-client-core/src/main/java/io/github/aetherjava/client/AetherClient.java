@@ -8,6 +8,10 @@ import com.google.protobuf.ByteString;
 import io.github.aetherjava.client.checkpoint.CheckpointClient;
 import io.github.aetherjava.client.internal.CheckpointClientImpl;
 import io.github.aetherjava.client.internal.ClientCore;
+import io.github.aetherjava.client.internal.TaskOperationsImpl;
+import io.github.aetherjava.client.internal.WorkflowOperationsImpl;
+import io.github.aetherjava.client.task.TaskOperations;
+import io.github.aetherjava.client.workflow.WorkflowOperations;
 import io.github.aetherjava.proto.v1.InitConnection;
 import io.github.aetherjava.proto.v1.SendMessage;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
@@ -45,6 +49,8 @@ public abstract class AetherClient implements AutoCloseable {
   private final PrincipalKind kind;
   private final ClientCore core;
   private final CheckpointClient checkpoints;
+  private final TaskOperations tasks;
+  private final WorkflowOperations workflow;
 
   AetherClient(AetherClientOptions options, PrincipalKind kind) {
     this.options = options;
@@ -74,6 +80,8 @@ public abstract class AetherClient implements AutoCloseable {
               }
             });
     this.checkpoints = new CheckpointClientImpl(core);
+    this.tasks = new TaskOperationsImpl(core);
+    this.workflow = new WorkflowOperationsImpl(core);
   }
 
   abstract void fillIdentity(InitConnection.Builder init);
@@ -202,6 +210,24 @@ public abstract class AetherClient implements AutoCloseable {
    */
   public CheckpointClient checkpoint() {
     return checkpoints;
+  }
+
+  /**
+   * Task creation and management: create tasks, read and list them, cancel, retry, complete, fail,
+   * claim, pause, resume or reject them, and follow their events. The gateway decides who may do
+   * what (AetherLite refuses task creation to services, bridges and orchestrators).
+   *
+   * @return the task operations of this client
+   */
+  public TaskOperations tasks() {
+    return tasks;
+  }
+
+  /**
+   * @return workflow-engine operations sent from this client
+   */
+  public WorkflowOperations workflow() {
+    return workflow;
   }
 
   // ------------------------------------------------------------------ handlers

@@ -124,11 +124,21 @@ class TaskTest extends GatewayTestBase {
       assertThat(r.getAssignedTo()).isEmpty();
       created.add(r.getTaskId());
     }
+    TaskQueryResponse all =
+        query(
+            creator,
+            TaskQuery.newBuilder()
+                .setOp(TaskQuery.OpType.LIST)
+                .setFilter(TaskFilter.newBuilder().setTaskType("job")));
     List<String> delivered = new ArrayList<>();
-    for (TestClient w : workers) {
-      for (int i = 0; i < 3; i++) {
-        TaskAssignment a = w.next(DownstreamMessage::hasTaskAssignment).getTaskAssignment();
-        assertThat(a.getAssignedTo()).startsWith("ag::ws::worker::");
+    for (int i = 0; i < workers.size(); i++) {
+      String identity = "ag::ws::worker::w" + i;
+      long mine =
+          all.getTasksList().stream().filter(t -> t.getAssignedTo().equals(identity)).count();
+      for (int j = 0; j < mine; j++) {
+        TaskAssignment a =
+            workers.get(i).next(DownstreamMessage::hasTaskAssignment).getTaskAssignment();
+        assertThat(a.getAssignedTo()).isEqualTo(identity);
         delivered.add(a.getTaskId());
       }
     }

@@ -11,14 +11,16 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hands tasks to workers: a targeted task to its agent, a pool task to exactly one worker (the
- * least busy agent of the implementation in the task's workspace, else a service of that
- * implementation), and what waited for an agent when it connects. Every hand-over is an atomic
- * claim in the {@link TaskStore}, so a task is assigned once however many workers race for it.
+ * Hands tasks to workers: a targeted task to its agent, a pool task to exactly one worker (the less
+ * busy of two randomly picked agents of the implementation in the task's workspace, else a service
+ * of that implementation), and what waited for an agent when it connects. Every hand-over is an
+ * atomic claim in the {@link TaskStore}, so a task is assigned once however many workers race for
+ * it.
  */
 final class TaskDelivery {
 
@@ -125,17 +127,19 @@ final class TaskDelivery {
     return agents.isEmpty() ? services : agents;
   }
 
+  /** Power of two choices: the less busy of two random candidates spreads work evenly. */
   private @Nullable Session leastBusy(List<Session> candidates) {
-    Session best = null;
-    int bestLoad = Integer.MAX_VALUE;
-    for (Session s : candidates) {
-      String key = s.identity().key();
-      int load = store.find(t -> t.assignedTo.equals(key) && !t.state.isFinished()).size();
-      if (load < bestLoad) {
-        best = s;
-        bestLoad = load;
-      }
+    if (candidates.isEmpty()) {
+      return null;
     }
-    return best;
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    Session a = candidates.get(random.nextInt(candidates.size()));
+    Session b = candidates.get(random.nextInt(candidates.size()));
+    return load(b) < load(a) ? b : a;
+  }
+
+  private int load(Session worker) {
+    String key = worker.identity().key();
+    return store.find(t -> t.assignedTo.equals(key) && !t.state.isFinished()).size();
   }
 }
