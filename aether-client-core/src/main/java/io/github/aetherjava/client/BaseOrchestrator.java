@@ -151,6 +151,16 @@ public abstract class BaseOrchestrator implements AutoCloseable {
   /** Stops taking launches, waits up to {@link #CLOSE_TIMEOUT} for running ones, closes. */
   @Override
   public void close() {
+    shutdownLaunches();
+    client.close();
+  }
+
+  /**
+   * Stops taking launches (later assignments are reported as failed) and waits up to {@link
+   * #CLOSE_TIMEOUT} for running ones; the client stays open. For containers that manage the
+   * client's lifecycle themselves.
+   */
+  public void shutdownLaunches() {
     launches.shutdown();
     try {
       if (!launches.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -160,7 +170,6 @@ public abstract class BaseOrchestrator implements AutoCloseable {
       launches.shutdownNow();
       Thread.currentThread().interrupt();
     }
-    client.close();
   }
 
   private void handle(TaskAssignment assignment) {
