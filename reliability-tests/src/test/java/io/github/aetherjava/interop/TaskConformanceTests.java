@@ -150,6 +150,46 @@ abstract class TaskConformanceTests {
   }
 
   @Test
+  void aTargetedTaskReachesItsRegisteredAgent() throws Exception {
+    String impl = "targeted-" + run;
+    Assumptions.assumeTrue(
+        registerAgent(impl, "p-" + run), "no agent registration on this gateway");
+    List<TaskAssignment> got = new CopyOnWriteArrayList<>();
+    AgentClient target =
+        AgentClient.builder(options)
+            .workspace(workspace)
+            .implementation(impl)
+            .specifier("t")
+            .build();
+    target.onTaskAssignment(got::add);
+    connected(target);
+    AgentClient boss = agent("boss", "tg");
+    CreateTaskResult created =
+        boss.tasks()
+            .createTaskAndAwait(
+                CreateTaskRequest.builder("do").targetAgent(target.identity()).build())
+            .join();
+    assertThat(created.status()).isEqualTo("assigned");
+    assertThat(created.assignedTo()).isEqualTo(target.identity());
+    await().atMost(WAIT).until(() -> !got.isEmpty());
+    assertThat(got.get(0).taskId()).isEqualTo(created.taskId());
+
+    assertThatThrownBy(
+            () ->
+                boss.tasks()
+                    .createTaskAndAwait(
+                        CreateTaskRequest.builder("do")
+                            .targetAgent("ag::" + workspace + "::unregistered-" + run + "::x")
+                            .build())
+                    .join())
+        .satisfies(
+            e ->
+                assertThat(cause(e))
+                    .isInstanceOf(GatewayErrorException.class)
+                    .hasMessageContaining("failed to create task"));
+  }
+
+  @Test
   void theCreatorIsToldAboutStatusChanges() throws Exception {
     AgentClient boss = agent("boss", "n");
     List<ProgressUpdate> notices = new CopyOnWriteArrayList<>();
@@ -264,6 +304,7 @@ abstract class TaskConformanceTests {
     String profile = "profile-" + run;
     Assumptions.assumeTrue(registerAgent(impl, profile), "no agent registration on this gateway");
     List<IncomingMessage> inbox = new CopyOnWriteArrayList<>();
+    List<LaunchRequest> launches = new CopyOnWriteArrayList<>();
     OrchestratorClient oc =
         OrchestratorClient.builder(options)
             .implementation("orc")
@@ -273,6 +314,7 @@ abstract class TaskConformanceTests {
         new BaseOrchestrator(oc) {
           @Override
           protected void launchTask(LaunchRequest r) throws Exception {
+            launches.add(r);
             AgentClient launched =
                 AgentClient.builder(
                         AetherClientOptions.builder()
@@ -296,5 +338,9 @@ abstract class TaskConformanceTests {
         .get(5, TimeUnit.SECONDS);
     await().atMost(WAIT.multipliedBy(2)).until(() -> !inbox.isEmpty());
     assertThat(inbox.get(0).payloadAsString()).isEqualTo("wake");
+    LaunchRequest r = launches.get(0);
+    assertThat(r.assignment().taskType()).isEqualTo("agent_startup");
+    assertThat(r.assignment().profile()).isEqualTo(profile);
+    assertThat(r.agentIdentity()).isEqualTo("ag::" + workspace + "::" + impl + "::one");
   }
 }

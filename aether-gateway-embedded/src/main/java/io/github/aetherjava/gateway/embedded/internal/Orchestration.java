@@ -215,9 +215,15 @@ final class Orchestration implements Dispatcher.Component, Dispatcher.SessionLis
     Identity id = session.identity();
     String token = init.getCredentialsMap().getOrDefault(TOKEN_CREDENTIAL, "");
     Grant grant = token.isEmpty() ? null : tokens.get(token);
-    if (grant != null && grant.identity().equals(id.key())) {
-      boundTasks.put(session.id(), grant.taskId());
-      TaskStore.Change c = store.moveIfOpen(grant.taskId(), TaskState.RUNNING, "worker connected");
+    String taskId = grant != null && grant.identity().equals(id.key()) ? grant.taskId() : null;
+    if (taskId == null && id.type() == PrincipalType.PRINCIPAL_AGENT) {
+      // like the real gateway: an agent that connects without the token still takes over the
+      // startup task launched for it
+      taskId = pendingStartupFor(id);
+    }
+    if (taskId != null) {
+      boundTasks.put(session.id(), taskId);
+      TaskStore.Change c = store.moveIfOpen(taskId, TaskState.RUNNING, "worker connected");
       if (c != null) {
         notifier.changed(c);
       }
@@ -229,6 +235,22 @@ final class Orchestration implements Dispatcher.Component, Dispatcher.SessionLis
     } else if (id.type() == PrincipalType.PRINCIPAL_AGENT) {
       delivery.onAgentConnected(session);
     }
+  }
+
+  private @Nullable String pendingStartupFor(Identity agent) {
+    return store
+        .find(
+            t ->
+                t.type.equals(STARTUP_TYPE)
+                    && !t.state.isFinished()
+                    && t.state != TaskState.RUNNING
+                    && t.workspace.equals(agent.workspace())
+                    && t.targetImplementation.equals(agent.implementation())
+                    && t.specifier.equals(agent.specifier()))
+        .stream()
+        .map(io.github.aetherjava.proto.v1.TaskInfo::getTaskId)
+        .findFirst()
+        .orElse(null);
   }
 
   @Override

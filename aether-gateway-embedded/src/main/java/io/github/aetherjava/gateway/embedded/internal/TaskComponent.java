@@ -81,12 +81,14 @@ final class TaskComponent implements Dispatcher.Component {
   }
 
   /**
-   * Creator and assignee always; otherwise a caller of the same workspace (or without one) only
-   * where there is no ACL service (permissive policy). Everyone else is told "task not found".
+   * Creator and assignee always (compared with the caller's topic, as the real gateway does, so an
+   * orchestrator, whose topic is empty, never matches); otherwise a caller of the same workspace
+   * (or without one) only where there is no ACL service (permissive policy). Everyone else is told
+   * "task not found".
    */
   static boolean mayAccess(Policy policy, Session s, TaskInfo t) {
-    String me = s.identity().key();
-    if (t.getCreatorActorId().equals(me) || t.getAssignedTo().equals(me)) {
+    String me = s.identity().topic();
+    if (!me.isEmpty() && (t.getCreatorActorId().equals(me) || t.getAssignedTo().equals(me))) {
       return true;
     }
     String ws = s.workspace();
