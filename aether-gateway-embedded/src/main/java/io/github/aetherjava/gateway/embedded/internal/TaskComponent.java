@@ -20,7 +20,6 @@ import io.github.aetherjava.proto.v1.TaskQueryResponse;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
 import io.github.aetherjava.proto.v1.WaitSpec;
 import java.time.Clock;
-import java.util.Map;
 
 /**
  * {@code CreateTaskRequest}, {@code TaskQuery} and {@code TaskOperation} with the real gateway's
@@ -169,7 +168,6 @@ final class TaskComponent implements Dispatcher.Component {
     }
     String status;
     String assignedTo = "";
-    Session deliverTo = null;
     switch (req.getAssignmentMode()) {
       case TARGETED -> {
         String[] target = req.getTargetAgentId().split(Identity.SEP, -1);
@@ -204,16 +202,10 @@ final class TaskComponent implements Dispatcher.Component {
               session, requestId, idempotencyKey, startup, "orchestration_triggered", "", req);
           return;
         }
-        deliverTo = sessions.byIdentity(req.getTargetAgentId());
-        if (deliverTo != null) {
-          t.state = TaskState.ASSIGNED;
-          t.assignedTo = req.getTargetAgentId();
-          assignedTo = t.assignedTo;
-          status = "assigned";
-        } else {
-          t.queuedFor = req.getTargetAgentId();
-          status = "orchestration_triggered";
-        }
+        // queued first, then claimed for the agent if it is connected: the claim is atomic with
+        // the agent's own scan of queued tasks when it connects, so the task is delivered once
+        t.queuedFor = req.getTargetAgentId();
+        status = "orchestration_triggered";
       }
       case POOL -> {
         if (req.getTargetImplementation().isEmpty()) {
@@ -233,8 +225,15 @@ final class TaskComponent implements Dispatcher.Component {
     }
     store.add(t);
     if (req.getAssignmentMode() == TaskAssignmentMode.TARGETED) {
-      if (deliverTo != null) {
-        delivery.send(deliverTo, t.id, Map.of());
+      String id = t.id;
+      Session agent = sessions.byIdentity(req.getTargetAgentId());
+      if (agent != null && agent.isStarted()) {
+        delivery.assign(agent, r -> r.id.equals(id) && r.state == TaskState.PENDING);
+      }
+      String holder = store.read(id, r -> r.assignedTo);
+      if (holder != null && !holder.isEmpty()) {
+        status = "assigned";
+        assignedTo = holder;
       } else {
         String[] target = req.getTargetAgentId().split(Identity.SEP, -1);
         orchestration.trigger(

@@ -115,7 +115,8 @@ final class TaskDelivery {
     List<Session> services = new ArrayList<>();
     for (Session s : sessions.all()) {
       Identity id = s.identity();
-      if (s.isTerminated() || !id.implementation().equals(implementation)) {
+      // a worker still in its handshake picks pending tasks up when it is connected
+      if (!s.isStarted() || s.isTerminated() || !id.implementation().equals(implementation)) {
         continue;
       }
       if (id.type() == PrincipalType.PRINCIPAL_AGENT && id.workspace().equals(workspace)) {
