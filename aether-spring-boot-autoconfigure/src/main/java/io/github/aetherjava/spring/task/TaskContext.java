@@ -20,9 +20,8 @@ import java.util.concurrent.CompletableFuture;
  * <pre>{@code
  * @OnTaskAssignment
  * void work(TaskContext task) {
- *     task.claim().join();
- *     task.progress(0.5, "half way");
- *     task.complete();
+ *     // compose: a listener must not block on its own client's responses
+ *     task.claim().thenRun(() -> task.progress(0.5, "half way")).thenCompose(t -> task.complete());
  * }
  * }</pre>
  *

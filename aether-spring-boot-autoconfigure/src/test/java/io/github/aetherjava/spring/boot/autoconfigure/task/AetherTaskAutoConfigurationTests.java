@@ -227,9 +227,7 @@ class AetherTaskAutoConfigurationTests {
     @OnTaskAssignment
     void work(TaskContext task) {
       payloads.add(task.payloadAsString());
-      task.claim().join();
-      task.progress(0.5, "half");
-      task.complete().join();
+      task.claim().thenRun(() -> task.progress(0.5, "half")).thenCompose(t -> task.complete());
     }
   }
 
