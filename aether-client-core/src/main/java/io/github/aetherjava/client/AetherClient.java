@@ -13,6 +13,10 @@ import io.github.aetherjava.client.proxy.AetherFetch;
 import io.github.aetherjava.client.proxy.FetchOptions;
 import io.github.aetherjava.client.proxy.ProxyHandler;
 import io.github.aetherjava.client.proxy.ServeOptions;
+import io.github.aetherjava.client.internal.TaskOperationsImpl;
+import io.github.aetherjava.client.internal.WorkflowOperationsImpl;
+import io.github.aetherjava.client.task.TaskOperations;
+import io.github.aetherjava.client.workflow.WorkflowOperations;
 import io.github.aetherjava.proto.v1.InitConnection;
 import io.github.aetherjava.proto.v1.SendMessage;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
@@ -51,6 +55,8 @@ public abstract class AetherClient implements AutoCloseable {
   private final ClientCore core;
   private final CheckpointClient checkpoints;
   private final ProxyEngine proxy;
+  private final TaskOperations tasks;
+  private final WorkflowOperations workflow;
 
   AetherClient(AetherClientOptions options, PrincipalKind kind) {
     this.options = options;
@@ -81,6 +87,8 @@ public abstract class AetherClient implements AutoCloseable {
             });
     this.checkpoints = new CheckpointClientImpl(core);
     this.proxy = new ProxyEngine(core, this::identity);
+    this.tasks = new TaskOperationsImpl(core);
+    this.workflow = new WorkflowOperationsImpl(core);
   }
 
   abstract void fillIdentity(InitConnection.Builder init);
@@ -254,6 +262,22 @@ public abstract class AetherClient implements AutoCloseable {
    */
   public Registration serve(ProxyHandler handler, ServeOptions options) {
     return proxy.serve(handler, options);
+  /**
+   * Task creation and management: create tasks, read and list them, cancel, retry, complete, fail,
+   * claim, pause, resume or reject them, and follow their events. The gateway decides who may do
+   * what (AetherLite refuses task creation to services, bridges and orchestrators).
+   *
+   * @return the task operations of this client
+   */
+  public TaskOperations tasks() {
+    return tasks;
+  }
+
+  /**
+   * @return workflow-engine operations sent from this client
+   */
+  public WorkflowOperations workflow() {
+    return workflow;
   }
 
   // ------------------------------------------------------------------ handlers

@@ -5,7 +5,9 @@
 package io.github.aetherjava.client;
 
 import io.github.aetherjava.client.internal.KvClientImpl;
+import io.github.aetherjava.client.internal.WorkflowOperationServer;
 import io.github.aetherjava.client.kv.KvClient;
+import io.github.aetherjava.client.workflow.WorkflowOperationHandler;
 import io.github.aetherjava.proto.v1.InitConnection;
 import io.github.aetherjava.proto.v1.WorkflowEngineIdentity;
 import java.util.Set;
@@ -28,10 +30,26 @@ public final class WorkflowEngineClient extends SendingClient
   public static final String TOPIC = "event::receiver0";
 
   private final KvClient kv;
+  private final WorkflowOperationServer operations;
 
   private WorkflowEngineClient(AetherClientOptions options) {
     super(options, PrincipalKind.WORKFLOW_ENGINE);
     this.kv = new KvClientImpl(core(), PrincipalKind.WORKFLOW_ENGINE, "", "", "");
+    this.operations = new WorkflowOperationServer(core());
+  }
+
+  /**
+   * Serves the workflow operations the gateway relays from other clients: the handler runs on the
+   * client's ordered dispatcher and what it returns is sent back as the response (a thrown
+   * exception becomes an unsuccessful response with its message). One handler at a time; operations
+   * arriving without one are answered unsuccessfully.
+   *
+   * @param handler the handler
+   * @return removes it
+   * @throws IllegalStateException if a handler is already registered
+   */
+  public Registration onWorkflowOperation(WorkflowOperationHandler handler) {
+    return operations.serve(handler);
   }
 
   /**

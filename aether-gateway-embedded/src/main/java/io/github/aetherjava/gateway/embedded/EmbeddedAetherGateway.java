@@ -209,6 +209,26 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
     return core.registry().all().stream().mapToLong(Session::backpressureDrops).sum();
   }
 
+  /**
+   * Registers an agent implementation in the agent registry, as an administrator would, so a
+   * message or a targeted task for one of its offline agents starts it through an orchestrator that
+   * supports {@code profile}.
+   *
+   * @param implementation the agent implementation
+   * @param profile the orchestrator profile that can launch it
+   * @param launchParams default launch parameters handed to the orchestrator
+   */
+  public void registerAgent(
+      String implementation, String profile, Map<String, String> launchParams) {
+    core.agents()
+        .register(
+            io.github.aetherjava.proto.v1.AgentRegistrationInfo.newBuilder()
+                .setImplementation(implementation)
+                .setOrchestratorProfile(profile)
+                .putAllLaunchParams(launchParams)
+                .build());
+  }
+
   /** Policy mode in force. */
   public PolicyMode policyMode() {
     return core.settings().policyMode();

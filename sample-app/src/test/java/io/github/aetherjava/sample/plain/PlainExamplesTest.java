@@ -49,6 +49,21 @@ class PlainExamplesTest {
         .endsWith("done" + System.lineSeparator());
   }
 
+  @Test
+  void tasksExample() throws Exception {
+    String out = run(TasksExample::main);
+    assertThat(out)
+        .contains("planner: created 36-char task id, status orchestration_triggered")
+        .contains("orchestrator: launching ag::demo::resizer::1 with a task token")
+        .contains("resizer: assigned resize-images album-7")
+        .contains("resizer: task COMPLETED")
+        .contains("planner: task COMPLETED, assigned to ag::demo::resizer::1")
+        .contains("planner: notices assigned -> running -> completed")
+        .contains("planner: progress [half of the images done]")
+        .contains("planner: last event COMPLETED")
+        .endsWith("done" + System.lineSeparator());
+  }
+
   /** A {@code main} method. */
   @FunctionalInterface
   interface Main {

@@ -4,9 +4,12 @@
  */
 package io.github.aetherjava.gateway.embedded.internal;
 
+import io.github.aetherjava.proto.v1.InitConnection;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,10 +31,27 @@ public final class Dispatcher {
     void register(Dispatcher dispatcher);
   }
 
+  /** Told when a session starts and when it ends (features that track who is online). */
+  public interface SessionListener {
+    /** The session is acknowledged and subscribed; frames sent now follow the ack. */
+    default void connected(Session session, InitConnection init) {}
+
+    /**
+     * The session ended.
+     *
+     * @param clientClosedCleanly true only when the client half-closed (EOF) on its own, not when
+     *     the gateway asked it to (shutdown) or ended it (kick, error)
+     */
+    default void disconnected(Session session, boolean clientClosedCleanly) {}
+  }
+
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
   private final Map<UpstreamMessage.PayloadCase, FrameHandler> handlers =
       new EnumMap<>(UpstreamMessage.PayloadCase.class);
+  private final Map<UpstreamMessage.PayloadCase, List<FrameHandler>> observers =
+      new EnumMap<>(UpstreamMessage.PayloadCase.class);
+  private final List<SessionListener> sessionListeners = new CopyOnWriteArrayList<>();
 
   /** Registers {@code handler} for {@code payloadCase}; each case has exactly one handler. */
   public void on(UpstreamMessage.PayloadCase payloadCase, FrameHandler handler) {
@@ -41,6 +61,39 @@ public final class Dispatcher {
     }
     if (handlers.putIfAbsent(payloadCase, handler) != null) {
       throw new IllegalStateException("two handlers registered for " + payloadCase);
+    }
+  }
+
+  /**
+   * Registers {@code observer} to see every {@code payloadCase} frame after its handler ran (for
+   * example the orchestration trigger watching sends). Register before the gateway serves.
+   */
+  public synchronized void observe(UpstreamMessage.PayloadCase payloadCase, FrameHandler observer) {
+    observers.computeIfAbsent(payloadCase, k -> new CopyOnWriteArrayList<>()).add(observer);
+  }
+
+  /** Registers a listener for session starts and ends. */
+  public void addSessionListener(SessionListener listener) {
+    sessionListeners.add(listener);
+  }
+
+  void connected(Session session, InitConnection init) {
+    for (SessionListener l : sessionListeners) {
+      try {
+        l.connected(session, init);
+      } catch (RuntimeException e) {
+        log.error("{}: session listener failed on connect", session.identity().key(), e);
+      }
+    }
+  }
+
+  void disconnected(Session session, boolean clientClosedCleanly) {
+    for (SessionListener l : sessionListeners) {
+      try {
+        l.disconnected(session, clientClosedCleanly);
+      } catch (RuntimeException e) {
+        log.error("{}: session listener failed on disconnect", session.identity().key(), e);
+      }
     }
   }
 
@@ -54,6 +107,12 @@ public final class Dispatcher {
     }
     try {
       handler.handle(session, frame);
+      List<FrameHandler> watching = observers.get(pc);
+      if (watching != null) {
+        for (FrameHandler o : watching) {
+          o.handle(session, frame);
+        }
+      }
     } catch (RuntimeException e) {
       // A handler bug must never take the stream (or the server) down.
       log.error(

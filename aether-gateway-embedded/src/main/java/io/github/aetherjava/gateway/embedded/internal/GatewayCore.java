@@ -28,6 +28,7 @@ public final class GatewayCore implements AutoCloseable {
   private final Router router;
   private final Policy policy;
   private final Dispatcher dispatcher = new Dispatcher();
+  private final AgentRegistry agents;
   private final GatewayService service;
   private final ScheduledExecutorService scheduler;
   private final MessageJournal journal;
@@ -74,6 +75,7 @@ public final class GatewayCore implements AutoCloseable {
             settings.maxStoredBytes());
     this.policy =
         new Policy(settings.policyMode(), settings.clock(), settings.rateLimitPerSecond());
+    this.agents = new AgentRegistry(settings.clock());
     RoutingComponent routing = new RoutingComponent(router, registry, policy);
     routing.register(dispatcher);
 
@@ -90,6 +92,7 @@ public final class GatewayCore implements AutoCloseable {
     new ConnectionStatusComponent(registry).register(dispatcher);
     new WorkflowRelayComponent(registry, scheduler).register(dispatcher);
     new ProxyComponent(router, registry, policy, settings.clock(), scheduler).register(dispatcher);
+    TaskComponent.install(dispatcher, router, registry, agents, policy, settings.clock());
 
     scheduler.scheduleWithFixedDelay(
         this::expireMessages,
@@ -125,6 +128,11 @@ public final class GatewayCore implements AutoCloseable {
 
   public SessionRegistry registry() {
     return registry;
+  }
+
+  /** The agent registry (implementations that may be started on demand). */
+  public AgentRegistry agents() {
+    return agents;
   }
 
   public Router router() {

@@ -197,6 +197,7 @@ public final class GatewayService implements BindableService {
     private volatile State state = State.AWAITING_INIT;
     private volatile @Nullable Session session;
     private volatile @Nullable ScheduledFuture<?> timeout;
+    private volatile boolean clientEof;
 
     Connection(
         ServerCallStreamObserver<DownstreamMessage> call, @Nullable String extensionsHeader) {
@@ -311,6 +312,7 @@ public final class GatewayService implements BindableService {
       Session s = session;
       if (s != null) {
         // Client half-close is a graceful goodbye: answer with OK.
+        clientEof = true;
         s.terminate(Status.OK);
       } else {
         fail(Status.INVALID_ARGUMENT.withDescription("first message must be InitConnection"));
@@ -425,6 +427,7 @@ public final class GatewayService implements BindableService {
       // message.
       routing.subscribeAtConnect(s);
       s.start();
+      dispatcher.connected(s, init);
       log.info(
           "event=connected session={} identity={} workspace={} resumed={}",
           s.id(),
@@ -444,6 +447,8 @@ public final class GatewayService implements BindableService {
       synchronized (this) {
         state = State.CLOSED;
       }
+      // an EOF answering the shutdown signal is the gateway's doing, not the client's
+      dispatcher.disconnected(s, clientEof && !closing.getAsBoolean());
     }
   }
 

@@ -218,6 +218,11 @@ public final class Session {
     return drops.get();
   }
 
+  /** True once the handshake let frames flow ({@link #start()}); earlier sends queue behind it. */
+  public boolean isStarted() {
+    return started;
+  }
+
   public boolean isTerminated() {
     return terminated || pendingTermination != null;
   }

@@ -13,6 +13,7 @@ import io.github.aetherjava.spring.listener.AetherListenerEndpointRegistry;
 import io.github.aetherjava.spring.listener.AetherListenerErrorHandler;
 import io.github.aetherjava.spring.listener.AetherMessageConverters;
 import io.github.aetherjava.spring.listener.LoggingAetherListenerErrorHandler;
+import io.github.aetherjava.spring.listener.TaskContextArgumentResolver;
 import java.util.List;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -67,7 +68,8 @@ public final class AetherListenerAutoConfiguration {
     DefaultMessageHandlerMethodFactory factory = new DefaultMessageHandlerMethodFactory();
     factory.setMessageConverter(converter);
     factory.setConversionService(DefaultConversionService.getSharedInstance());
-    factory.setCustomArgumentResolvers(List.of(new AetherArgumentResolver()));
+    factory.setCustomArgumentResolvers(
+        List.of(new AetherArgumentResolver(), new TaskContextArgumentResolver()));
     factory.setBeanFactory(beanFactory);
     return factory;
   }
