@@ -262,6 +262,10 @@ public abstract class AetherClient implements AutoCloseable {
    */
   public Registration serve(ProxyHandler handler, ServeOptions options) {
     return proxy.serve(handler, options);
+  }
+
+  // ------------------------------------------------------------------ tasks and workflow
+
   /**
    * Task creation and management: create tasks, read and list them, cancel, retry, complete, fail,
    * claim, pause, resume or reject them, and follow their events. The gateway decides who may do
