@@ -7,21 +7,22 @@ package io.github.aetherjava.gateway.embedded.internal;
 import io.github.aetherjava.proto.v1.ConnectionStatusRequest;
 import io.github.aetherjava.proto.v1.ConnectionStatusResponse;
 import io.github.aetherjava.proto.v1.DownstreamMessage;
-import io.github.aetherjava.proto.v1.PrincipalType;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
 import java.util.Locale;
 
 /**
  * {@code ConnectionStatusRequest}: is a principal connected? Self-queries are always allowed;
- * querying others is reserved to the workflow engine and orchestrators (there are no capability
- * grants here).
+ * querying others is reserved to the workflow engine, orchestrators and holders of {@code
+ * capability/query_connections}.
  */
 final class ConnectionStatusComponent implements Dispatcher.Component {
 
   private final SessionRegistry registry;
+  private final AdminGate gate;
 
-  ConnectionStatusComponent(SessionRegistry registry) {
+  ConnectionStatusComponent(SessionRegistry registry, AdminGate gate) {
     this.registry = registry;
+    this.gate = gate;
   }
 
   @Override
@@ -61,11 +62,8 @@ final class ConnectionStatusComponent implements Dispatcher.Component {
           r.setOk(false).setError("invalid principal: unknown principal type or empty id"));
       return;
     }
-    PrincipalType caller = session.identity().type();
     boolean self = identity.equals(session.identity().key());
-    if (!self
-        && caller != PrincipalType.PRINCIPAL_WORKFLOW_ENGINE
-        && caller != PrincipalType.PRINCIPAL_ORCHESTRATOR) {
+    if (!self && !gate.hasCapability(session, "query_connections")) {
       reply(session, r.setOk(false).setError("not authorized"));
       return;
     }

@@ -29,6 +29,8 @@ public final class GatewayCore implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final MessageJournal journal;
   private final List<AutoCloseable> closeables = new ArrayList<>();
+  private final TokenStore tokens;
+  private final AgentRegistry agentRegistry;
   private volatile boolean closing;
 
   /** Status of streams ended (or refused) because the gateway is shutting down. */
@@ -53,6 +55,8 @@ public final class GatewayCore implements AutoCloseable {
             settings.senderPushbackThreshold(),
             journal);
     this.policy = new Policy(settings.policyMode(), settings.clock());
+    this.tokens = new TokenStore(settings.clock());
+    this.agentRegistry = new AgentRegistry(settings.clock());
     RoutingComponent routing = new RoutingComponent(router, registry, policy);
     routing.register(dispatcher);
 
@@ -68,8 +72,16 @@ public final class GatewayCore implements AutoCloseable {
     new CheckpointComponent(checkpoints, settings.clock(), settings.checkpointDefaultTtl())
         .register(dispatcher);
     new ProgressComponent(router, settings.clock()).register(dispatcher);
-    new ConnectionStatusComponent(registry).register(dispatcher);
+    AdminGate adminGate = new AdminGate(policy, new AclRules(settings.clock()));
+    new ConnectionStatusComponent(registry, adminGate).register(dispatcher);
     new WorkflowRelayComponent(registry, scheduler).register(dispatcher);
+    new AclComponent(adminGate).register(dispatcher);
+    new TokenComponent(tokens, adminGate).register(dispatcher);
+    new WorkspaceComponent(registry, adminGate, settings.clock()).register(dispatcher);
+    new AgentRegistryComponent(agentRegistry, registry, adminGate).register(dispatcher);
+    new SessionAdminComponent(registry, adminGate, settings.clock()).register(dispatcher);
+    new AuditComponent(new AuditLog(settings.clock()), adminGate, settings.clock())
+        .register(dispatcher);
 
     this.service =
         new GatewayService(
@@ -81,7 +93,8 @@ public final class GatewayCore implements AutoCloseable {
             scheduler,
             kv::snapshot,
             policy,
-            this::closing);
+            this::closing,
+            tokens::authenticate);
   }
 
   /** The Connect service. */
@@ -96,6 +109,11 @@ public final class GatewayCore implements AutoCloseable {
 
   public SessionRegistry registry() {
     return registry;
+  }
+
+  /** The agent registry (admin operations and lazy start share it). */
+  public AgentRegistry agentRegistry() {
+    return agentRegistry;
   }
 
   public Router router() {
