@@ -62,7 +62,7 @@ final class AclComponent implements Dispatcher.Component {
                   : acl.byId(op.getRuleId());
           rule.ifPresentOrElse(
               x -> r.setSuccess(true).setRule(x),
-              () -> r.setSuccess(false).setError("ACL rule not found"));
+              () -> r.setSuccess(false).setError("failed to get ACL rule: ACL rule not found"));
         }
         case GRANT -> {
           if (!op.hasGrantRequest()) {

@@ -32,36 +32,19 @@ public final class AgentRegistry {
   }
 
   /**
-   * Adds a registration.
+   * Adds or replaces a registration (an upsert, as on the real gateway), keeping the first
+   * registration time.
    *
-   * @throws IllegalArgumentException with the gateway's text when invalid or already registered
+   * @throws IllegalArgumentException with the gateway's text when invalid
    */
-  public synchronized AgentRegistrationInfo register(AgentRegistrationInfo agent) {
-    validate(agent);
-    if (agents.containsKey(agent.getImplementation())) {
-      throw new IllegalArgumentException("agent already registered: " + agent.getImplementation());
-    }
-    long now = clock.instant().getEpochSecond();
-    AgentRegistrationInfo stored = normalise(agent).setRegisteredAt(now).setUpdatedAt(now).build();
-    agents.put(stored.getImplementation(), stored);
-    return stored;
-  }
-
-  /**
-   * Replaces a registration, keeping its registration time.
-   *
-   * @throws IllegalArgumentException with the gateway's text when invalid or unknown
-   */
-  public synchronized AgentRegistrationInfo update(AgentRegistrationInfo agent) {
+  public synchronized AgentRegistrationInfo put(AgentRegistrationInfo agent) {
     validate(agent);
     AgentRegistrationInfo old = agents.get(agent.getImplementation());
-    if (old == null) {
-      throw new IllegalArgumentException("agent not found: " + agent.getImplementation());
-    }
+    long now = clock.instant().getEpochSecond();
     AgentRegistrationInfo stored =
         normalise(agent)
-            .setRegisteredAt(old.getRegisteredAt())
-            .setUpdatedAt(clock.instant().getEpochSecond())
+            .setRegisteredAt(old == null ? now : old.getRegisteredAt())
+            .setUpdatedAt(now)
             .build();
     agents.put(stored.getImplementation(), stored);
     return stored;

@@ -60,25 +60,26 @@ final class AgentRegistryComponent implements Dispatcher.Component {
                 .get(impl)
                 .ifPresentOrElse(
                     a -> r.setSuccess(true).setAgent(a),
-                    () -> r.setSuccess(false).setError("agent not found: " + impl));
-        case REGISTER ->
+                    () ->
+                        r.setSuccess(false)
+                            .setError("agent implementation '" + impl + "' not found in registry"));
+        case REGISTER, UPDATE ->
+            // both are upserts on the real gateway
             r.setSuccess(true)
                 .setMessage("agent registered successfully")
-                .setAgent(agents.register(op.getAgent()));
-        case UPDATE ->
-            r.setSuccess(true)
-                .setMessage("agent updated successfully")
-                .setAgent(agents.update(op.getAgent()));
+                .setAgent(agents.put(op.getAgent()));
         case DELETE -> {
           if (agents.delete(impl)) {
             r.setSuccess(true).setMessage("agent deleted successfully");
           } else {
-            r.setSuccess(false).setError("agent not found: " + impl);
+            r.setSuccess(false)
+                .setError("agent implementation '" + impl + "' not found in registry");
           }
         }
         case LAUNCH -> {
           if (agents.get(impl).isEmpty()) {
-            r.setSuccess(false).setError("agent not found: " + impl);
+            r.setSuccess(false)
+                .setError("agent implementation '" + impl + "' not found in registry");
           } else {
             r.setSuccess(false)
                 .setError(

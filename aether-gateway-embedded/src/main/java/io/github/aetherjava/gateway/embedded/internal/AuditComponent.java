@@ -79,9 +79,8 @@ final class AuditComponent implements Dispatcher.Component {
           r.setSuccess(false)
               .setErrorCode("ERR_PERMISSION_DENIED")
               .setErrorMessage(
-                  "submitting audit events to workspace "
-                      + ws
-                      + " requires capability/audit_submit"));
+                  "cross-workspace audit submission requires capability/audit_submit on the"
+                      + " target workspace"));
       return;
     }
     if (limiters.size() > MAX_LIMITERS) {
@@ -122,8 +121,7 @@ final class AuditComponent implements Dispatcher.Component {
   private void query(Session session, AuditQuery q) {
     AuditQueryResponse.Builder r = AuditQueryResponse.newBuilder().setRequestId(q.getRequestId());
     if (!gate.allowsAdmin(session, "audit", AclRules.READ)) {
-      r.setSuccess(false)
-          .setError("audit queries require admin privileges or an explicit ACL grant");
+      r.setSuccess(false).setError("insufficient permissions for audit query");
     } else {
       List<AuditEntry> entries = log.query(q);
       r.setSuccess(true).addAllEntries(entries).setTotalCount(entries.size());

@@ -51,15 +51,23 @@ final class ConnectionStatusComponent implements Dispatcher.Component {
               "bridge",
               "orchestrator" ->
               id;
-          case "user" -> id.contains(Identity.SEP) ? id : "us" + Identity.SEP + id + Identity.SEP;
+          // the real gateway maps a user id to "us::{id}::", which never matches a window
+          case "user" -> "us" + Identity.SEP + id + Identity.SEP;
           case "workflow_engine", "workflowengine" -> "wfe::shard0";
           case "metrics_bridge", "metricsbridge" -> "metrics::shard0";
           default -> null;
         };
-    if (identity == null || identity.isEmpty()) {
+    if (identity == null) {
       reply(
           session,
-          r.setOk(false).setError("invalid principal: unknown principal type or empty id"));
+          r.setOk(false)
+              .setError(
+                  "invalid principal: unknown principal type "
+                      + GoQuote.quote(req.getPrincipal().getPrincipalType())));
+      return;
+    }
+    if (identity.isEmpty()) {
+      reply(session, r.setOk(false).setError("invalid principal: empty principal id"));
       return;
     }
     boolean self = identity.equals(session.identity().key());
