@@ -130,7 +130,7 @@ public final class AdminClientImpl implements AdminClient {
   }
 
   private static String idOr(String echoed, InOrderLane lane) {
-    return echoed.isEmpty() ? lane.inFlightId() : echoed;
+    return lane.answer(echoed);
   }
 
   @Override

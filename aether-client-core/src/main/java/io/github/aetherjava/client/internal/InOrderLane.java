@@ -19,41 +19,89 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Requests of one kind whose responses the gateway may send without a request id (workspace, agent
- * and ACL operations): at most one is on the wire, so an un-tagged response answers {@link
- * #inFlightId()}. Others wait in arrival order; their deadline runs while they wait. Advancing the
- * lane happens in the request's own completion path (reading, timer or caller thread), never on the
- * callback executor, and never under the lane's lock.
+ * and ACL operations): at most one is on the wire, so an un-tagged response answers the call on the
+ * wire. Others wait in arrival order; their deadline runs while they wait.
+ *
+ * <p>When the call on the wire times out, its answer may still come; taken as the answer of the
+ * next call it would be silently wrong. So after such a timeout the lane waits for that late answer
+ * (which is dropped) before sending the next call, at most {@link #MAX_ORPHAN_WAIT} (or the
+ * timed-out call's own timeout, if shorter).
+ *
+ * <p>Advancing the lane happens in the request's own completion path (reading, timer or caller
+ * thread), never on the callback executor, and never under the lane's lock.
  */
 final class InOrderLane {
+
+  /** Longest wait for the late answer of a timed-out call before the next call is sent. */
+  static final Duration MAX_ORPHAN_WAIT = Duration.ofSeconds(30);
 
   private final ClientCore core;
   private final Object lock = new Object();
   private final ArrayDeque<Call<?>> waiting = new ArrayDeque<>();
   private @Nullable Call<?> inFlight;
   private boolean pumping;
+  // a timed-out call's answer may still arrive; the next call waits for it
+  private boolean awaitingOrphan;
+  private @Nullable ScheduledFuture<?> orphanTimer;
 
   InOrderLane(ClientCore core) {
     this.core = core;
   }
 
   /**
-   * @return the id of the request on the wire, or "" if none
+   * Matches a response of this kind to a request.
+   *
+   * @param echoedId the response's request id ("" if the gateway sent none)
+   * @return the id of the request it answers ("" if none: the late answer of a timed-out call)
    */
-  String inFlightId() {
+  String answer(String echoedId) {
     synchronized (lock) {
       Call<?> c = inFlight;
-      return c == null ? "" : c.requestId;
+      if (c != null && (echoedId.isEmpty() || echoedId.equals(c.requestId))) {
+        return c.requestId;
+      }
+      if (!awaitingOrphan) {
+        return echoedId;
+      }
     }
+    orphanArrived();
+    return echoedId;
   }
 
   /**
-   * Fails the request on the wire (for example with a permission denial that carried no id).
+   * Fails the request on the wire with a failure the gateway sent without a request id (a
+   * permission denial), or takes it as the late answer of a timed-out call.
    *
-   * @return true if one was failed
+   * @return true if the failure was consumed
    */
   boolean failInFlight(Throwable error) {
-    String id = inFlightId();
-    return !id.isEmpty() && core.failRequest(id, error);
+    String id;
+    synchronized (lock) {
+      Call<?> c = inFlight;
+      if (c == null && !awaitingOrphan) {
+        return false;
+      }
+      id = c == null ? "" : c.requestId;
+    }
+    if (id.isEmpty()) {
+      orphanArrived();
+      return true;
+    }
+    return core.failRequest(id, error);
+  }
+
+  private void orphanArrived() {
+    synchronized (lock) {
+      if (!awaitingOrphan) {
+        return;
+      }
+      awaitingOrphan = false;
+      ScheduledFuture<?> t = orphanTimer;
+      if (t != null) {
+        t.cancel(false);
+      }
+    }
+    pump();
   }
 
   /**
@@ -108,7 +156,7 @@ final class InOrderLane {
     while (true) {
       Call<?> next;
       synchronized (lock) {
-        if (pumping || inFlight != null || waiting.isEmpty()) {
+        if (pumping || inFlight != null || awaitingOrphan || waiting.isEmpty()) {
           return;
         }
         next = waiting.pollFirst();
@@ -136,6 +184,7 @@ final class InOrderLane {
       finished(call);
       return;
     }
+    call.sent = true;
     core.request(
         call.operation,
         call.requestId,
@@ -150,13 +199,27 @@ final class InOrderLane {
           call.fail(e);
           return e;
         },
-        error -> finished(call));
+        error -> finished(call, error));
   }
 
   private void finished(Call<?> call) {
+    finished(call, null);
+  }
+
+  private void finished(Call<?> call, @Nullable Throwable error) {
     synchronized (lock) {
-      if (inFlight == call) {
-        inFlight = null;
+      if (inFlight != call) {
+        return;
+      }
+      inFlight = null;
+      if (error instanceof AetherTimeoutException && call.sent) {
+        awaitingOrphan = true;
+        Duration wait =
+            call.timeout.compareTo(MAX_ORPHAN_WAIT) < 0 ? call.timeout : MAX_ORPHAN_WAIT;
+        orphanTimer =
+            ClientExecutors.scheduler()
+                .schedule(this::orphanArrived, wait.toNanos(), TimeUnit.NANOSECONDS);
+        return;
       }
     }
     pump();
@@ -174,6 +237,7 @@ final class InOrderLane {
     final RequestObservation observation;
     final ResponseFuture<T> future;
     final AtomicBoolean settled = new AtomicBoolean();
+    volatile boolean sent;
     volatile @Nullable ScheduledFuture<?> queuedTimer;
 
     Call(

@@ -180,6 +180,77 @@ class AdminCorrelationTest {
     }
   }
 
+  private final java.util.concurrent.BlockingQueue<String> asked =
+      new java.util.concurrent.LinkedBlockingQueue<>();
+  private final java.util.concurrent.atomic.AtomicReference<FakeGateway.Conn> connection =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  /** Workspace operations are recorded and answered by the test itself. */
+  private void answerWorkspacesByHand() {
+    gw.responder =
+        (conn, m) -> {
+          if (!m.hasWorkspaceOp()) {
+            return null;
+          }
+          connection.set(conn);
+          asked.add(m.getWorkspaceOp().getWorkspaceId());
+          return List.of();
+        };
+  }
+
+  @Test
+  void aQueuedCallTimesOutOnItsOwnDeadlineWhileTheCallAheadHangs() throws Exception {
+    answerWorkspacesByHand();
+    try (AgentClient a = client()) {
+      AdminClient admin = a.admin();
+      CompletableFuture<WorkspaceDetails> slow = admin.getWorkspace("slow", Duration.ofMinutes(5));
+      CompletableFuture<WorkspaceDetails> queued =
+          admin.getWorkspace("queued", Duration.ofMillis(100));
+      assertThat(asked.poll(10, TimeUnit.SECONDS)).isEqualTo("slow");
+      ExecutionException q =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              ExecutionException.class, () -> queued.get(10, TimeUnit.SECONDS));
+      assertThat(q.getCause())
+          .isInstanceOf(io.github.aetherjava.client.AetherTimeoutException.class);
+      assertThat(slow).isNotDone();
+      connection.get().send(workspaceAnswer("slow"));
+      assertThat(slow.get(10, TimeUnit.SECONDS).id()).isEqualTo("slow");
+      // the timed-out call was never sent
+      assertThat(asked).isEmpty();
+    }
+  }
+
+  @Test
+  void theLateAnswerOfATimedOutCallIsNotTakenAsTheAnswerOfTheNextCall() throws Exception {
+    answerWorkspacesByHand();
+    try (AgentClient a = client()) {
+      AdminClient admin = a.admin();
+      CompletableFuture<WorkspaceDetails> slow = admin.getWorkspace("slow", Duration.ofSeconds(3));
+      assertThat(asked.poll(10, TimeUnit.SECONDS)).isEqualTo("slow");
+      ExecutionException s =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              ExecutionException.class, () -> slow.get(10, TimeUnit.SECONDS));
+      assertThat(s.getCause())
+          .isInstanceOf(io.github.aetherjava.client.AetherTimeoutException.class);
+
+      CompletableFuture<WorkspaceDetails> next = admin.getWorkspace("next", Duration.ofSeconds(20));
+      // the late answer arrives after "next" was asked for: it must not complete "next"
+      connection.get().send(workspaceAnswer("slow"));
+      assertThat(asked.poll(10, TimeUnit.SECONDS)).isEqualTo("next");
+      connection.get().send(workspaceAnswer("next"));
+      assertThat(next.get(10, TimeUnit.SECONDS).id()).isEqualTo("next");
+    }
+  }
+
+  private static DownstreamMessage workspaceAnswer(String id) {
+    return DownstreamMessage.newBuilder()
+        .setWorkspace(
+            WorkspaceResponse.newBuilder()
+                .setSuccess(true)
+                .setWorkspace(WorkspaceInfo.newBuilder().setWorkspaceId(id)))
+        .build();
+  }
+
   @Test
   void aWireRequestCarriesTheNumericAccessLevel() throws Exception {
     CompletableFuture<UpstreamMessage> grant = new CompletableFuture<>();
