@@ -24,8 +24,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>When the call on the wire times out, its answer may still come; taken as the answer of the
  * next call it would be silently wrong. So after such a timeout the lane waits for that late answer
- * (which is dropped) before sending the next call, at most {@link #MAX_ORPHAN_WAIT} (or the
- * timed-out call's own timeout, if shorter).
+ * (which is dropped) before sending the next call, for as long as the timed-out call's own timeout,
+ * but at least {@link #MIN_ORPHAN_WAIT} and at most {@link #MAX_ORPHAN_WAIT}. An answer later than
+ * that would still be taken for the next call's; the real gateway answers these operations at once.
  *
  * <p>Advancing the lane happens in the request's own completion path (reading, timer or caller
  * thread), never on the callback executor, and never under the lane's lock.
@@ -34,6 +35,9 @@ final class InOrderLane {
 
   /** Longest wait for the late answer of a timed-out call before the next call is sent. */
   static final Duration MAX_ORPHAN_WAIT = Duration.ofSeconds(30);
+
+  /** Shortest such wait, so a late answer of a call with a very short timeout is still caught. */
+  static final Duration MIN_ORPHAN_WAIT = Duration.ofSeconds(1);
 
   private final ClientCore core;
   private final Object lock = new Object();
@@ -214,8 +218,12 @@ final class InOrderLane {
       inFlight = null;
       if (error instanceof AetherTimeoutException && call.sent) {
         awaitingOrphan = true;
-        Duration wait =
-            call.timeout.compareTo(MAX_ORPHAN_WAIT) < 0 ? call.timeout : MAX_ORPHAN_WAIT;
+        Duration wait = call.timeout;
+        if (wait.compareTo(MIN_ORPHAN_WAIT) < 0) {
+          wait = MIN_ORPHAN_WAIT;
+        } else if (wait.compareTo(MAX_ORPHAN_WAIT) > 0) {
+          wait = MAX_ORPHAN_WAIT;
+        }
         orphanTimer =
             ClientExecutors.scheduler()
                 .schedule(this::orphanArrived, wait.toNanos(), TimeUnit.NANOSECONDS);
