@@ -32,12 +32,28 @@ public final class AgentRegistry {
   }
 
   /**
-   * Adds or replaces a registration (an upsert, as on the real gateway), keeping the first
+   * Adds or replaces a registration (REGISTER is an upsert on the real gateway), keeping the first
    * registration time.
    *
+   * @return the stored registration
    * @throws IllegalArgumentException with the gateway's text when invalid
    */
-  public synchronized AgentRegistrationInfo put(AgentRegistrationInfo agent) {
+  public AgentRegistrationInfo register(AgentRegistrationInfo agent) {
+    return put(agent);
+  }
+
+  /**
+   * Replaces a registration; like {@link #register}, an unknown implementation is added (UPDATE is
+   * an upsert on the real gateway too).
+   *
+   * @return the stored registration
+   * @throws IllegalArgumentException with the gateway's text when invalid
+   */
+  public AgentRegistrationInfo update(AgentRegistrationInfo agent) {
+    return put(agent);
+  }
+
+  private synchronized AgentRegistrationInfo put(AgentRegistrationInfo agent) {
     validate(agent);
     AgentRegistrationInfo old = agents.get(agent.getImplementation());
     long now = clock.instant().getEpochSecond();

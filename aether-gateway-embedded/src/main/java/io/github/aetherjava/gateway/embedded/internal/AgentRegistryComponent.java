@@ -63,11 +63,14 @@ final class AgentRegistryComponent implements Dispatcher.Component {
                     () ->
                         r.setSuccess(false)
                             .setError("agent implementation '" + impl + "' not found in registry"));
-        case REGISTER, UPDATE ->
-            // both are upserts on the real gateway
+        case REGISTER ->
             r.setSuccess(true)
                 .setMessage("agent registered successfully")
-                .setAgent(agents.put(op.getAgent()));
+                .setAgent(agents.register(op.getAgent()));
+        case UPDATE ->
+            r.setSuccess(true)
+                .setMessage("agent updated successfully")
+                .setAgent(agents.update(op.getAgent()));
         case DELETE -> {
           if (agents.delete(impl)) {
             r.setSuccess(true).setMessage("agent deleted successfully");

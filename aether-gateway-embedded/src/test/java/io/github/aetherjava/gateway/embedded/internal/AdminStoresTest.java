@@ -181,19 +181,20 @@ class AdminStoresTest {
             .putLaunchParams("profile", "python")
             .addResourceSchema(
                 AgentResourceSchemaEntry.newBuilder().setResourceTypePrefix("notes."));
-    assertThat(agents.put(a.build()).getOrchestratorProfile()).isEqualTo("python");
+    assertThat(agents.register(a.build()).getOrchestratorProfile()).isEqualTo("python");
     long registered = agents.get("notes").orElseThrow().getRegisteredAt();
     clock.advance(Duration.ofSeconds(5));
-    AgentRegistrationInfo again = agents.put(a.setDescription("v2").build());
+    AgentRegistrationInfo again = agents.update(a.setDescription("v2").build());
     assertThat(again.getRegisteredAt()).isEqualTo(registered);
     assertThat(again.getUpdatedAt()).isGreaterThan(registered);
 
     assertThatThrownBy(
-            () -> agents.put(AgentRegistrationInfo.newBuilder().setImplementation("x").build()))
+            () ->
+                agents.register(AgentRegistrationInfo.newBuilder().setImplementation("x").build()))
         .hasMessage("launch_params must contain 'profile' field");
     assertThatThrownBy(
             () ->
-                agents.put(
+                agents.register(
                     AgentRegistrationInfo.newBuilder()
                         .setImplementation("other")
                         .putLaunchParams("profile", "python")

@@ -65,6 +65,20 @@ class AetherAdminAutoConfigurationTests {
   }
 
   @Test
+  void backsOffWithSeveralClients() {
+    this.runner
+        .withPropertyValues(
+            "aether.admin.enabled=true",
+            "aether.service.implementation=search",
+            "aether.service.specifier=1")
+        .run(
+            (context) -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean(AdminClient.class);
+            });
+  }
+
+  @Test
   void backsOffWithoutAClient() {
     new ApplicationContextRunner()
         .withConfiguration(
