@@ -61,8 +61,8 @@ public interface AdminClient {
   CompletableFuture<GatewayHealth> health(Duration timeout);
 
   /**
-   * Live connections (the session list; the stream's {@code AdminQuery} is not implemented by the
-   * gateway).
+   * Live connections: the session list (the gateway does not answer the stream's {@code
+   * AdminQuery}).
    *
    * @return every live session
    */
