@@ -41,6 +41,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -246,12 +247,22 @@ abstract class AdminConformanceTests {
   @Test
   void aMintedTokenIsShownOnceAndCanBeRevoked() throws Exception {
     AdminClient orc = orchestrator().admin();
-    CreatedToken created =
-        get(
-            orc.createToken(
-                TokenSpec.of("interop-" + run, PrincipalKind.AGENT)
-                    .forWorkspaces(workspace)
-                    .expiringAfter(Duration.ofMinutes(30))));
+    CompletableFuture<CreatedToken> minted =
+        orc.createToken(
+            TokenSpec.of("interop-" + run, PrincipalKind.AGENT)
+                .forWorkspaces(workspace)
+                .expiringAfter(Duration.ofMinutes(30)));
+    CreatedToken created;
+    try {
+      created = get(minted);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof AdminOperationException a
+          && a.gatewayError().contains("HMAC key not initialized")) {
+        // AetherLite mints tokens only when started with AETHER_TOKEN_HMAC_KEY
+        Assumptions.abort("gateway started without a token HMAC key: " + a.gatewayError());
+      }
+      throw e;
+    }
     assertThat(created.plaintext()).isNotBlank();
     String id = created.token().id();
     assertThat(created.token().expiresAt())
