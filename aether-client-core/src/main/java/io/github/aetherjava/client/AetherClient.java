@@ -5,9 +5,14 @@
 package io.github.aetherjava.client;
 
 import com.google.protobuf.ByteString;
+import io.github.aetherjava.client.admin.AdminClient;
+import io.github.aetherjava.client.audit.AuditEvent;
+import io.github.aetherjava.client.audit.AuditSubmission;
 import io.github.aetherjava.client.checkpoint.CheckpointClient;
+import io.github.aetherjava.client.internal.AdminClientImpl;
 import io.github.aetherjava.client.internal.CheckpointClientImpl;
 import io.github.aetherjava.client.internal.ClientCore;
+import io.github.aetherjava.client.internal.PrincipalQueries;
 import io.github.aetherjava.client.internal.ProxyEngine;
 import io.github.aetherjava.client.internal.TaskOperationsImpl;
 import io.github.aetherjava.client.internal.WorkflowOperationsImpl;
@@ -57,6 +62,8 @@ public abstract class AetherClient implements AutoCloseable {
   private final ProxyEngine proxy;
   private final TaskOperations tasks;
   private final WorkflowOperations workflow;
+  private final AdminClient admin;
+  private final PrincipalQueries queries;
 
   AetherClient(AetherClientOptions options, PrincipalKind kind) {
     this.options = options;
@@ -89,6 +96,8 @@ public abstract class AetherClient implements AutoCloseable {
     this.proxy = new ProxyEngine(core, this::identity);
     this.tasks = new TaskOperationsImpl(core);
     this.workflow = new WorkflowOperationsImpl(core);
+    this.admin = new AdminClientImpl(core);
+    this.queries = new PrincipalQueries(core);
   }
 
   abstract void fillIdentity(InitConnection.Builder init);
@@ -282,6 +291,66 @@ public abstract class AetherClient implements AutoCloseable {
    */
   public WorkflowOperations workflow() {
     return workflow;
+  }
+
+  // ------------------------------------------------------------------ administration
+
+  /**
+   * Administration over this client's stream (tokens, ACL, workspaces, agent registry, sessions,
+   * audit log, health); what the gateway allows depends on this client's identity and grants.
+   *
+   * @return the admin client of this connection
+   */
+  public AdminClient admin() {
+    return admin;
+  }
+
+  /**
+   * Whether a principal is connected. Asking about oneself is always allowed; others need the
+   * {@code capability/query_connections} grant (the workflow engine and orchestrators have it).
+   *
+   * @param principalType {@code agent}, {@code task}, {@code user}, {@code service}, {@code
+   *     bridge}, {@code orchestrator}, {@code workflow_engine} or {@code metrics_bridge}
+   * @param principalId canonical identity (e.g. {@code ag::prod::impl::s1}), or the user id
+   * @return the status; a refusal fails with {@code AdminOperationException}
+   */
+  public CompletableFuture<ConnectionStatus> connectionStatus(
+      String principalType, String principalId) {
+    return connectionStatus(principalType, principalId, options.requestTimeout());
+  }
+
+  /**
+   * @param principalType principal type
+   * @param principalId principal id
+   * @param timeout per-call timeout
+   * @return the status
+   * @see #connectionStatus(String, String)
+   */
+  public CompletableFuture<ConnectionStatus> connectionStatus(
+      String principalType, String principalId, Duration timeout) {
+    return queries.connectionStatus(principalType, principalId, timeout);
+  }
+
+  /**
+   * Submits an audit event. The gateway records the actor from this session; a rejection (type not
+   * allowed, other workspace without the capability, rate limit) completes normally with {@code
+   * accepted() == false}.
+   *
+   * @param event the event
+   * @return the gateway's verdict
+   */
+  public CompletableFuture<AuditSubmission> submitAuditEvent(AuditEvent event) {
+    return submitAuditEvent(event, options.requestTimeout());
+  }
+
+  /**
+   * @param event the event
+   * @param timeout per-call timeout
+   * @return the gateway's verdict
+   * @see #submitAuditEvent(AuditEvent)
+   */
+  public CompletableFuture<AuditSubmission> submitAuditEvent(AuditEvent event, Duration timeout) {
+    return queries.submitAuditEvent(event, timeout);
   }
 
   // ------------------------------------------------------------------ handlers

@@ -204,6 +204,7 @@ public final class ClientCore {
   private ConnectionState state = ConnectionState.IDLE;
   private Instant stateSince;
   private @Nullable ManagedChannel channel;
+  private volatile io.github.aetherjava.proto.v1.@Nullable BuildInfo serverBuild;
   private @Nullable Attempt current;
   private @Nullable String lastSessionId;
   private @Nullable ConnectionInfo info;
@@ -563,6 +564,7 @@ public final class ClientCore {
 
   private void onAck(Attempt a, DownstreamMessage m) {
     ConnectionInfo ci = ConnectionInfo.fromProto(m.getConnectionAck(), clock.instant());
+    serverBuild = m.getConnectionAck().getServerBuildInfo();
     lock.lock();
     try {
       if (a != current || a.done || a.acked || closing) {
@@ -898,6 +900,38 @@ public final class ClientCore {
     // written
     enqueue(frame, () -> pending.markSent(requestId), e -> pending.fail(requestId, e));
     return response;
+  }
+
+  /**
+   * Fails a pending request as if its response said so (for failures the gateway reports without
+   * the request id).
+   *
+   * @param requestId the request
+   * @param error the failure
+   * @return true if it was pending
+   */
+  public boolean failRequest(String requestId, Throwable error) {
+    return pending.fail(requestId, error);
+  }
+
+  /**
+   * @return the gRPC channel of the current connection, for other services on the same gateway
+   *     (null before the first connect and after close)
+   */
+  public io.grpc.@Nullable Channel channel() {
+    lock.lock();
+    try {
+      return channel;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * @return the build the gateway announced in the latest {@code ConnectionAck}, or null
+   */
+  public io.github.aetherjava.proto.v1.@Nullable BuildInfo serverBuildInfo() {
+    return serverBuild;
   }
 
   /**

@@ -4,6 +4,7 @@
  */
 package io.github.aetherjava.gateway.embedded;
 
+import io.github.aetherjava.gateway.embedded.internal.AgentRegistry;
 import io.github.aetherjava.gateway.embedded.internal.GatewayCore;
 import io.github.aetherjava.gateway.embedded.internal.GatewaySettings;
 import io.github.aetherjava.gateway.embedded.internal.Policy;
@@ -226,6 +227,7 @@ public final class EmbeddedAetherGateway implements AutoCloseable {
                 .setImplementation(implementation)
                 .setOrchestratorProfile(profile)
                 .putAllLaunchParams(launchParams)
+                .putLaunchParams(AgentRegistry.PROFILE_PARAM, profile)
                 .build());
   }
 

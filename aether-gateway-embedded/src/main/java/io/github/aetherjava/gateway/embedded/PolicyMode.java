@@ -10,7 +10,7 @@ public enum PolicyMode {
   /**
    * The default: behaves like the real gateway running without an ACL service. Everything the
    * principal-type send matrix allows is delivered (including cross-workspace sends), all KV scopes
-   * are usable, and there is no rate limit.
+   * are usable, there is no rate limit, and every principal may run the stream's admin operations.
    */
   PERMISSIVE,
 
@@ -20,7 +20,8 @@ public enum PolicyMode {
    * rules: services, bridges and the workflow engine may not send to workspace-bearing topics,
    * cross-workspace events and metrics are refused, and the shared KV scopes (global, workspace,
    * user-shared, user-workspace-shared) are denied, as are KV LIST (in every scope) and
-   * PURGE_IDENTITY.
+   * PURGE_IDENTITY. Admin operations need an ACL grant on {@code admin/<category>} (or {@code
+   * admin/*}) except for the workflow engine and orchestrators, with AetherLite's denials.
    */
   LITE_PARITY
 }

@@ -7,8 +7,12 @@ package io.github.aetherjava.spring.health;
 import io.github.aetherjava.client.AetherClient;
 import io.github.aetherjava.client.ClientStatus;
 import io.github.aetherjava.client.ConnectionState;
+import io.github.aetherjava.client.admin.GatewayHealth;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -27,12 +31,18 @@ import org.springframework.boot.health.contributor.Status;
  * </ul>
  *
  * Details: identity, principal kind, gateway address, state and since when, session id, server
- * version, reconnect attempt, buffered sends, pending requests and the last error. Credentials are
- * never included.
+ * version, reconnect attempt, buffered sends, pending requests and the last error. While connected,
+ * also the gateway's {@code grpc.health.v1} status of the Aether service ({@code healthService},
+ * asked on the client's channel with a {@link #HEALTH_CHECK_TIMEOUT} limit) and its build ({@code
+ * serverBuild}); a {@code NOT_SERVING} answer turns the status to {@code OUT_OF_SERVICE}.
+ * Credentials are never included.
  *
  * @since 0.1.0
  */
 public class AetherHealthIndicator extends AbstractHealthIndicator {
+
+  /** Limit of the gateway health-service check made by each health check. */
+  public static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(2);
 
   private final AetherClient client;
 
@@ -87,7 +97,33 @@ public class AetherHealthIndicator extends AbstractHealthIndicator {
       Throwable error = status.lastError();
       builder.withDetail("lastError", error.getClass().getSimpleName() + ": " + error.getMessage());
     }
-    builder.status(status(status));
+    Status result = status(status);
+    if (status.state() == ConnectionState.READY && gatewayNotServing(builder)) {
+      result = Status.OUT_OF_SERVICE;
+    }
+    builder.status(result);
+  }
+
+  private boolean gatewayNotServing(Health.Builder builder) {
+    try {
+      GatewayHealth h =
+          this.client
+              .admin()
+              .health(HEALTH_CHECK_TIMEOUT)
+              .get(HEALTH_CHECK_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
+      builder.withDetail("healthService", h.status());
+      if (!h.buildCommit().isEmpty() || !h.runtime().isEmpty()) {
+        builder.withDetail("serverBuild", h.buildCommit() + " " + h.runtime() + " " + h.os());
+      }
+      return h.status() == GatewayHealth.Status.NOT_SERVING;
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      builder.withDetail("healthService", "interrupted");
+    } catch (ExecutionException | TimeoutException ex) {
+      Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+      builder.withDetail("healthService", "unavailable: " + cause.getMessage());
+    }
+    return false;
   }
 
   private Status status(ClientStatus status) {

@@ -64,6 +64,18 @@ class PlainExamplesTest {
         .endsWith("done" + System.lineSeparator());
   }
 
+  @Test
+  void adminAndAuditExample() throws Exception {
+    String out = run(AdminAndAuditExample::main);
+    assertThat(out)
+        .contains("gateway 0.2.2 health: SERVING")
+        .contains("audit report.exported accepted: true")
+        .contains("audit type 'acl' accepted: false (ERR_AUDIT_TYPE_FORBIDDEN)")
+        .contains("session ag::demo::reports::1 in demo")
+        .contains("audit log: ag::demo::reports::1 report.exported r-7")
+        .endsWith("done" + System.lineSeparator());
+  }
+
   /** A {@code main} method. */
   @FunctionalInterface
   interface Main {

@@ -5,67 +5,122 @@
 package io.github.aetherjava.gateway.embedded.internal;
 
 import io.github.aetherjava.proto.v1.AgentRegistrationInfo;
+import io.github.aetherjava.proto.v1.AgentResourceSchemaEntry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.jspecify.annotations.Nullable;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * The agent registry: which implementations may be launched on demand and with which launch
- * parameters. The orchestration trigger only starts agents whose implementation is registered here.
+ * Agent registrations keyed by implementation: which orchestrator profile launches an agent and
+ * with which parameters. Thread-safe. Registrations are validated as on the real gateway: a
+ * registration needs an implementation and a {@code profile} launch parameter, and its resource
+ * type prefixes must not overlap another agent's.
  */
 public final class AgentRegistry {
 
-  /** Launch parameter naming the orchestrator profile that can start the agent. */
+  /** Launch parameter naming the orchestrator profile. */
   public static final String PROFILE_PARAM = "profile";
 
-  private final Map<String, AgentRegistrationInfo> agents = new ConcurrentHashMap<>();
   private final Clock clock;
+  private final Map<String, AgentRegistrationInfo> agents = new TreeMap<>();
 
-  public AgentRegistry(Clock clock) {
+  AgentRegistry(Clock clock) {
     this.clock = clock;
   }
 
   /**
-   * Registers or replaces an implementation; keeps the first registration time. The profile comes
-   * from {@code orchestrator_profile}, else from the {@value #PROFILE_PARAM} launch parameter.
+   * Adds or replaces a registration (REGISTER is an upsert on the real gateway), keeping the first
+   * registration time.
+   *
+   * @return the stored registration
+   * @throws IllegalArgumentException with the gateway's text when invalid
    */
-  public AgentRegistrationInfo register(AgentRegistrationInfo info) {
-    if (info.getImplementation().isEmpty()) {
-      throw new IllegalArgumentException("implementation must not be empty");
-    }
+  public AgentRegistrationInfo register(AgentRegistrationInfo agent) {
+    return put(agent);
+  }
+
+  /**
+   * Replaces a registration; like {@link #register}, an unknown implementation is added (UPDATE is
+   * an upsert on the real gateway too).
+   *
+   * @return the stored registration
+   * @throws IllegalArgumentException with the gateway's text when invalid
+   */
+  public AgentRegistrationInfo update(AgentRegistrationInfo agent) {
+    return put(agent);
+  }
+
+  private synchronized AgentRegistrationInfo put(AgentRegistrationInfo agent) {
+    validate(agent);
+    AgentRegistrationInfo old = agents.get(agent.getImplementation());
     long now = clock.instant().getEpochSecond();
-    return agents.compute(
-        info.getImplementation(),
-        (impl, old) -> {
-          AgentRegistrationInfo.Builder b = info.toBuilder().setUpdatedAt(now);
-          b.setRegisteredAt(old == null ? now : old.getRegisteredAt());
-          if (b.getOrchestratorProfile().isEmpty()) {
-            b.setOrchestratorProfile(b.getLaunchParamsOrDefault(PROFILE_PARAM, ""));
-          }
-          if (!b.getOrchestratorProfile().isEmpty()) {
-            b.putLaunchParams(PROFILE_PARAM, b.getOrchestratorProfile());
-          }
-          return b.build();
-        });
+    AgentRegistrationInfo stored =
+        normalise(agent)
+            .setRegisteredAt(old == null ? now : old.getRegisteredAt())
+            .setUpdatedAt(now)
+            .build();
+    agents.put(stored.getImplementation(), stored);
+    return stored;
   }
 
-  /** The registration of {@code implementation}, or null. */
-  public @Nullable AgentRegistrationInfo get(String implementation) {
-    return agents.get(implementation);
+  public synchronized Optional<AgentRegistrationInfo> get(String implementation) {
+    return Optional.ofNullable(agents.get(implementation));
   }
 
-  /** Every registration, ordered by implementation. */
-  public List<AgentRegistrationInfo> list() {
-    List<AgentRegistrationInfo> all = new ArrayList<>(agents.values());
-    all.sort(java.util.Comparator.comparing(AgentRegistrationInfo::getImplementation));
-    return all;
-  }
-
-  /** Removes a registration; true if there was one. */
-  public boolean remove(String implementation) {
+  /** Removes a registration; false if unknown. */
+  public synchronized boolean delete(String implementation) {
     return agents.remove(implementation) != null;
+  }
+
+  /** Registrations by implementation, optionally only those of one orchestrator profile. */
+  public synchronized List<AgentRegistrationInfo> list(String profile) {
+    List<AgentRegistrationInfo> out = new ArrayList<>();
+    for (AgentRegistrationInfo a : agents.values()) {
+      if (profile.isEmpty() || profile.equals(a.getOrchestratorProfile())) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  private static AgentRegistrationInfo.Builder normalise(AgentRegistrationInfo agent) {
+    AgentRegistrationInfo.Builder b = agent.toBuilder();
+    if (b.getOrchestratorProfile().isEmpty()) {
+      b.setOrchestratorProfile(agent.getLaunchParamsMap().get(PROFILE_PARAM));
+    }
+    return b;
+  }
+
+  private void validate(AgentRegistrationInfo agent) {
+    if (agent.getImplementation().isEmpty()) {
+      throw new IllegalArgumentException("implementation is required");
+    }
+    String profile = agent.getLaunchParamsMap().getOrDefault(PROFILE_PARAM, "");
+    if (profile.isEmpty()) {
+      throw new IllegalArgumentException("launch_params must contain 'profile' field");
+    }
+    for (AgentResourceSchemaEntry mine : agent.getResourceSchemaList()) {
+      for (AgentRegistrationInfo other : agents.values()) {
+        if (other.getImplementation().equals(agent.getImplementation())) {
+          continue;
+        }
+        for (AgentResourceSchemaEntry theirs : other.getResourceSchemaList()) {
+          String a = mine.getResourceTypePrefix();
+          String b = theirs.getResourceTypePrefix();
+          if (!a.isEmpty() && !b.isEmpty() && (a.startsWith(b) || b.startsWith(a))) {
+            throw new IllegalArgumentException(
+                "ERR_PREFIX_CONFLICT: resource type prefix '"
+                    + a
+                    + "' overlaps '"
+                    + b
+                    + "' registered by "
+                    + other.getImplementation());
+          }
+        }
+      }
+    }
   }
 }

@@ -11,6 +11,7 @@ import io.github.aetherjava.proto.v1.PrincipalType;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -20,9 +21,15 @@ import java.util.regex.Pattern;
 final class Authenticator {
 
   private final CredentialsPolicy policy;
+  private final Function<String, Optional<ApiKey>> issuedKeys;
 
-  Authenticator(CredentialsPolicy policy) {
+  /**
+   * @param policy configured keys
+   * @param issuedKeys looks up keys minted at run time (API tokens)
+   */
+  Authenticator(CredentialsPolicy policy, Function<String, Optional<ApiKey>> issuedKeys) {
     this.policy = policy;
+    this.issuedKeys = issuedKeys;
   }
 
   void authenticate(InitConnection init, Identity identity) throws StatusException {
@@ -45,6 +52,9 @@ final class Authenticator {
       return;
     }
     Optional<ApiKey> found = policy.find(presented);
+    if (found.isEmpty()) {
+      found = issuedKeys.apply(presented);
+    }
     if (found.isEmpty()) {
       throw Status.UNAUTHENTICATED
           .withDescription(

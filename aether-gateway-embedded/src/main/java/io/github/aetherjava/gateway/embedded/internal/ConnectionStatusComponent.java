@@ -7,21 +7,22 @@ package io.github.aetherjava.gateway.embedded.internal;
 import io.github.aetherjava.proto.v1.ConnectionStatusRequest;
 import io.github.aetherjava.proto.v1.ConnectionStatusResponse;
 import io.github.aetherjava.proto.v1.DownstreamMessage;
-import io.github.aetherjava.proto.v1.PrincipalType;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
 import java.util.Locale;
 
 /**
  * {@code ConnectionStatusRequest}: is a principal connected? Self-queries are always allowed;
- * querying others is reserved to the workflow engine and orchestrators (there are no capability
- * grants here).
+ * querying others is reserved to the workflow engine, orchestrators and holders of {@code
+ * capability/query_connections}.
  */
 final class ConnectionStatusComponent implements Dispatcher.Component {
 
   private final SessionRegistry registry;
+  private final AdminGate gate;
 
-  ConnectionStatusComponent(SessionRegistry registry) {
+  ConnectionStatusComponent(SessionRegistry registry, AdminGate gate) {
     this.registry = registry;
+    this.gate = gate;
   }
 
   @Override
@@ -50,22 +51,27 @@ final class ConnectionStatusComponent implements Dispatcher.Component {
               "bridge",
               "orchestrator" ->
               id;
-          case "user" -> id.contains(Identity.SEP) ? id : "us" + Identity.SEP + id + Identity.SEP;
+          // the real gateway maps a user id to "us::{id}::", which never matches a window
+          case "user" -> "us" + Identity.SEP + id + Identity.SEP;
           case "workflow_engine", "workflowengine" -> "wfe::shard0";
           case "metrics_bridge", "metricsbridge" -> "metrics::shard0";
           default -> null;
         };
-    if (identity == null || identity.isEmpty()) {
+    if (identity == null) {
       reply(
           session,
-          r.setOk(false).setError("invalid principal: unknown principal type or empty id"));
+          r.setOk(false)
+              .setError(
+                  "invalid principal: unknown principal type "
+                      + GoQuote.quote(req.getPrincipal().getPrincipalType())));
       return;
     }
-    PrincipalType caller = session.identity().type();
+    if (identity.isEmpty()) {
+      reply(session, r.setOk(false).setError("invalid principal: empty principal id"));
+      return;
+    }
     boolean self = identity.equals(session.identity().key());
-    if (!self
-        && caller != PrincipalType.PRINCIPAL_WORKFLOW_ENGINE
-        && caller != PrincipalType.PRINCIPAL_ORCHESTRATOR) {
+    if (!self && !gate.hasCapability(session, "query_connections")) {
       reply(session, r.setOk(false).setError("not authorized"));
       return;
     }

@@ -35,6 +35,7 @@ public final class GatewayCore implements AutoCloseable {
   private final @Nullable MvFileStore fileStore;
   private final KvStore kvStore;
   private final KvStore checkpointKv;
+  private final TokenStore tokens;
   private volatile boolean closing;
 
   /** How often messages older than the retention age are looked for. */
@@ -76,6 +77,7 @@ public final class GatewayCore implements AutoCloseable {
     this.policy =
         new Policy(settings.policyMode(), settings.clock(), settings.rateLimitPerSecond());
     this.agents = new AgentRegistry(settings.clock());
+    this.tokens = new TokenStore(settings.clock());
     RoutingComponent routing = new RoutingComponent(router, registry, policy);
     routing.register(dispatcher);
 
@@ -89,10 +91,19 @@ public final class GatewayCore implements AutoCloseable {
     new CheckpointComponent(checkpoints, settings.clock(), settings.checkpointDefaultTtl())
         .register(dispatcher);
     new ProgressComponent(router, settings.clock()).register(dispatcher);
-    new ConnectionStatusComponent(registry).register(dispatcher);
+    AdminGate adminGate = new AdminGate(policy, new AclRules(settings.clock()));
+    new ConnectionStatusComponent(registry, adminGate).register(dispatcher);
     new WorkflowRelayComponent(registry, scheduler).register(dispatcher);
     new ProxyComponent(router, registry, policy, settings.clock(), scheduler).register(dispatcher);
     TaskComponent.install(dispatcher, router, registry, agents, policy, settings.clock());
+
+    new AclComponent(adminGate).register(dispatcher);
+    new TokenComponent(tokens, adminGate).register(dispatcher);
+    new WorkspaceComponent(registry, adminGate, settings.clock()).register(dispatcher);
+    new AgentRegistryComponent(agents, registry, adminGate).register(dispatcher);
+    new SessionAdminComponent(registry, adminGate, settings.clock()).register(dispatcher);
+    new AuditComponent(new AuditLog(settings.clock()), adminGate, settings.clock())
+        .register(dispatcher);
 
     scheduler.scheduleWithFixedDelay(
         this::expireMessages,
@@ -113,7 +124,8 @@ public final class GatewayCore implements AutoCloseable {
             kv::snapshot,
             policy,
             this::closing,
-            fileStore == null ? s -> {} : fileStore::throttle);
+            fileStore == null ? s -> {} : fileStore::throttle,
+            tokens::authenticate);
   }
 
   /** The Connect service. */

@@ -5,6 +5,7 @@
 package io.github.aetherjava.gateway.embedded.internal;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.github.aetherjava.gateway.embedded.ApiKey;
 import io.github.aetherjava.gateway.embedded.PolicyMode;
 import io.github.aetherjava.proto.v1.AetherGatewayGrpc;
 import io.github.aetherjava.proto.v1.BuildInfo;
@@ -37,6 +38,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -90,13 +92,14 @@ public final class GatewayService implements BindableService {
       Function<Session, ConfigSnapshot> snapshots,
       Policy policy,
       BooleanSupplier closing,
-      Consumer<Session> throttle) {
+      Consumer<Session> throttle,
+      Function<String, Optional<ApiKey>> issuedKeys) {
     this.settings = settings;
     this.registry = registry;
     this.router = router;
     this.routing = routing;
     this.dispatcher = dispatcher;
-    this.authenticator = new Authenticator(settings.credentials());
+    this.authenticator = new Authenticator(settings.credentials(), issuedKeys);
     this.scheduler = scheduler;
     this.snapshots = snapshots;
     this.policy = policy;

@@ -93,7 +93,7 @@ final class Orchestration implements Dispatcher.Component, Dispatcher.SessionLis
 
   /** True if {@code implementation} is in the agent registry. */
   boolean isRegistered(String implementation) {
-    return agents.get(implementation) != null;
+    return agents.get(implementation).isPresent();
   }
 
   /**
@@ -107,7 +107,7 @@ final class Orchestration implements Dispatcher.Component, Dispatcher.SessionLis
       String targetTopic,
       String creator,
       Map<String, String> overrides) {
-    AgentRegistrationInfo reg = agents.get(implementation);
+    AgentRegistrationInfo reg = agents.get(implementation).orElse(null);
     if (reg == null) {
       return false;
     }

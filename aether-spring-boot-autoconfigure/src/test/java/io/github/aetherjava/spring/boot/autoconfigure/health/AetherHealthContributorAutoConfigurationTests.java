@@ -125,8 +125,11 @@ class AetherHealthContributorAutoConfigurationTests {
                 Health up = indicator.health();
                 assertThat(up.getStatus()).isEqualTo(Status.UP);
                 assertThat(up.getDetails())
-                    .containsKeys("sessionId", "serverVersion", "stateSince")
-                    .containsEntry("state", ConnectionState.READY);
+                    .containsKeys("sessionId", "serverVersion", "stateSince", "serverBuild")
+                    .containsEntry("state", ConnectionState.READY)
+                    .containsEntry(
+                        "healthService",
+                        io.github.aetherjava.client.admin.GatewayHealth.Status.SERVING);
 
                 gateway.close();
                 await()
