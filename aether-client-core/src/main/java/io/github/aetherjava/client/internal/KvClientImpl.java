@@ -200,14 +200,20 @@ public final class KvClientImpl implements KvClient {
 
   @Override
   public CompletableFuture<Boolean> compareAndSet(
-      KvTarget target, String key, byte[] expected, byte[] newValue, Duration timeout) {
+      KvTarget target,
+      String key,
+      byte[] expected,
+      byte[] newValue,
+      Duration ttl,
+      Duration timeout) {
     return call(
         KVOperation.OpType.COMPARE_AND_SET,
         target,
         key,
         b ->
             b.setExpectedValue(ByteString.copyFrom(expected))
-                .setValue(ByteString.copyFrom(newValue)),
+                .setValue(ByteString.copyFrom(newValue))
+                .setTtl(ttlSeconds(ttl)),
         timeout,
         KVResponse::getApplied);
   }

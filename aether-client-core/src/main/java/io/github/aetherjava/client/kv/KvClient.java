@@ -351,7 +351,30 @@ public interface KvClient {
   }
 
   /**
-   * Writes only if the current value equals {@code expected} (a missing key never matches).
+   * Writes only if the current value equals {@code expected} (a missing key never matches), and
+   * sets the key's time to live: the gateway replaces the expiry on every applied write, so a write
+   * without TTL makes the key permanent. This is how a lease is renewed.
+   *
+   * @param target scope and parameters
+   * @param key key
+   * @param expected expected current value
+   * @param newValue new value
+   * @param ttl time to live of the written value ({@link Duration#ZERO} = none; whole seconds,
+   *     rounded up)
+   * @param timeout timeout
+   * @return true if written
+   */
+  CompletableFuture<Boolean> compareAndSet(
+      KvTarget target,
+      String key,
+      byte[] expected,
+      byte[] newValue,
+      Duration ttl,
+      Duration timeout);
+
+  /**
+   * Writes only if the current value equals {@code expected} (a missing key never matches). The
+   * written value has no TTL.
    *
    * @param target scope and parameters
    * @param key key
@@ -360,8 +383,10 @@ public interface KvClient {
    * @param timeout timeout
    * @return true if written
    */
-  CompletableFuture<Boolean> compareAndSet(
-      KvTarget target, String key, byte[] expected, byte[] newValue, Duration timeout);
+  default CompletableFuture<Boolean> compareAndSet(
+      KvTarget target, String key, byte[] expected, byte[] newValue, Duration timeout) {
+    return compareAndSet(target, key, expected, newValue, Duration.ZERO, timeout);
+  }
 
   /**
    * @param target scope and parameters
