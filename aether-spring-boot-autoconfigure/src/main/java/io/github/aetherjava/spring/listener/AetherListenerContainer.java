@@ -15,7 +15,6 @@ import io.github.aetherjava.client.MessageSender;
 import io.github.aetherjava.client.MessageType;
 import io.github.aetherjava.client.Registration;
 import io.github.aetherjava.spring.client.AetherInboundFlowControl;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -502,26 +501,7 @@ public class AetherListenerContainer implements Lifecycle {
   }
 
   private byte[] toBytes(Object result) {
-    if (result instanceof byte[] bytes) {
-      return bytes;
-    }
-    if (result instanceof String string) {
-      return string.getBytes(StandardCharsets.UTF_8);
-    }
-    if (result instanceof com.google.protobuf.MessageLite protobuf) {
-      return protobuf.toByteArray();
-    }
-    Message<?> converted = this.replyConverter.toMessage(result, null);
-    if (converted != null && converted.getPayload() instanceof byte[] bytes) {
-      return bytes;
-    }
-    if (converted != null && converted.getPayload() instanceof String string) {
-      return string.getBytes(StandardCharsets.UTF_8);
-    }
-    throw new IllegalStateException(
-        "Cannot convert reply of type "
-            + result.getClass().getName()
-            + " to bytes; return byte[], String, a protobuf message or add Jackson to the classpath");
+    return AetherMessageConverters.toBytes(result, this.replyConverter);
   }
 
   @Override
