@@ -9,6 +9,7 @@ import io.github.aetherjava.client.ClientStatus;
 import io.github.aetherjava.client.ConnectionState;
 import java.time.Clock;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -26,9 +27,10 @@ import org.springframework.boot.health.contributor.Status;
  *   <li>{@code CLOSED}: {@code DOWN}.
  * </ul>
  *
- * Details: identity, principal kind, gateway address, state and since when, session id, server
- * version, reconnect attempt, buffered sends, pending requests and the last error. Credentials are
- * never included.
+ * Details: identity, principal kind, gateway address, whether that gateway is the embedded
+ * development one, state and since when, session id, server version, reconnect attempt, buffered
+ * sends, pending requests, inbound backlog, whether inbound is paused, and the last error.
+ * Credentials are never included.
  *
  * @since 0.1.0
  */
@@ -39,6 +41,8 @@ public class AetherHealthIndicator extends AbstractHealthIndicator {
   private final Duration reconnectGracePeriod;
 
   private final Clock clock;
+
+  private final @Nullable String embeddedGatewayAddress;
 
   /**
    * Create a new indicator.
@@ -58,10 +62,28 @@ public class AetherHealthIndicator extends AbstractHealthIndicator {
    * @param clock the clock to measure the time spent in a state
    */
   public AetherHealthIndicator(AetherClient client, Duration reconnectGracePeriod, Clock clock) {
+    this(client, reconnectGracePeriod, clock, null);
+  }
+
+  /**
+   * Create a new indicator that flags a connection to the embedded development gateway.
+   *
+   * @param client the client
+   * @param reconnectGracePeriod how long a (re)connecting client still counts as up
+   * @param clock the clock to measure the time spent in a state
+   * @param embeddedGatewayAddress address of an embedded gateway started inside the application, or
+   *     {@code null}
+   */
+  public AetherHealthIndicator(
+      AetherClient client,
+      Duration reconnectGracePeriod,
+      Clock clock,
+      @Nullable String embeddedGatewayAddress) {
     super("Aether health check failed");
     this.client = client;
     this.reconnectGracePeriod = reconnectGracePeriod;
     this.clock = clock;
+    this.embeddedGatewayAddress = embeddedGatewayAddress;
   }
 
   @Override
@@ -71,6 +93,7 @@ public class AetherHealthIndicator extends AbstractHealthIndicator {
         .withDetail("identity", this.client.identity())
         .withDetail("principal", this.client.kind())
         .withDetail("address", this.client.options().address())
+        .withDetail("gateway", gatewayKind())
         .withDetail("state", status.state())
         .withDetail("stateSince", status.stateSince().toString());
     if (status.sessionId() != null) {
@@ -82,12 +105,21 @@ public class AetherHealthIndicator extends AbstractHealthIndicator {
     builder
         .withDetail("reconnectAttempt", status.reconnectAttempt())
         .withDetail("bufferedSends", status.bufferedSends())
-        .withDetail("pendingRequests", status.pendingRequests());
+        .withDetail("pendingRequests", status.pendingRequests())
+        .withDetail("inboundBacklog", this.client.inboundBacklog())
+        .withDetail("inboundPaused", this.client.isInboundPaused());
     if (status.lastError() != null) {
       Throwable error = status.lastError();
       builder.withDetail("lastError", error.getClass().getSimpleName() + ": " + error.getMessage());
     }
     builder.status(status(status));
+  }
+
+  private String gatewayKind() {
+    if (this.client.options().address().equals(this.embeddedGatewayAddress)) {
+      return "embedded (development only, not for production: set aether.address)";
+    }
+    return "remote";
   }
 
   private Status status(ClientStatus status) {
