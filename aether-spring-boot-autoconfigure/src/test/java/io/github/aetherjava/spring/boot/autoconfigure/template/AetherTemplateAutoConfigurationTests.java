@@ -16,6 +16,7 @@ import io.github.aetherjava.client.MessageType;
 import io.github.aetherjava.client.Topics;
 import io.github.aetherjava.gateway.embedded.EmbeddedAetherGateway;
 import io.github.aetherjava.spring.boot.autoconfigure.AetherAutoConfiguration;
+import io.github.aetherjava.spring.boot.autoconfigure.clients.AetherNamedClientsAutoConfiguration;
 import io.github.aetherjava.spring.boot.autoconfigure.embedded.AetherEmbeddedGatewayAutoConfiguration;
 import io.github.aetherjava.spring.boot.autoconfigure.listener.AetherListenerAutoConfiguration;
 import io.github.aetherjava.spring.core.AetherTemplate;
@@ -133,6 +134,21 @@ class AetherTemplateAutoConfigurationTests {
             "aether.service.implementation=svc",
             "aether.service.specifier=1")
         .run((context) -> assertThat(context).doesNotHaveBean(AetherTemplate.class));
+    this.runner
+        .withConfiguration(AutoConfigurations.of(AetherNamedClientsAutoConfiguration.class))
+        .withPropertyValues(
+            "aether.agent.workspace=prod",
+            "aether.agent.implementation=billing",
+            "aether.agent.specifier=1",
+            "aether.clients.second.type=agent",
+            "aether.clients.second.workspace=prod",
+            "aether.clients.second.implementation=billing",
+            "aether.clients.second.specifier=2")
+        .run(
+            (context) -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean(AetherTemplate.class);
+            });
   }
 
   private static String text(IncomingMessage message) {
