@@ -160,6 +160,53 @@ public abstract class AetherClient implements AutoCloseable {
     }
   }
 
+  // ------------------------------------------------------------------ inbound flow
+
+  /**
+   * Stops asking the gateway for more frames (no more inbound window). Frames already received are
+   * still handled, in order. Use it before a graceful shutdown: finish what arrived, take nothing
+   * new. {@link #disconnect()} resumes the window so the stream can end; a stream opened by a
+   * reconnect starts with a full window.
+   */
+  public void pauseInbound() {
+    core.pauseInbound();
+  }
+
+  /** Returns the inbound window withheld since {@link #pauseInbound()}. */
+  public void resumeInbound() {
+    core.resumeInbound();
+  }
+
+  /**
+   * Whether {@link #pauseInbound()} is in effect.
+   *
+   * @return whether inbound window is withheld
+   */
+  public boolean isInboundPaused() {
+    return core.isInboundPaused();
+  }
+
+  /**
+   * Completes once every message and event received before this call has been handed to its
+   * handlers and they have returned. With {@link #pauseInbound()} this lets a shutdown finish what
+   * already arrived.
+   *
+   * @return completes when the received backlog has been handled
+   */
+  public CompletableFuture<Void> drainInbound() {
+    return core.drainInbound();
+  }
+
+  /**
+   * Number of received messages and events waiting for their handlers (the inbound backlog), for
+   * gauges and logs.
+   *
+   * @return the inbound backlog
+   */
+  public int inboundBacklog() {
+    return core.inboundBacklog();
+  }
+
   // ------------------------------------------------------------------ state
 
   /**

@@ -164,11 +164,20 @@ public final class ClientCore {
      * window still never holds more than {@code inboundWindow} frames.
      */
     void requestMore() {
-      if (done || consumed.incrementAndGet() < requestBatch) {
+      if (done) {
         return;
       }
+      // the increment comes before the paused check, so resumeInbound() always sees this frame
+      if (consumed.incrementAndGet() < requestBatch || inboundPaused) {
+        return;
+      }
+      returnWithheld();
+    }
+
+    /** Requests every frame handled since the last request. */
+    void returnWithheld() {
       int n = consumed.getAndSet(0);
-      if (n > 0) {
+      if (n > 0 && !done) {
         outbound.withLock(() -> call.request(n));
       }
     }
@@ -218,6 +227,7 @@ public final class ClientCore {
   private final CompletableFuture<ConnectionInfo> connectFuture = new CompletableFuture<>();
   private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
   private volatile @Nullable ConfigSnapshot latestConfig;
+  private volatile boolean inboundPaused;
 
   /**
    * @param options client options
@@ -298,6 +308,8 @@ public final class ClientCore {
     } finally {
       lock.unlock();
     }
+    // gRPC reports the stream's end only after every frame already received has been requested
+    resumeInbound();
     if (a != null && a.acked) {
       // write what is queued, then end the stream cleanly (EOF): task-token workers get COMPLETED
       outbound.flushAll();
@@ -1053,6 +1065,54 @@ public final class ClientCore {
     java.util.Objects.requireNonNull(item, "handler");
     list.add(item);
     return () -> list.remove(item);
+  }
+
+  // ------------------------------------------------------------------ inbound flow
+
+  /**
+   * Stops returning inbound window: frames already requested still arrive and are handled, no more
+   * are asked for. A stream opened later (reconnect) starts with a full window.
+   */
+  public void pauseInbound() {
+    inboundPaused = true;
+  }
+
+  /** Returns the window withheld since {@link #pauseInbound()}. */
+  public void resumeInbound() {
+    inboundPaused = false;
+    Attempt a;
+    lock.lock();
+    try {
+      a = current;
+    } finally {
+      lock.unlock();
+    }
+    if (a != null) {
+      a.returnWithheld();
+    }
+  }
+
+  /**
+   * @return whether inbound window is withheld
+   */
+  public boolean isInboundPaused() {
+    return inboundPaused;
+  }
+
+  /**
+   * @return completes once every callback queued on the dispatcher before this call has run
+   */
+  public CompletableFuture<Void> drainInbound() {
+    CompletableFuture<Void> drained = new CompletableFuture<>();
+    dispatchEvent(() -> drained.complete(null));
+    return drained;
+  }
+
+  /**
+   * @return callbacks received and waiting on the dispatcher
+   */
+  public int inboundBacklog() {
+    return dispatcher.queued();
   }
 
   // ------------------------------------------------------------------ status

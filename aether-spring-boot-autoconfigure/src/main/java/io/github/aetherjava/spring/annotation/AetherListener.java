@@ -28,8 +28,11 @@ import org.springframework.aot.hint.annotation.Reflective;
  * <p>A non-{@code null} return value is sent back to the source topic of the message
  * (request/reply), or to the topic of a {@link
  * org.springframework.messaging.handler.annotation.SendTo @SendTo} annotation. An exception goes to
- * the {@link io.github.aetherjava.spring.listener.AetherListenerErrorHandler}; the stream never
- * dies because of a listener.
+ * retries and then to the recoverer or error handler of the listener's {@link
+ * io.github.aetherjava.spring.listener.AetherListenerContainerFactory container factory}; the
+ * stream never dies because of a listener. Payload parameters annotated with {@code @Valid} are
+ * validated when a validator (jakarta.validation) is available; a payload that cannot be converted
+ * or validated takes the same error path, without retries.
  *
  * @since 0.1.0
  */
@@ -85,4 +88,31 @@ public @interface AetherListener {
    * @return the auto-startup setting
    */
   String autoStartup() default "";
+
+  /**
+   * Bean name of the {@link io.github.aetherjava.spring.listener.AetherListenerContainerFactory}
+   * that creates this listener's container (concurrency, retry, recoverer, dead-letter topic); the
+   * default factory when empty.
+   *
+   * @return the container factory bean name
+   */
+  String containerFactory() default "";
+
+  /**
+   * Number of lanes this listener runs on, overriding the container factory; messages from one
+   * source topic always share a lane, so their order is kept. A number or a placeholder; the
+   * factory's setting when empty.
+   *
+   * @return the concurrency
+   */
+  String concurrency() default "";
+
+  /**
+   * Topic that messages are published to when this listener failed for good (retries used up, or a
+   * payload that cannot be converted or validated), overriding the container factory. Supports
+   * placeholders; the factory's setting when empty.
+   *
+   * @return the dead-letter topic
+   */
+  String deadLetterTopic() default "";
 }

@@ -6,8 +6,11 @@ package io.github.aetherjava.spring.client;
 
 import io.github.aetherjava.client.AetherClient;
 import io.github.aetherjava.client.ConnectionState;
+import io.github.aetherjava.client.Registration;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,20 +21,32 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * Connects and disconnects the Aether clients of an application context.
  *
  * <p>Runs in phase {@link #DEFAULT_PHASE}: after the listener registry has registered its handlers
  * (so no message arrives before its listener exists) and before the web server starts taking
- * traffic. On shutdown it runs after the web server has stopped: it first stops the listeners and
- * waits for in-flight handlers (the {@code beforeDisconnect} callback), then disconnects every
- * client cleanly, which the gateway relies on to mark tasks complete.
+ * traffic. On start it waits for every client to be {@code READY}: with fail-fast up to the connect
+ * timeout, and a client that does not connect fails the start; without, up to the ready timeout,
+ * after which the start goes on and the client keeps connecting in the background (logged).
+ *
+ * <p>On stop, which on shutdown runs after the web server has stopped, nothing already received is
+ * lost: every client stops taking new frames (no more inbound window), the listeners finish every
+ * message that already arrived, within the shutdown timeout, and only then, when the context is
+ * closing, the clients disconnect cleanly (which the gateway relies on to mark tasks complete and
+ * to keep later messages for the next connection). Messages that could not finish in time are
+ * counted and logged. A plain {@code stop()} of a running context keeps the clients connected but
+ * paused; {@code start()} resumes them.
  *
  * @since 0.1.0
  */
-public class AetherClientLifecycle implements SmartLifecycle {
+public class AetherClientLifecycle
+    implements SmartLifecycle, ApplicationListener<ContextClosedEvent> {
 
   /**
    * Phase of this lifecycle: earlier than the web server's start ({@code DEFAULT_PHASE - 2048}).
@@ -44,33 +59,72 @@ public class AetherClientLifecycle implements SmartLifecycle {
 
   private final Settings settings;
 
-  private final Runnable beforeDisconnect;
+  private final AetherInboundFlowControl flowControl;
+
+  private final ListenerDrain listeners;
+
+  private final Clock clock;
+
+  private final Map<AetherClient, Registration> outageLoggers = new IdentityHashMap<>();
 
   private volatile boolean running;
+
+  private volatile boolean contextClosing;
 
   /**
    * Create a new instance.
    *
    * @param clients supplies the clients to manage, by bean name
    * @param settings connection settings
-   * @param beforeDisconnect called on stop before the clients disconnect (stops listeners and
-   *     drains in-flight handlers)
+   * @param flowControl pauses the clients' inbound window on stop
+   * @param listeners the listeners to drain on stop
    */
   public AetherClientLifecycle(
-      Supplier<Map<String, AetherClient>> clients, Settings settings, Runnable beforeDisconnect) {
+      Supplier<Map<String, AetherClient>> clients,
+      Settings settings,
+      AetherInboundFlowControl flowControl,
+      ListenerDrain listeners) {
+    this(clients, settings, flowControl, listeners, Clock.systemUTC());
+  }
+
+  AetherClientLifecycle(
+      Supplier<Map<String, AetherClient>> clients,
+      Settings settings,
+      AetherInboundFlowControl flowControl,
+      ListenerDrain listeners,
+      Clock clock) {
     this.clients = clients;
     this.settings = settings;
-    this.beforeDisconnect = beforeDisconnect;
+    this.flowControl = flowControl;
+    this.listeners = listeners;
+    this.clock = clock;
+  }
+
+  @Override
+  public void onApplicationEvent(ContextClosedEvent event) {
+    // Published before the lifecycle stops: this stop is a shutdown, so disconnect.
+    this.contextClosing = true;
   }
 
   @Override
   public void start() {
     this.running = true;
+    Map<String, AetherClient> clients = this.clients.get();
+    clients.forEach(
+        (name, client) -> {
+          this.flowControl.release(client, this);
+          synchronized (this.outageLoggers) {
+            this.outageLoggers.computeIfAbsent(
+                client,
+                (key) ->
+                    key.addConnectionListener(
+                        new AetherOutageLogger(name, this.settings.outageWarnAfter(), this.clock)));
+          }
+        });
     if (!this.settings.connectOnStartup()) {
       return;
     }
-    Map<String, AetherClient> clients = this.clients.get();
-    // Connect all clients concurrently, then wait (fail-fast) or just report (background retry).
+    // Connect all clients concurrently, then wait for them.
     Map<String, CompletableFuture<?>> connecting = new LinkedHashMap<>();
     clients.forEach(
         (name, client) -> {
@@ -78,32 +132,60 @@ public class AetherClientLifecycle implements SmartLifecycle {
             connecting.put(name, client.connect());
           }
         });
+    long deadline = System.nanoTime() + this.settings.readyTimeout().toNanos();
     connecting.forEach(
         (name, future) -> {
           AetherClient client = clients.get(name);
           if (this.settings.failFast()) {
             awaitConnect(name, client, future);
           } else {
-            future.whenComplete(
-                (info, ex) -> {
-                  if (ex != null) {
-                    // A terminal failure (duplicate identity, bad credentials) closes the client:
-                    // say so.
-                    String outcome =
-                        (client.state() == ConnectionState.CLOSED)
-                            ? ") could not connect and stopped for good: "
-                            : ") could not connect yet; it keeps retrying in the background: ";
-                    logger.warn(
-                        "Aether client '"
-                            + name
-                            + "' ("
-                            + client.identity()
-                            + outcome
-                            + ex.getMessage());
-                  }
-                });
+            awaitReady(name, client, future, deadline);
           }
         });
+  }
+
+  private void awaitReady(
+      String name, AetherClient client, CompletableFuture<?> future, long deadline) {
+    try {
+      future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      return;
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      return;
+    } catch (ExecutionException | TimeoutException ex) {
+      // reported below
+    }
+    if (future.isDone()) {
+      future.whenComplete((info, ex) -> reportConnectFailure(name, client, ex));
+    } else {
+      logger.warn(
+          "Aether client '"
+              + name
+              + "' ("
+              + client.identity()
+              + ") is not connected after "
+              + this.settings.readyTimeout()
+              + " (aether.ready-timeout); the application starts anyway and the client keeps"
+              + " connecting in the background (aether.fail-fast=true fails the start instead)");
+      future.whenComplete((info, ex) -> reportConnectFailure(name, client, ex));
+    }
+  }
+
+  private void reportConnectFailure(String name, AetherClient client, @Nullable Throwable ex) {
+    if (ex == null) {
+      return;
+    }
+    if (!this.running || this.contextClosing) {
+      // Stopped by the application while still connecting: nothing went wrong.
+      logger.debug("Aether client '" + name + "' stopped before it connected");
+      return;
+    }
+    // A terminal failure (duplicate identity, bad credentials) closes the client: say so.
+    String outcome =
+        (client.state() == ConnectionState.CLOSED)
+            ? ") could not connect and stopped for good: "
+            : ") could not connect yet; it keeps retrying in the background: ";
+    logger.warn("Aether client '" + name + "' (" + client.identity() + outcome + ex.getMessage());
   }
 
   private void awaitConnect(String name, AetherClient client, CompletableFuture<?> future) {
@@ -128,59 +210,100 @@ public class AetherClientLifecycle implements SmartLifecycle {
 
   @Override
   public void stop() {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    stop(() -> done.complete(null));
-    try {
-      // stop(callback) always calls back, at the latest when its own disconnect timeout fires.
-      done.get(this.settings.disconnectTimeout().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException ex) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException ex) {
-      // Already reported by stop(callback).
+    this.running = false;
+    Map<String, AetherClient> clients = live(this.clients.get());
+    long deadline = System.nanoTime() + this.settings.shutdownTimeout().toNanos();
+    // 1. Take nothing new; 2. finish what arrived.
+    clients.values().forEach((client) -> this.flowControl.hold(client, this));
+    drain(clients, deadline);
+    if (this.contextClosing) {
+      // 3. End the streams cleanly. Frames the gateway sent before it saw the end still arrive and
+      // are handled by the listeners, which stay registered until the registry stops after us.
+      disconnect(clients);
+      drain(clients, deadline);
     }
+    report(clients);
   }
 
   @Override
   public void stop(Runnable callback) {
-    this.running = false;
     try {
-      this.beforeDisconnect.run();
-    } catch (RuntimeException ex) {
-      logger.warn("Failed to stop Aether listeners before disconnecting", ex);
+      stop();
+    } finally {
+      callback.run();
     }
+  }
+
+  private static Map<String, AetherClient> live(Map<String, AetherClient> clients) {
+    Map<String, AetherClient> live = new LinkedHashMap<>();
+    clients.forEach(
+        (name, client) -> {
+          if (client.state() != ConnectionState.CLOSED && client.state() != ConnectionState.IDLE) {
+            live.put(name, client);
+          }
+        });
+    return live;
+  }
+
+  private void drain(Map<String, AetherClient> clients, long deadline) {
+    try {
+      for (AetherClient client : clients.values()) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+          return;
+        }
+        try {
+          client.drainInbound().get(remaining, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException ex) {
+          return;
+        }
+      }
+      this.listeners.awaitIdle(deadline);
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void disconnect(Map<String, AetherClient> clients) {
     List<CompletableFuture<Void>> disconnecting = new ArrayList<>();
-    this.clients
-        .get()
-        .forEach(
-            (name, client) -> {
-              if (client.state() != ConnectionState.CLOSED
-                  && client.state() != ConnectionState.IDLE) {
-                disconnecting.add(
-                    client
-                        .disconnect()
-                        .exceptionally(
-                            (ex) -> {
-                              logger.warn(
-                                  "Aether client '"
-                                      + name
-                                      + "' did not disconnect cleanly: "
-                                      + ex.getMessage());
-                              return null;
-                            }));
-              }
-            });
-    CompletableFuture.allOf(disconnecting.toArray(new CompletableFuture<?>[0]))
-        .orTimeout(this.settings.disconnectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .whenComplete(
-            (result, ex) -> {
-              if (ex != null) {
-                logger.warn(
-                    "Aether clients did not disconnect within "
-                        + this.settings.disconnectTimeout()
-                        + "; they are closed when the context is destroyed");
-              }
-              callback.run();
-            });
+    clients.forEach(
+        (name, client) ->
+            disconnecting.add(
+                client
+                    .disconnect()
+                    .exceptionally(
+                        (ex) -> {
+                          logger.warn(
+                              "Aether client '"
+                                  + name
+                                  + "' did not disconnect cleanly: "
+                                  + ex.getMessage());
+                          return null;
+                        })));
+    try {
+      CompletableFuture.allOf(disconnecting.toArray(new CompletableFuture<?>[0]))
+          .get(this.settings.disconnectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException ex) {
+      logger.warn(
+          "Aether clients did not disconnect within "
+              + this.settings.disconnectTimeout()
+              + "; they are closed when the context is destroyed");
+    }
+  }
+
+  private void report(Map<String, AetherClient> clients) {
+    int waiting = clients.values().stream().mapToInt(AetherClient::inboundBacklog).sum();
+    int unfinished = this.listeners.inFlight() + waiting;
+    if (unfinished > 0) {
+      logger.warn(
+          unfinished
+              + " received Aether message(s) or event(s) were not handled within the shutdown"
+              + " timeout of "
+              + this.settings.shutdownTimeout()
+              + " (aether.listener.shutdown-timeout); the gateway will not deliver them again");
+    }
   }
 
   @Override
@@ -193,17 +316,57 @@ public class AetherClientLifecycle implements SmartLifecycle {
     return DEFAULT_PHASE;
   }
 
+  /** What the lifecycle needs from the listeners to drain them on stop. */
+  public interface ListenerDrain {
+
+    /** Listeners that never wait: nothing is dispatched outside the clients' own dispatchers. */
+    ListenerDrain NONE =
+        new ListenerDrain() {
+          @Override
+          public boolean awaitIdle(long deadlineNanos) {
+            return true;
+          }
+
+          @Override
+          public int inFlight() {
+            return 0;
+          }
+        };
+
+    /**
+     * Wait until no invocation is waiting or running.
+     *
+     * @param deadlineNanos deadline as a {@link System#nanoTime()} value
+     * @return whether the listeners are idle
+     * @throws InterruptedException if interrupted while waiting
+     */
+    boolean awaitIdle(long deadlineNanos) throws InterruptedException;
+
+    /**
+     * Return the invocations accepted and not finished.
+     *
+     * @return the count
+     */
+    int inFlight();
+  }
+
   /**
    * Settings of the lifecycle.
    *
    * @param connectOnStartup whether to connect the clients on start
    * @param failFast whether a failed first connection fails the start
-   * @param connectTimeout how long to wait for the first connection when failing fast
+   * @param connectTimeout how long start waits for each client when failing fast
+   * @param readyTimeout how long start waits for the clients to be ready when not failing fast
+   * @param shutdownTimeout how long stop waits for received messages to be handled
    * @param disconnectTimeout how long to wait for clean disconnects on stop
+   * @param outageWarnAfter how long a client may be disconnected before a WARN is logged
    */
   public record Settings(
       boolean connectOnStartup,
       boolean failFast,
       Duration connectTimeout,
-      Duration disconnectTimeout) {}
+      Duration readyTimeout,
+      Duration shutdownTimeout,
+      Duration disconnectTimeout,
+      Duration outageWarnAfter) {}
 }

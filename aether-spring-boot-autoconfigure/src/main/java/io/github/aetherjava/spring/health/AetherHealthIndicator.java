@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -30,12 +31,13 @@ import org.springframework.boot.health.contributor.Status;
  *   <li>{@code CLOSED}: {@code DOWN}.
  * </ul>
  *
- * Details: identity, principal kind, gateway address, state and since when, session id, server
- * version, reconnect attempt, buffered sends, pending requests and the last error. While connected,
- * also the gateway's {@code grpc.health.v1} status of the Aether service ({@code healthService},
- * asked on the client's channel with a {@link #HEALTH_CHECK_TIMEOUT} limit) and its build ({@code
- * serverBuild}); a {@code NOT_SERVING} answer turns the status to {@code OUT_OF_SERVICE}.
- * Credentials are never included.
+ * Details: identity, principal kind, gateway address, whether that gateway is the embedded
+ * development one, state and since when, session id, server version, reconnect attempt, buffered
+ * sends, pending requests, inbound backlog, whether inbound is paused, and the last error. While
+ * connected, also the gateway's {@code grpc.health.v1} status of the Aether service ({@code
+ * healthService}, asked on the client's channel with a {@link #HEALTH_CHECK_TIMEOUT} limit) and its
+ * build ({@code serverBuild}); a {@code NOT_SERVING} answer turns the status to {@code
+ * OUT_OF_SERVICE}. Credentials are never included.
  *
  * @since 0.1.0
  */
@@ -49,6 +51,8 @@ public class AetherHealthIndicator extends AbstractHealthIndicator {
   private final Duration reconnectGracePeriod;
 
   private final Clock clock;
+
+  private final @Nullable String embeddedGatewayAddress;
 
   /**
    * Create a new indicator.
@@ -68,10 +72,28 @@ public class AetherHealthIndicator extends AbstractHealthIndicator {
    * @param clock the clock to measure the time spent in a state
    */
   public AetherHealthIndicator(AetherClient client, Duration reconnectGracePeriod, Clock clock) {
+    this(client, reconnectGracePeriod, clock, null);
+  }
+
+  /**
+   * Create a new indicator that flags a connection to the embedded development gateway.
+   *
+   * @param client the client
+   * @param reconnectGracePeriod how long a (re)connecting client still counts as up
+   * @param clock the clock to measure the time spent in a state
+   * @param embeddedGatewayAddress address of an embedded gateway started inside the application, or
+   *     {@code null}
+   */
+  public AetherHealthIndicator(
+      AetherClient client,
+      Duration reconnectGracePeriod,
+      Clock clock,
+      @Nullable String embeddedGatewayAddress) {
     super("Aether health check failed");
     this.client = client;
     this.reconnectGracePeriod = reconnectGracePeriod;
     this.clock = clock;
+    this.embeddedGatewayAddress = embeddedGatewayAddress;
   }
 
   @Override
@@ -81,6 +103,7 @@ public class AetherHealthIndicator extends AbstractHealthIndicator {
         .withDetail("identity", this.client.identity())
         .withDetail("principal", this.client.kind())
         .withDetail("address", this.client.options().address())
+        .withDetail("gateway", gatewayKind())
         .withDetail("state", status.state())
         .withDetail("stateSince", status.stateSince().toString());
     if (status.sessionId() != null) {
@@ -92,7 +115,9 @@ public class AetherHealthIndicator extends AbstractHealthIndicator {
     builder
         .withDetail("reconnectAttempt", status.reconnectAttempt())
         .withDetail("bufferedSends", status.bufferedSends())
-        .withDetail("pendingRequests", status.pendingRequests());
+        .withDetail("pendingRequests", status.pendingRequests())
+        .withDetail("inboundBacklog", this.client.inboundBacklog())
+        .withDetail("inboundPaused", this.client.isInboundPaused());
     if (status.lastError() != null) {
       Throwable error = status.lastError();
       builder.withDetail("lastError", error.getClass().getSimpleName() + ": " + error.getMessage());
@@ -124,6 +149,13 @@ public class AetherHealthIndicator extends AbstractHealthIndicator {
       builder.withDetail("healthService", "unavailable: " + cause.getMessage());
     }
     return false;
+  }
+
+  private String gatewayKind() {
+    if (this.client.options().address().equals(this.embeddedGatewayAddress)) {
+      return "embedded (development only, not for production: set aether.address)";
+    }
+    return "remote";
   }
 
   private Status status(ClientStatus status) {

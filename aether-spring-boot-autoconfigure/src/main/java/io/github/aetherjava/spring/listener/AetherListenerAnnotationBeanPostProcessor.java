@@ -36,6 +36,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.handler.annotation.SendTo;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
+import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
@@ -168,17 +169,41 @@ public class AetherListenerAnnotationBeanPostProcessor
           (endpoint.errorHandler() != null)
               ? factory.getBean(endpoint.errorHandler(), AetherListenerErrorHandler.class)
               : defaultErrorHandler;
+      AetherListenerContainerFactory containerFactory = containerFactory(factory, endpoint);
+      InvocableHandlerMethod handlerMethod =
+          handlerMethodFactory.createInvocableHandlerMethod(endpoint.bean(), endpoint.method());
       AetherListenerContainer container =
-          new AetherListenerContainer(
-              endpoint,
-              clientName,
-              client,
-              handlerMethodFactory.createInvocableHandlerMethod(endpoint.bean(), endpoint.method()),
-              errorHandler,
-              interceptors,
-              converter);
+          (containerFactory != null)
+              ? containerFactory.createContainer(
+                  endpoint,
+                  clientName,
+                  client,
+                  handlerMethod,
+                  errorHandler,
+                  interceptors,
+                  converter)
+              : new AetherListenerContainer(
+                  endpoint,
+                  clientName,
+                  client,
+                  handlerMethod,
+                  errorHandler,
+                  interceptors,
+                  converter);
       registry.registerListenerContainer(container, endpoint.autoStartup());
     }
+  }
+
+  private static @Nullable AetherListenerContainerFactory containerFactory(
+      ConfigurableListableBeanFactory factory, AetherListenerEndpoint endpoint) {
+    if (endpoint.containerFactory() != null) {
+      return factory.getBean(endpoint.containerFactory(), AetherListenerContainerFactory.class);
+    }
+    if (factory.containsBean(AetherListenerContainerFactory.DEFAULT_BEAN_NAME)) {
+      return factory.getBean(
+          AetherListenerContainerFactory.DEFAULT_BEAN_NAME, AetherListenerContainerFactory.class);
+    }
+    return null;
   }
 
   private static AetherListenerErrorHandler defaultErrorHandler(
@@ -208,7 +233,10 @@ public class AetherListenerAnnotationBeanPostProcessor
               Set.of(),
               sendTo,
               emptyToNull(resolve(listener.errorHandler())),
-              autoStartup(listener.autoStartup())));
+              autoStartup(listener.autoStartup()),
+              emptyToNull(resolve(listener.containerFactory())),
+              concurrency(listener.concurrency(), item),
+              emptyToNull(resolve(listener.deadLetterTopic()))));
     }
     if (annotation instanceof OnConfig onConfig) {
       return List.of(
@@ -310,6 +338,27 @@ public class AetherListenerAnnotationBeanPostProcessor
     Assert.state(
         sendTo.value().length == 1, () -> "@SendTo on " + method + " must name exactly one topic");
     return resolve(sendTo.value()[0]);
+  }
+
+  private int concurrency(String declared, Pending item) {
+    String resolved = resolve(declared).trim();
+    if (resolved.isEmpty()) {
+      return 0;
+    }
+    try {
+      int value = Integer.parseInt(resolved);
+      if (value >= 1) {
+        return value;
+      }
+    } catch (NumberFormatException ex) {
+      // reported below
+    }
+    throw new IllegalStateException(
+        "Invalid concurrency '"
+            + resolved
+            + "' on "
+            + item.method()
+            + ": use a number of at least 1");
   }
 
   private boolean autoStartup(String declared) {

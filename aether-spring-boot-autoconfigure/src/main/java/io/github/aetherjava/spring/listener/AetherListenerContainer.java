@@ -14,27 +14,45 @@ import io.github.aetherjava.client.IncomingMessage;
 import io.github.aetherjava.client.MessageSender;
 import io.github.aetherjava.client.MessageType;
 import io.github.aetherjava.client.Registration;
-import java.nio.charset.StandardCharsets;
+import io.github.aetherjava.spring.client.AetherInboundFlowControl;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.Lifecycle;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.MessagingException;
+import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
+import org.springframework.messaging.handler.invocation.MethodArgumentResolutionException;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.util.backoff.BackOff;
 
 /**
  * Runs one {@link AetherListenerEndpoint} on one client: registers a handler with the client while
  * running, filters, invokes the listener method through its interceptors, sends replies and routes
- * failures to the error handler. Tracks in-flight invocations so shutdown can wait for them.
+ * failures through retry to the recoverer or error handler.
+ *
+ * <p>Message, task-assignment and progress listeners run on their own serial lanes over the shared
+ * listener executor, {@link Settings#concurrency()} of them, chosen by source topic, so messages
+ * from one source topic keep their order while different topics run in parallel, and the client's
+ * dispatcher is free at once for {@code @OnConfig} and connection-event listeners (which run on the
+ * dispatcher itself, in arrival order). When more than {@link Settings#maxBacklog()} invocations
+ * are waiting, the container holds the client's inbound window ({@link AetherInboundFlowControl})
+ * until half of them are done, so a slow listener pushes back on the gateway instead of growing
+ * memory.
  *
  * @since 0.1.0
  */
@@ -56,16 +74,27 @@ public class AetherListenerContainer implements Lifecycle {
 
   private final MessageConverter replyConverter;
 
+  private final Settings settings;
+
+  private final @Nullable KeyedLanes lanes;
+
+  private final @Nullable RetryTemplate retryTemplate;
+
   private final ReentrantLock lock = new ReentrantLock();
 
   private final Condition idle = this.lock.newCondition();
 
+  // guarded by lock: invocations accepted and not finished (waiting in a lane or running)
   private int inFlight;
+
+  // guarded by lock
+  private boolean holdingInbound;
 
   private volatile @Nullable Registration registration;
 
   /**
-   * Create a new container.
+   * Create a new container running every invocation on the client's dispatcher, one at a time,
+   * without retry.
    *
    * @param endpoint the endpoint
    * @param clientName bean name of the client
@@ -83,6 +112,38 @@ public class AetherListenerContainer implements Lifecycle {
       AetherListenerErrorHandler errorHandler,
       List<AetherListenerInterceptor> interceptors,
       MessageConverter replyConverter) {
+    this(
+        endpoint,
+        clientName,
+        client,
+        handlerMethod,
+        errorHandler,
+        interceptors,
+        replyConverter,
+        Settings.inline());
+  }
+
+  /**
+   * Create a new container.
+   *
+   * @param endpoint the endpoint
+   * @param clientName bean name of the client
+   * @param client the client
+   * @param handlerMethod the invocable listener method
+   * @param errorHandler the error handler, used when {@link Settings#recoverer()} is {@code null}
+   * @param interceptors the interceptors, outermost first
+   * @param replyConverter converts return values to reply payloads
+   * @param settings concurrency, back-pressure and error-handling settings
+   */
+  public AetherListenerContainer(
+      AetherListenerEndpoint endpoint,
+      String clientName,
+      AetherClient client,
+      InvocableHandlerMethod handlerMethod,
+      AetherListenerErrorHandler errorHandler,
+      List<AetherListenerInterceptor> interceptors,
+      MessageConverter replyConverter,
+      Settings settings) {
     this.endpoint = endpoint;
     this.clientName = clientName;
     this.client = client;
@@ -90,6 +151,16 @@ public class AetherListenerContainer implements Lifecycle {
     this.errorHandler = errorHandler;
     this.interceptors = List.copyOf(interceptors);
     this.replyConverter = replyConverter;
+    this.settings = settings;
+    boolean control =
+        endpoint.kind() == AetherListenerKind.CONFIG
+            || endpoint.kind() == AetherListenerKind.CONNECTION_EVENT;
+    Executor executor = settings.executor();
+    this.lanes =
+        (control || executor == null) ? null : new KeyedLanes(executor, settings.concurrency());
+    RetryPolicy retryPolicy = settings.retryPolicy();
+    this.retryTemplate =
+        (retryPolicy != null) ? new RetryTemplate(new FatalAware(retryPolicy)) : null;
   }
 
   /**
@@ -120,7 +191,19 @@ public class AetherListenerContainer implements Lifecycle {
   }
 
   /**
-   * Return the number of listener invocations in progress.
+   * Return the number of lanes invocations run on in parallel (1 when they run on the client's
+   * dispatcher).
+   *
+   * @return the concurrency
+   */
+  public int getConcurrency() {
+    KeyedLanes current = this.lanes;
+    return (current != null) ? current.concurrency() : 1;
+  }
+
+  /**
+   * Return the number of listener invocations accepted and not finished: waiting in a lane or
+   * running.
    *
    * @return the in-flight count
    */
@@ -251,12 +334,34 @@ public class AetherListenerContainer implements Lifecycle {
 
   private void dispatch(
       Object payload, Map<String, Object> headers, @Nullable IncomingMessage incoming) {
+    boolean hold = false;
     this.lock.lock();
     try {
       this.inFlight++;
+      if (this.lanes != null
+          && !this.holdingInbound
+          && this.inFlight >= this.settings.maxBacklog()) {
+        this.holdingInbound = true;
+        hold = true;
+      }
     } finally {
       this.lock.unlock();
     }
+    if (hold) {
+      this.settings.flowControl().hold(this.client, this);
+    }
+    KeyedLanes current = this.lanes;
+    if (current == null) {
+      process(payload, headers, incoming);
+    } else {
+      current.execute(
+          (incoming != null) ? incoming.sourceTopic() : this.endpoint.kind(),
+          () -> process(payload, headers, incoming));
+    }
+  }
+
+  private void process(
+      Object payload, Map<String, Object> headers, @Nullable IncomingMessage incoming) {
     Message<?> message = MessageBuilder.createMessage(payload, new MessageHeaders(headers));
     try {
       AetherListenerInvocation invocation =
@@ -270,7 +375,7 @@ public class AetherListenerContainer implements Lifecycle {
               incoming);
       Object result;
       try {
-        result = invoke(invocation, 0);
+        result = invokeWithRetry(invocation);
       } catch (Exception ex) {
         result = handleError(message, ex);
       }
@@ -281,15 +386,54 @@ public class AetherListenerContainer implements Lifecycle {
       // Last line of defence: nothing a listener does may break the client's dispatch loop.
       logger.error("Aether listener '" + this.endpoint.id() + "' could not complete", ex);
     } finally {
-      this.lock.lock();
-      try {
-        this.inFlight--;
-        if (this.inFlight == 0) {
-          this.idle.signalAll();
-        }
-      } finally {
-        this.lock.unlock();
+      finished();
+    }
+  }
+
+  private void finished() {
+    boolean release = false;
+    this.lock.lock();
+    try {
+      this.inFlight--;
+      if (this.holdingInbound && this.inFlight <= this.settings.maxBacklog() / 2) {
+        this.holdingInbound = false;
+        release = true;
       }
+      if (this.inFlight == 0) {
+        this.idle.signalAll();
+      }
+    } finally {
+      this.lock.unlock();
+    }
+    if (release) {
+      this.settings.flowControl().release(this.client, this);
+    }
+  }
+
+  private @Nullable Object invokeWithRetry(AetherListenerInvocation invocation) throws Exception {
+    RetryTemplate retry = this.retryTemplate;
+    if (retry == null) {
+      return invoke(invocation, 0);
+    }
+    try {
+      return retry.execute(
+          () -> {
+            try {
+              return invoke(invocation, 0);
+            } catch (MessageConversionException | MethodArgumentResolutionException ex) {
+              // The same payload converts the same way next time: do not retry.
+              throw new NotRetryable(ex);
+            }
+          });
+    } catch (RetryException ex) {
+      Throwable last = ex.getCause();
+      if (last instanceof NotRetryable notRetryable) {
+        throw notRetryable.getCause();
+      }
+      if (last instanceof Exception exception) {
+        throw exception;
+      }
+      throw ex;
     }
   }
 
@@ -308,6 +452,16 @@ public class AetherListenerContainer implements Lifecycle {
                 this.endpoint.id(),
                 "Listener method '" + this.endpoint.method().getName() + "' threw an exception",
                 ex);
+    AetherListenerRecoverer recoverer = this.settings.recoverer();
+    if (recoverer != null) {
+      try {
+        recoverer.recover(message, failure);
+      } catch (RuntimeException recovererEx) {
+        logger.error(
+            "Recoverer of Aether listener '" + this.endpoint.id() + "' failed", recovererEx);
+      }
+      return null;
+    }
     try {
       return this.errorHandler.handleError(message, failure);
     } catch (RuntimeException handlerEx) {
@@ -347,26 +501,7 @@ public class AetherListenerContainer implements Lifecycle {
   }
 
   private byte[] toBytes(Object result) {
-    if (result instanceof byte[] bytes) {
-      return bytes;
-    }
-    if (result instanceof String string) {
-      return string.getBytes(StandardCharsets.UTF_8);
-    }
-    if (result instanceof com.google.protobuf.MessageLite protobuf) {
-      return protobuf.toByteArray();
-    }
-    Message<?> converted = this.replyConverter.toMessage(result, null);
-    if (converted != null && converted.getPayload() instanceof byte[] bytes) {
-      return bytes;
-    }
-    if (converted != null && converted.getPayload() instanceof String string) {
-      return string.getBytes(StandardCharsets.UTF_8);
-    }
-    throw new IllegalStateException(
-        "Cannot convert reply of type "
-            + result.getClass().getName()
-            + " to bytes; return byte[], String, a protobuf message or add Jackson to the classpath");
+    return AetherMessageConverters.toBytes(result, this.replyConverter);
   }
 
   @Override
@@ -380,6 +515,76 @@ public class AetherListenerContainer implements Lifecycle {
         + ", running="
         + isRunning()
         + "]";
+  }
+
+  /**
+   * How a container runs its invocations.
+   *
+   * @param executor executor the lanes run on, or {@code null} to run every invocation on the
+   *     client's dispatcher
+   * @param concurrency number of lanes (messages from one source topic always share a lane)
+   * @param maxBacklog waiting invocations at which the client's inbound window is held
+   * @param retryPolicy retries of a failed invocation, or {@code null} for none; conversion and
+   *     validation failures are never retried
+   * @param recoverer called when an invocation failed for good, or {@code null} for the error
+   *     handler
+   * @param flowControl holds the client's inbound window while the backlog is full
+   */
+  public record Settings(
+      @Nullable Executor executor,
+      int concurrency,
+      int maxBacklog,
+      @Nullable RetryPolicy retryPolicy,
+      @Nullable AetherListenerRecoverer recoverer,
+      AetherInboundFlowControl flowControl) {
+
+    /** Validate the settings. */
+    public Settings {
+      if (concurrency < 1) {
+        throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
+      }
+      if (maxBacklog < 1) {
+        throw new IllegalArgumentException("maxBacklog must be at least 1, was " + maxBacklog);
+      }
+    }
+
+    static Settings inline() {
+      return new Settings(null, 1, Integer.MAX_VALUE, null, null, new AetherInboundFlowControl());
+    }
+  }
+
+  /** Carries a failure that must not be retried through the retry template. */
+  private static final class NotRetryable extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    NotRetryable(MessagingException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized MessagingException getCause() {
+      return (MessagingException) super.getCause();
+    }
+  }
+
+  /** The configured policy, except that {@link NotRetryable} failures end the retries. */
+  private record FatalAware(RetryPolicy delegate) implements RetryPolicy {
+
+    @Override
+    public boolean shouldRetry(Throwable throwable) {
+      return !(throwable instanceof NotRetryable) && this.delegate.shouldRetry(throwable);
+    }
+
+    @Override
+    public Duration getTimeout() {
+      return this.delegate.getTimeout();
+    }
+
+    @Override
+    public BackOff getBackOff() {
+      return this.delegate.getBackOff();
+    }
   }
 
   private final class EventAdapter implements ConnectionListener {

@@ -22,13 +22,14 @@ import org.springframework.context.SmartLifecycle;
  * stops them: list them, stop one or start it again at runtime.
  *
  * <p>Starts in phase {@link #DEFAULT_PHASE}, just before {@link AetherClientLifecycle} connects the
- * clients, so every handler is registered before the first message can arrive. On shutdown the
- * client lifecycle calls {@link #stop()} before it disconnects: handlers are removed and in-flight
- * invocations get up to the shutdown timeout to finish.
+ * clients, so every handler is registered before the first message can arrive, and stops just after
+ * it: the client lifecycle first drains every message already received through the registered
+ * listeners ({@link #awaitIdle(long)}), then this registry removes the handlers.
  *
  * @since 0.1.0
  */
-public class AetherListenerEndpointRegistry implements SmartLifecycle {
+public class AetherListenerEndpointRegistry
+    implements SmartLifecycle, AetherClientLifecycle.ListenerDrain {
 
   /** Phase of the registry: just before the clients connect. */
   public static final int DEFAULT_PHASE = AetherClientLifecycle.DEFAULT_PHASE - 100;
@@ -40,6 +41,11 @@ public class AetherListenerEndpointRegistry implements SmartLifecycle {
   private final Duration shutdownTimeout;
 
   private volatile boolean running;
+
+  // the client lifecycle's drain deadline, so stop() does not wait a second full timeout
+  private volatile long drainDeadline;
+
+  private volatile boolean drained;
 
   /**
    * Create a new registry.
@@ -122,11 +128,30 @@ public class AetherListenerEndpointRegistry implements SmartLifecycle {
   }
 
   @Override
+  public boolean awaitIdle(long deadlineNanos) throws InterruptedException {
+    this.drainDeadline = deadlineNanos;
+    this.drained = true;
+    for (AetherListenerContainer container : getListenerContainers()) {
+      if (!container.awaitIdle(deadlineNanos)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int inFlight() {
+    return getListenerContainers().stream().mapToInt(AetherListenerContainer::getInFlight).sum();
+  }
+
+  @Override
   public void stop() {
     this.running = false;
     List<AetherListenerContainer> containers = getListenerContainers().stream().toList();
     containers.forEach(AetherListenerContainer::stop);
-    long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
+    long deadline =
+        this.drained ? this.drainDeadline : System.nanoTime() + this.shutdownTimeout.toNanos();
+    this.drained = false;
     try {
       for (AetherListenerContainer container : containers) {
         if (!container.awaitIdle(deadline)) {

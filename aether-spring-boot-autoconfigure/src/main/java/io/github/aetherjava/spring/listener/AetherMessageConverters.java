@@ -4,9 +4,13 @@
  */
 package io.github.aetherjava.spring.listener;
 
+import com.google.protobuf.MessageLite;
+import io.github.aetherjava.client.InvalidArgumentException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.ByteArrayMessageConverter;
 import org.springframework.messaging.converter.CompositeMessageConverter;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
@@ -55,6 +59,47 @@ public final class AetherMessageConverters {
       converters.add(jsonConverter);
     }
     return new CompositeMessageConverter(converters);
+  }
+
+  /**
+   * Convert an outgoing payload to bytes: {@code byte[]} as is, {@code String} as UTF-8, protobuf
+   * messages in their wire form, anything else through the converter (JSON with Jackson).
+   *
+   * @param payload the payload object
+   * @param converter the converter for other types
+   * @return the bytes
+   * @throws InvalidArgumentException when the converter cannot convert the payload
+   */
+  public static byte[] toBytes(Object payload, MessageConverter converter) {
+    if (payload instanceof byte[] bytes) {
+      return bytes;
+    }
+    if (payload instanceof String string) {
+      return string.getBytes(StandardCharsets.UTF_8);
+    }
+    if (payload instanceof MessageLite protobuf) {
+      return protobuf.toByteArray();
+    }
+    Message<?> converted;
+    try {
+      converted = converter.toMessage(payload, null);
+    } catch (RuntimeException ex) {
+      throw new InvalidArgumentException(
+          "payload of type " + payload.getClass().getName() + " cannot be converted: " + ex,
+          ex,
+          null);
+    }
+    if (converted != null && converted.getPayload() instanceof byte[] bytes) {
+      return bytes;
+    }
+    if (converted != null && converted.getPayload() instanceof String string) {
+      return string.getBytes(StandardCharsets.UTF_8);
+    }
+    throw new InvalidArgumentException(
+        "payload of type "
+            + payload.getClass().getName()
+            + " cannot be converted to bytes; send byte[], String, a protobuf message or add"
+            + " Jackson to the classpath");
   }
 
   private static final class JacksonSupport {

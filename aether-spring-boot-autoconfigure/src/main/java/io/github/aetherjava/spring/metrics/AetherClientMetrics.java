@@ -13,6 +13,7 @@ import io.github.aetherjava.client.GatewayError;
 import io.github.aetherjava.client.IncomingMessage;
 import io.github.aetherjava.client.MessageType;
 import io.github.aetherjava.client.RequestObservation;
+import io.github.aetherjava.spring.listener.AetherListenerContainer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -84,6 +85,17 @@ public class AetherClientMetrics implements ClientObserver {
   /** Requests waiting for their response. */
   public static final String REQUESTS_PENDING = "aether.client.requests.pending";
 
+  /**
+   * Received messages and events waiting on the client's dispatcher for their handlers (listener
+   * containers with their own lanes take them at once; see {@link #LISTENER_IN_FLIGHT}).
+   */
+  public static final String INBOUND_BACKLOG = "aether.client.inbound.backlog";
+
+  /**
+   * Listener invocations accepted and not finished (waiting in a lane or running), per listener.
+   */
+  public static final String LISTENER_IN_FLIGHT = "aether.listener.in-flight";
+
   private final MeterRegistry registry;
 
   private final Set<AetherClient> bound = ConcurrentHashMap.newKeySet();
@@ -123,6 +135,25 @@ public class AetherClientMetrics implements ClientObserver {
     Gauge.builder(REQUESTS_PENDING, client, (c) -> c.status().pendingRequests())
         .description("Requests waiting for their response")
         .tags(tags)
+        .register(this.registry);
+    Gauge.builder(INBOUND_BACKLOG, client, AetherClient::inboundBacklog)
+        .description("Received messages and events waiting for their handlers")
+        .tags(tags)
+        .register(this.registry);
+  }
+
+  /**
+   * Register the in-flight gauge of a listener container.
+   *
+   * @param container the container
+   */
+  public void bindTo(AetherListenerContainer container) {
+    Gauge.builder(LISTENER_IN_FLIGHT, container, AetherListenerContainer::getInFlight)
+        .description("Listener invocations waiting in a lane or running")
+        .tags(
+            Tags.of(
+                "listener", container.getListenerId(),
+                "client", container.getClientName()))
         .register(this.registry);
   }
 

@@ -16,6 +16,7 @@ import io.github.aetherjava.client.TaskClient;
 import io.github.aetherjava.client.UserClient;
 import io.github.aetherjava.client.WorkflowEngineClient;
 import io.github.aetherjava.spring.client.AetherClientLifecycle;
+import io.github.aetherjava.spring.client.AetherInboundFlowControl;
 import io.github.aetherjava.spring.client.AetherRetry;
 import io.github.aetherjava.spring.listener.AetherListenerEndpointRegistry;
 import java.util.Map;
@@ -121,6 +122,7 @@ public final class AetherAutoConfiguration {
   AetherClientLifecycle aetherClientLifecycle(
       AetherProperties properties,
       ListableBeanFactory beanFactory,
+      AetherInboundFlowControl flowControl,
       ObjectProvider<AetherListenerEndpointRegistry> listenerRegistry) {
     Supplier<Map<String, AetherClient>> clients =
         () -> beanFactory.getBeansOfType(AetherClient.class, false, false);
@@ -129,11 +131,31 @@ public final class AetherAutoConfiguration {
             properties.isConnectOnStartup(),
             properties.isFailFast(),
             properties.getConnectTimeout(),
-            properties.getListener().getShutdownTimeout().plus(properties.getRequestTimeout()));
-    return new AetherClientLifecycle(
-        clients,
-        settings,
-        () -> listenerRegistry.ifAvailable(AetherListenerEndpointRegistry::stop));
+            properties.getReadyTimeout(),
+            properties.getListener().getShutdownTimeout(),
+            properties.getListener().getShutdownTimeout().plus(properties.getRequestTimeout()),
+            properties.getOutageWarnAfter());
+    AetherClientLifecycle.ListenerDrain listeners =
+        new AetherClientLifecycle.ListenerDrain() {
+          @Override
+          public boolean awaitIdle(long deadlineNanos) throws InterruptedException {
+            AetherListenerEndpointRegistry registry = listenerRegistry.getIfAvailable();
+            return (registry == null) || registry.awaitIdle(deadlineNanos);
+          }
+
+          @Override
+          public int inFlight() {
+            AetherListenerEndpointRegistry registry = listenerRegistry.getIfAvailable();
+            return (registry != null) ? registry.inFlight() : 0;
+          }
+        };
+    return new AetherClientLifecycle(clients, settings, flowControl, listeners);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  AetherInboundFlowControl aetherInboundFlowControl() {
+    return new AetherInboundFlowControl();
   }
 
   @Bean

@@ -86,6 +86,19 @@ public class AetherProperties implements Validator {
 
   private final MetricsBridge metricsBridge = new MetricsBridge();
 
+  /**
+   * How long startup waits for the clients to be ready when not failing fast, so they are connected
+   * before the web server takes traffic; after it the application starts anyway and the clients
+   * keep connecting in the background. Zero does not wait.
+   */
+  private Duration readyTimeout = Duration.ofSeconds(10);
+
+  /**
+   * How long a client may be disconnected before the outage is logged at WARN (checked at each
+   * reconnect attempt); the recovery is logged at INFO with the outage length.
+   */
+  private Duration outageWarnAfter = Duration.ofSeconds(10);
+
   private final Listener listener = new Listener();
 
   private final Retry retry = new Retry();
@@ -198,6 +211,22 @@ public class AetherProperties implements Validator {
 
   public MetricsBridge getMetricsBridge() {
     return this.metricsBridge;
+  }
+
+  public Duration getReadyTimeout() {
+    return this.readyTimeout;
+  }
+
+  public void setReadyTimeout(Duration readyTimeout) {
+    this.readyTimeout = readyTimeout;
+  }
+
+  public Duration getOutageWarnAfter() {
+    return this.outageWarnAfter;
+  }
+
+  public void setOutageWarnAfter(Duration outageWarnAfter) {
+    this.outageWarnAfter = outageWarnAfter;
   }
 
   public Listener getListener() {
@@ -765,10 +794,61 @@ public class AetherProperties implements Validator {
     /** Whether annotated listeners start automatically with the application context. */
     private boolean autoStartup = true;
 
-    /** Maximum time to wait for in-flight listener invocations to finish on shutdown. */
+    /**
+     * Maximum time to wait on shutdown for every message already received to be handled: the
+     * clients stop taking new frames, finish what arrived, then disconnect.
+     */
     private Duration shutdownTimeout = Duration.ofSeconds(10);
 
+    /**
+     * Number of lanes each message listener runs on; messages from one source topic always share a
+     * lane, so their order is kept.
+     */
+    private int concurrency = 1;
+
+    /**
+     * Waiting invocations per listener at which the client stops taking frames until half of them
+     * are done.
+     */
+    private int maxBacklog = 256;
+
+    /**
+     * Topic that messages are published to when their listener failed for good; none when unset
+     * (the error handler logs them).
+     */
+    private @Nullable String deadLetterTopic;
+
     @NestedConfigurationProperty private final Executor executor = new Executor();
+
+    @NestedConfigurationProperty private final ListenerRetry retry = new ListenerRetry();
+
+    public int getConcurrency() {
+      return this.concurrency;
+    }
+
+    public void setConcurrency(int concurrency) {
+      this.concurrency = concurrency;
+    }
+
+    public int getMaxBacklog() {
+      return this.maxBacklog;
+    }
+
+    public void setMaxBacklog(int maxBacklog) {
+      this.maxBacklog = maxBacklog;
+    }
+
+    public @Nullable String getDeadLetterTopic() {
+      return this.deadLetterTopic;
+    }
+
+    public void setDeadLetterTopic(@Nullable String deadLetterTopic) {
+      this.deadLetterTopic = deadLetterTopic;
+    }
+
+    public ListenerRetry getRetry() {
+      return this.retry;
+    }
 
     public boolean isAutoStartup() {
       return this.autoStartup;
@@ -788,6 +868,54 @@ public class AetherProperties implements Validator {
 
     public Executor getExecutor() {
       return this.executor;
+    }
+  }
+
+  /** Retries of a failed listener invocation (Spring Framework core retry). */
+  public static class ListenerRetry {
+
+    /** Retries after the first attempt; 0 disables retry. */
+    private long maxRetries;
+
+    /** Delay before the first retry. */
+    private Duration delay = Duration.ofSeconds(1);
+
+    /** Factor the delay grows by per retry. */
+    private double multiplier = 2.0;
+
+    /** Longest delay between retries. */
+    private Duration maxDelay = Duration.ofSeconds(30);
+
+    public long getMaxRetries() {
+      return this.maxRetries;
+    }
+
+    public void setMaxRetries(long maxRetries) {
+      this.maxRetries = maxRetries;
+    }
+
+    public Duration getDelay() {
+      return this.delay;
+    }
+
+    public void setDelay(Duration delay) {
+      this.delay = delay;
+    }
+
+    public double getMultiplier() {
+      return this.multiplier;
+    }
+
+    public void setMultiplier(double multiplier) {
+      this.multiplier = multiplier;
+    }
+
+    public Duration getMaxDelay() {
+      return this.maxDelay;
+    }
+
+    public void setMaxDelay(Duration maxDelay) {
+      this.maxDelay = maxDelay;
     }
   }
 

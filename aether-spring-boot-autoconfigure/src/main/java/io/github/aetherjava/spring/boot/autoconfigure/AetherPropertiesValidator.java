@@ -55,6 +55,12 @@ final class AetherPropertiesValidator {
     }
     validatePrincipals(properties, errors);
     validateListener(properties.getListener(), errors);
+    if (properties.getReadyTimeout().isNegative()) {
+      errors.rejectValue("readyTimeout", "aether.negative", "must not be negative");
+    }
+    if (properties.getOutageWarnAfter().isNegative()) {
+      errors.rejectValue("outageWarnAfter", "aether.negative", "must not be negative");
+    }
     validateRetry(properties.getRetry(), errors);
   }
 
@@ -195,6 +201,21 @@ final class AetherPropertiesValidator {
   private static void validateListener(AetherProperties.Listener listener, Errors errors) {
     if (listener.getShutdownTimeout().isNegative()) {
       errors.rejectValue("listener.shutdownTimeout", "aether.negative", "must not be negative");
+    }
+    if (listener.getConcurrency() < 1) {
+      errors.rejectValue("listener.concurrency", "aether.range", "must be at least 1");
+    }
+    if (listener.getMaxBacklog() < 1) {
+      errors.rejectValue("listener.maxBacklog", "aether.range", "must be at least 1");
+    }
+    if (listener.getRetry().getMaxRetries() < 0) {
+      errors.rejectValue("listener.retry.maxRetries", "aether.negative", "must not be negative");
+    }
+    if (listener.getRetry().getDelay().isNegative()) {
+      errors.rejectValue("listener.retry.delay", "aether.negative", "must not be negative");
+    }
+    if (listener.getRetry().getMultiplier() < 1.0) {
+      errors.rejectValue("listener.retry.multiplier", "aether.range", "must be at least 1");
     }
     if (listener.getExecutor().getMaxThreads() < 1) {
       errors.rejectValue("listener.executor.maxThreads", "aether.range", "must be at least 1");

@@ -28,8 +28,11 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Starts an {@link EmbeddedAetherGateway} for development when {@code aether-gateway-embedded} is
- * on the classpath and {@code aether.address} is not set, and points every client at it (as Boot
- * does for embedded databases). Disabled with {@code aether.embedded.enabled=false}.
+ * on the classpath, {@code aether.address} is not set and no {@link AetherConnectionDetails} bean
+ * exists, and points every client at it (as Boot does for embedded databases). Disabled with {@code
+ * aether.embedded.enabled=false}. Keep {@code aether-gateway-embedded} out of the production jar
+ * (test scope, run the app for development with {@code spring-boot:test-run}); when it does start
+ * inside an application it says so at WARN and in the health details.
  *
  * @since 0.1.0
  */
@@ -46,7 +49,8 @@ public final class AetherEmbeddedGatewayAutoConfiguration {
   private static final Log logger = LogFactory.getLog(AetherEmbeddedGatewayAutoConfiguration.class);
 
   @Bean(name = GATEWAY_BEAN_NAME, destroyMethod = "close")
-  @ConditionalOnMissingBean
+  // An AetherConnectionDetails bean (a test's external gateway, a container) means: not embedded.
+  @ConditionalOnMissingBean({EmbeddedAetherGateway.class, AetherConnectionDetails.class})
   EmbeddedAetherGateway aetherEmbeddedGateway(AetherEmbeddedGatewayProperties properties) {
     PolicyMode mode;
     try {

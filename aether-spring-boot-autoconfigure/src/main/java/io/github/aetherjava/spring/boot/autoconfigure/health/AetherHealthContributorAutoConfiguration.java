@@ -6,7 +6,12 @@ package io.github.aetherjava.spring.boot.autoconfigure.health;
 
 import io.github.aetherjava.client.AetherClient;
 import io.github.aetherjava.spring.boot.autoconfigure.AetherAutoConfiguration;
+import io.github.aetherjava.spring.boot.autoconfigure.AetherConnectionDetails;
+import io.github.aetherjava.spring.boot.autoconfigure.embedded.AetherEmbeddedGatewayAutoConfiguration;
 import io.github.aetherjava.spring.health.AetherHealthIndicator;
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -36,8 +41,25 @@ import org.springframework.context.annotation.Bean;
 public final class AetherHealthContributorAutoConfiguration
     extends CompositeHealthContributorConfiguration<AetherHealthIndicator, AetherClient> {
 
-  AetherHealthContributorAutoConfiguration(AetherHealthProperties properties) {
-    super((client) -> new AetherHealthIndicator(client, properties.getReconnectGracePeriod()));
+  AetherHealthContributorAutoConfiguration(
+      AetherHealthProperties properties, ListableBeanFactory beanFactory) {
+    super(
+        (client) ->
+            new AetherHealthIndicator(
+                client,
+                properties.getReconnectGracePeriod(),
+                Clock.systemUTC(),
+                embeddedGatewayAddress(beanFactory)));
+  }
+
+  private static @Nullable String embeddedGatewayAddress(ListableBeanFactory beanFactory) {
+    if (!beanFactory.containsBean(AetherEmbeddedGatewayAutoConfiguration.GATEWAY_BEAN_NAME)) {
+      return null;
+    }
+    // The embedded gateway's connection details carry its address without needing its class.
+    AetherConnectionDetails details =
+        beanFactory.getBeanProvider(AetherConnectionDetails.class).getIfUnique();
+    return (details != null) ? details.getAddress() : null;
   }
 
   @Bean

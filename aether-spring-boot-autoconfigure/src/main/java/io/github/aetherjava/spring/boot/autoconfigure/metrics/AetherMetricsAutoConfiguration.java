@@ -7,6 +7,8 @@ package io.github.aetherjava.spring.boot.autoconfigure.metrics;
 import io.github.aetherjava.client.AetherClient;
 import io.github.aetherjava.spring.boot.autoconfigure.AetherAutoConfiguration;
 import io.github.aetherjava.spring.boot.autoconfigure.AetherClientOptionsCustomizer;
+import io.github.aetherjava.spring.boot.autoconfigure.listener.AetherListenerAutoConfiguration;
+import io.github.aetherjava.spring.listener.AetherListenerEndpointRegistry;
 import io.github.aetherjava.spring.metrics.AetherClientMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -25,7 +27,7 @@ import org.springframework.context.annotation.Bean;
  * @since 0.1.0
  */
 @AutoConfiguration(
-    after = AetherAutoConfiguration.class,
+    after = {AetherAutoConfiguration.class, AetherListenerAutoConfiguration.class},
     afterName = {
       "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
       "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"
@@ -49,10 +51,14 @@ public final class AetherMetricsAutoConfiguration {
   SmartInitializingSingleton aetherClientMetricsBinder(
       AetherClientMetrics metrics, ListableBeanFactory beanFactory) {
     // Gauges exist from startup, not only after the first state change.
-    return () ->
-        beanFactory
-            .getBeansOfType(AetherClient.class, false, false)
-            .values()
-            .forEach(metrics::bindTo);
+    return () -> {
+      beanFactory
+          .getBeansOfType(AetherClient.class, false, false)
+          .values()
+          .forEach(metrics::bindTo);
+      beanFactory
+          .getBeanProvider(AetherListenerEndpointRegistry.class)
+          .ifAvailable((registry) -> registry.getListenerContainers().forEach(metrics::bindTo));
+    };
   }
 }

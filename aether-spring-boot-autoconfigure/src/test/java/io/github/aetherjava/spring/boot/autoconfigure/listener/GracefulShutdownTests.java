@@ -18,6 +18,7 @@ import io.github.aetherjava.spring.annotation.AetherListener;
 import io.github.aetherjava.spring.boot.autoconfigure.AetherAutoConfiguration;
 import io.github.aetherjava.spring.boot.autoconfigure.AetherClientOptionsCustomizer;
 import io.github.aetherjava.spring.boot.autoconfigure.embedded.AetherEmbeddedGatewayAutoConfiguration;
+import io.github.aetherjava.spring.client.AetherClientLifecycle;
 import io.github.aetherjava.spring.listener.AetherListenerEndpointRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,56 +34,99 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Shutdown stops the listeners, waits for the in-flight handler and only then disconnects. */
+/**
+ * Shutdown loses nothing already received: the client stops taking frames, the listeners finish
+ * every message that arrived, and only then the client disconnects.
+ */
 class GracefulShutdownTests {
 
+  private static final String AGENT_TOPIC = "ag::prod::slow::s1";
+
   @Test
-  void inFlightHandlerFinishesBeforeTheClientDisconnects() {
-    runWithHandlerInFlight(
+  void everyMessageAlreadyReceivedIsHandledAndAnsweredBeforeTheClientDisconnects() {
+    run(
         "30s",
-        (context, listener) -> {
+        (context, listener, peer, replies) -> {
+          for (int i = 1; i <= 4; i++) {
+            peer.send(AGENT_TOPIC, ("work-" + i).getBytes(StandardCharsets.UTF_8), MessageType.CHAT)
+                .join();
+          }
+          assertThat(listener.entered.await(10, TimeUnit.SECONDS)).isTrue();
+          AgentClient agent = context.getBean(AgentClient.class);
           AetherListenerEndpointRegistry registry =
               context.getBean(AetherListenerEndpointRegistry.class);
+          // the other three have arrived and wait behind the first
+          await().atMost(Duration.ofSeconds(10)).until(() -> registry.inFlight() == 4);
           Thread closer = new Thread(context::close, "closer");
           closer.start();
-          await().atMost(Duration.ofSeconds(10)).until(() -> !registry.isRunning());
-          // Shutdown has begun and is waiting for the handler: the client is still connected.
+          await().atMost(Duration.ofSeconds(10)).until(agent::isInboundPaused);
+          // shutdown has begun and waits for the listener: still connected, nothing lost yet
           assertThat(listener.events).doesNotContain("state:CLOSED");
           listener.release.countDown();
           closer.join(TimeUnit.SECONDS.toMillis(30));
           assertThat(closer.isAlive()).isFalse();
-          assertThat(listener.events).contains("handler-done", "state:CLOSED");
-          assertThat(listener.events.indexOf("handler-done"))
+          assertThat(listener.handled).containsExactly("work-1", "work-2", "work-3", "work-4");
+          assertThat(listener.events.indexOf("handled:work-4"))
               .isLessThan(listener.events.indexOf("state:CLOSED"));
+          // the replies went out before the disconnect
+          await()
+              .atMost(Duration.ofSeconds(10))
+              .untilAsserted(
+                  () ->
+                      assertThat(replies)
+                          .containsExactly(
+                              "done:work-1", "done:work-2", "done:work-3", "done:work-4"));
         });
   }
 
   @Test
   void shutdownDoesNotWaitLongerThanTheShutdownTimeout() {
-    runWithHandlerInFlight(
+    run(
         "200ms",
-        (context, listener) -> {
+        (context, listener, peer, replies) -> {
+          peer.send(AGENT_TOPIC, "stuck".getBytes(StandardCharsets.UTF_8), MessageType.CHAT).join();
+          assertThat(listener.entered.await(10, TimeUnit.SECONDS)).isTrue();
+          AetherClientLifecycle lifecycle = context.getBean(AetherClientLifecycle.class);
           AetherListenerEndpointRegistry registry =
               context.getBean(AetherListenerEndpointRegistry.class);
           try {
-            // Stopping drains for at most the shutdown timeout, then gives up on the stuck handler.
-            registry.stop();
-            assertThat(registry.getListenerContainer("slow").getInFlight()).isEqualTo(1);
-            assertThat(listener.events).doesNotContain("handler-done");
+            // stopping drains for at most the shutdown timeout, then gives up on the stuck handler
+            lifecycle.stop();
+            assertThat(registry.inFlight()).isEqualTo(1);
+            assertThat(listener.handled).isEmpty();
           } finally {
             listener.release.countDown();
           }
-          await()
-              .atMost(Duration.ofSeconds(10))
-              .until(() -> registry.getListenerContainer("slow").getInFlight() == 0);
+          await().atMost(Duration.ofSeconds(10)).until(() -> registry.inFlight() == 0);
         });
   }
 
-  /**
-   * Starts the agent with {@link SlowListener}, sends it one message from a peer and waits until
-   * the handler has entered (and blocks), then hands the running context to the test.
-   */
-  private static void runWithHandlerInFlight(String shutdownTimeout, HandlerInFlight test) {
+  @Test
+  void stopThenStartPausesAndResumesTheClientsWithoutClosingThem() {
+    run(
+        "5s",
+        (context, listener, peer, replies) -> {
+          listener.release.countDown();
+          AgentClient agent = context.getBean(AgentClient.class);
+          AetherClientLifecycle lifecycle = context.getBean(AetherClientLifecycle.class);
+          context.stop();
+          assertThat(lifecycle.isRunning()).isFalse();
+          assertThat(agent.isInboundPaused()).isTrue();
+          assertThat(agent.state()).isEqualTo(ConnectionState.READY);
+          context.start();
+          assertThat(lifecycle.isRunning()).isTrue();
+          assertThat(agent.isInboundPaused()).isFalse();
+          assertThat(agent.state()).isEqualTo(ConnectionState.READY);
+          peer.send(AGENT_TOPIC, "after-restart".getBytes(StandardCharsets.UTF_8), MessageType.CHAT)
+              .join();
+          await()
+              .atMost(Duration.ofSeconds(10))
+              .untilAsserted(() -> assertThat(listener.handled).contains("after-restart"));
+        });
+  }
+
+  /** Starts the agent with {@link SlowListener} and a connected peer recording the replies. */
+  private static void run(String shutdownTimeout, Scenario test) {
     new ApplicationContextRunner()
         .withConfiguration(
             AutoConfigurations.of(
@@ -100,28 +144,31 @@ class GracefulShutdownTests {
             (context) -> {
               SlowListener listener = context.getBean(SlowListener.class);
               String address = context.getBean(EmbeddedAetherGateway.class).address();
+              List<String> replies = new CopyOnWriteArrayList<>();
               try (AgentClient peer =
                   AgentClient.builder(AetherClientOptions.builder().address(address).build())
                       .workspace("test")
                       .implementation("peer")
                       .specifier("p1")
                       .build()) {
+                peer.onMessage(
+                    (message) ->
+                        replies.add(new String(message.payload(), StandardCharsets.UTF_8)));
                 peer.connectBlocking();
-                peer.send(
-                        "ag::prod::slow::s1",
-                        "work".getBytes(StandardCharsets.UTF_8),
-                        MessageType.CHAT)
-                    .join();
-                assertThat(listener.entered.await(10, TimeUnit.SECONDS)).isTrue();
+                test.run(context, listener, peer, replies);
               }
-              test.run(context, listener);
             });
   }
 
   @FunctionalInterface
-  private interface HandlerInFlight {
+  private interface Scenario {
 
-    void run(AssertableApplicationContext context, SlowListener listener) throws Exception;
+    void run(
+        AssertableApplicationContext context,
+        SlowListener listener,
+        AgentClient peer,
+        List<String> replies)
+        throws Exception;
   }
 
   @Configuration(proxyBeanMethods = false)
@@ -132,6 +179,8 @@ class GracefulShutdownTests {
     final CountDownLatch release = new CountDownLatch(1);
 
     final List<String> events = new CopyOnWriteArrayList<>();
+
+    final List<String> handled = new CopyOnWriteArrayList<>();
 
     @Bean
     AetherClientOptionsCustomizer stateRecorder() {
@@ -151,11 +200,14 @@ class GracefulShutdownTests {
     }
 
     @AetherListener(id = "slow")
-    void slow(String payload) throws InterruptedException {
+    @Nullable String slow(String payload) throws InterruptedException {
       this.entered.countDown();
-      if (this.release.await(30, TimeUnit.SECONDS)) {
-        this.events.add("handler-done");
+      if (!this.release.await(30, TimeUnit.SECONDS)) {
+        return null;
       }
+      this.handled.add(payload);
+      this.events.add("handled:" + payload);
+      return "done:" + payload;
     }
   }
 }

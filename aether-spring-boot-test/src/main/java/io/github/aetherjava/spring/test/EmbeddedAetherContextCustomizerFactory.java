@@ -19,10 +19,23 @@ import org.springframework.util.ClassUtils;
  */
 public class EmbeddedAetherContextCustomizerFactory implements ContextCustomizerFactory {
 
+  static final String ADDRESS_PROPERTY = "aether.address";
+
+  private static final String ADDRESS_VARIABLE = "AETHER_ADDRESS";
+
   private static final boolean GATEWAY_PRESENT =
       ClassUtils.isPresent(
           "io.github.aetherjava.gateway.embedded.EmbeddedAetherGateway",
           EmbeddedAetherContextCustomizerFactory.class.getClassLoader());
+
+  /** The address given on the command line or in the environment, which wins over the gateway. */
+  private static @Nullable String explicitAddress() {
+    String address = System.getProperty(ADDRESS_PROPERTY);
+    if (address == null || address.isBlank()) {
+      address = System.getenv(ADDRESS_VARIABLE);
+    }
+    return (address != null && !address.isBlank()) ? address.trim() : null;
+  }
 
   @Override
   public @Nullable ContextCustomizer createContextCustomizer(
@@ -32,10 +45,11 @@ public class EmbeddedAetherContextCustomizerFactory implements ContextCustomizer
     if (annotation == null) {
       return null;
     }
-    if (!GATEWAY_PRESENT) {
+    if (!GATEWAY_PRESENT && explicitAddress() == null) {
       throw new IllegalStateException(
           "@EmbeddedAether needs io.github.aetherjava:aether-gateway-embedded on the test classpath");
     }
-    return new EmbeddedAetherContextCustomizer(annotation.port(), annotation.policyMode());
+    return new EmbeddedAetherContextCustomizer(
+        annotation.port(), annotation.policyMode(), explicitAddress());
   }
 }

@@ -15,6 +15,12 @@ import java.lang.annotation.Target;
  * Starts an embedded Aether gateway for a Spring test context (e.g. a {@code @SpringBootTest}) and
  * points the application's clients at it by setting {@code aether.address}.
  *
+ * <p>An explicit {@code aether.address}, given as a system property ({@code -Daether.address=...}),
+ * the {@code AETHER_ADDRESS} environment variable or in the test's own properties
+ * ({@code @SpringBootTest(properties = "aether.address=...")}), wins: no gateway is started and the
+ * same tests run against that gateway (for example a real AetherLite). Addresses in application
+ * configuration files do not count, so a production address there never disables the test gateway.
+ *
  * <p>The gateway is a bean named {@value #GATEWAY_BEAN_NAME} and is closed with the context. The
  * context also gets an {@link AetherListenerCapture} bean, which records every listener invocation,
  * and an {@link AetherTestClient} bean, a separate agent principal to send messages to the

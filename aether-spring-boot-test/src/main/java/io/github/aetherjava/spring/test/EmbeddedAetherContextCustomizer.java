@@ -28,14 +28,23 @@ class EmbeddedAetherContextCustomizer implements ContextCustomizer {
 
   private final String policyMode;
 
-  EmbeddedAetherContextCustomizer(int port, String policyMode) {
+  private final @Nullable String explicitAddress;
+
+  EmbeddedAetherContextCustomizer(int port, String policyMode, @Nullable String explicitAddress) {
     this.port = port;
     this.policyMode = policyMode;
+    this.explicitAddress = explicitAddress;
   }
 
   @Override
   public void customizeContext(
       ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+    String address = explicitAddress(mergedConfig);
+    if (address != null) {
+      // A gateway named on the command line or in the test's properties: run against it.
+      registerTestBeans(context.getBeanFactory(), address);
+      return;
+    }
     EmbeddedAetherGateway gateway =
         EmbeddedAetherGateway.builder()
             .port(this.port)
@@ -52,14 +61,35 @@ class EmbeddedAetherContextCustomizer implements ContextCustomizer {
                 "aetherEmbeddedTestGateway", Map.of("aether.address", gateway.address())));
     ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
     beanFactory.registerSingleton(EmbeddedAether.GATEWAY_BEAN_NAME, gateway);
-    AetherListenerCapture capture = new AetherListenerCapture();
-    beanFactory.registerSingleton("aetherListenerCapture", capture);
-    AetherTestClient testClient = new AetherTestClient(gateway.address());
-    beanFactory.registerSingleton("aetherTestClient", testClient);
     if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
       // Registered singletons are not destroyed by default. Disposables run in reverse registration
       // order, so the gateway goes last: after the application's clients and the test client.
       registry.registerDisposableBean(EmbeddedAether.GATEWAY_BEAN_NAME, gateway::close);
+    }
+    registerTestBeans(beanFactory, gateway.address());
+  }
+
+  private @Nullable String explicitAddress(MergedContextConfiguration mergedConfig) {
+    for (String property : mergedConfig.getPropertySourceProperties()) {
+      String trimmed = property.trim();
+      if (trimmed.startsWith(EmbeddedAetherContextCustomizerFactory.ADDRESS_PROPERTY + "=")
+          || trimmed.startsWith(EmbeddedAetherContextCustomizerFactory.ADDRESS_PROPERTY + ":")) {
+        String value =
+            trimmed.substring(EmbeddedAetherContextCustomizerFactory.ADDRESS_PROPERTY.length() + 1);
+        if (!value.isBlank()) {
+          return value.trim();
+        }
+      }
+    }
+    return this.explicitAddress;
+  }
+
+  private static void registerTestBeans(
+      ConfigurableListableBeanFactory beanFactory, String address) {
+    beanFactory.registerSingleton("aetherListenerCapture", new AetherListenerCapture());
+    AetherTestClient testClient = new AetherTestClient(address);
+    beanFactory.registerSingleton("aetherTestClient", testClient);
+    if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
       registry.registerDisposableBean("aetherTestClient", testClient::close);
     }
   }
@@ -68,11 +98,12 @@ class EmbeddedAetherContextCustomizer implements ContextCustomizer {
   public boolean equals(@Nullable Object other) {
     return other instanceof EmbeddedAetherContextCustomizer that
         && this.port == that.port
-        && this.policyMode.equals(that.policyMode);
+        && this.policyMode.equals(that.policyMode)
+        && Objects.equals(this.explicitAddress, that.explicitAddress);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(this.port, this.policyMode);
+    return Objects.hash(this.port, this.policyMode, this.explicitAddress);
   }
 }
