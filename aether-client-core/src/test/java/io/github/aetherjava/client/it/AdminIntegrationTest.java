@@ -20,6 +20,7 @@ import io.github.aetherjava.client.InvalidArgumentException;
 import io.github.aetherjava.client.OrchestratorClient;
 import io.github.aetherjava.client.PermissionDeniedException;
 import io.github.aetherjava.client.PrincipalKind;
+import io.github.aetherjava.client.TaskAssignment;
 import io.github.aetherjava.client.UserClient;
 import io.github.aetherjava.client.admin.AccessLevel;
 import io.github.aetherjava.client.admin.AclGrant;
@@ -30,6 +31,7 @@ import io.github.aetherjava.client.admin.AdminOperationException;
 import io.github.aetherjava.client.admin.AgentRegistration;
 import io.github.aetherjava.client.admin.CreatedToken;
 import io.github.aetherjava.client.admin.GatewayHealth;
+import io.github.aetherjava.client.admin.LaunchResult;
 import io.github.aetherjava.client.admin.SessionDetails;
 import io.github.aetherjava.client.admin.SessionFilter;
 import io.github.aetherjava.client.admin.TokenSpec;
@@ -49,6 +51,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -153,6 +156,34 @@ class AdminIntegrationTest {
     assertThat(get(admin.getFallbackPolicy("user_workspace")).level()).isEqualTo(AccessLevel.READ);
     get(admin.revokeAclRule(rule.ruleId()));
     assertThat(get(admin.listAclRules(AclTarget.ANY))).isEmpty();
+  }
+
+  @Test
+  void launchingARegisteredAgentSendsOneStartupTaskToItsOrchestrator() throws Exception {
+    EmbeddedAetherGateway gw = gateway(PolicyMode.PERMISSIVE, CredentialsPolicy.dev());
+    AetherClientOptions o = options(gw, Credentials.none());
+    List<TaskAssignment> assignments = new CopyOnWriteArrayList<>();
+    OrchestratorClient orchestrator =
+        OrchestratorClient.builder(o).implementation("launcher").supportedProfiles("local").build();
+    orchestrator.onTaskAssignment(assignments::add);
+    connect(orchestrator);
+    AdminClient admin = agent(o, "prod", "a1").admin();
+    get(admin.registerAgent(AgentRegistration.of("summariser", "local")));
+
+    LaunchResult first = get(admin.launchAgent("summariser", "prod", "s1", Map.of()));
+    LaunchResult again = get(admin.launchAgent("summariser", "prod", "s1", Map.of()));
+
+    assertThat(first.taskId()).isNotBlank();
+    assertThat(first.message()).startsWith("Agent summariser.s1 launch triggered");
+    assertThat(again.taskId()).as("an active startup task is reused").isEqualTo(first.taskId());
+    await().atMost(Duration.ofSeconds(10)).until(() -> !assignments.isEmpty());
+    assertThat(assignments).extracting(TaskAssignment::taskId).containsExactly(first.taskId());
+    assertThat(failure(admin.launchAgent("missing", "prod", "s1", Map.of())))
+        .isInstanceOf(AdminOperationException.class)
+        .hasMessageContaining("not found in registry");
+    assertThat(failure(admin.launchAgent("summariser", "prod", "", Map.of())))
+        .isInstanceOf(AdminOperationException.class)
+        .hasMessageContaining("specifier");
   }
 
   @Test

@@ -4,6 +4,7 @@
  */
 package io.github.aetherjava.gateway.embedded.internal;
 
+import io.github.aetherjava.proto.v1.AgentLaunchResult;
 import io.github.aetherjava.proto.v1.AgentOperation;
 import io.github.aetherjava.proto.v1.AgentRegistrationInfo;
 import io.github.aetherjava.proto.v1.AgentResponse;
@@ -15,19 +16,22 @@ import java.util.List;
 
 /**
  * {@code AgentOperation} ({@code admin/agents}): the agent registry's CRUD and the list of
- * connected orchestrators. LAUNCH needs the orchestration engine, which this gateway does not run,
- * so it is answered with a failure. Responses echo the request id.
+ * connected orchestrators. LAUNCH creates (or finds) the agent's startup task, as a message to an
+ * offline registered agent does. Responses echo the request id.
  */
 final class AgentRegistryComponent implements Dispatcher.Component {
 
   private final AgentRegistry agents;
   private final SessionRegistry registry;
   private final AdminGate gate;
+  private final Orchestration orchestration;
 
-  AgentRegistryComponent(AgentRegistry agents, SessionRegistry registry, AdminGate gate) {
+  AgentRegistryComponent(
+      AgentRegistry agents, SessionRegistry registry, AdminGate gate, Orchestration orchestration) {
     this.agents = agents;
     this.registry = registry;
     this.gate = gate;
+    this.orchestration = orchestration;
   }
 
   @Override
@@ -84,9 +88,28 @@ final class AgentRegistryComponent implements Dispatcher.Component {
             r.setSuccess(false)
                 .setError("agent implementation '" + impl + "' not found in registry");
           } else {
-            r.setSuccess(false)
-                .setError(
-                    "agent launch needs orchestration, which the embedded gateway does not run");
+            String ws = op.getLaunchParams().getWorkspace();
+            String spec = op.getLaunchParams().getSpecifier();
+            String taskId =
+                ws.isEmpty() || spec.isEmpty()
+                    ? null
+                    : orchestration.launch(ws, impl, spec, session.identity().key());
+            if (taskId == null) {
+              r.setSuccess(false)
+                  .setError("invalid agent identity: launch needs a workspace and a specifier");
+            } else {
+              // the text AetherLite answers with (admin_tasks.go)
+              String message =
+                  "Agent "
+                      + impl
+                      + "."
+                      + spec
+                      + " launch triggered: Startup task sent to orchestrator";
+              r.setSuccess(true)
+                  .setMessage(message)
+                  .setLaunchResult(
+                      AgentLaunchResult.newBuilder().setTaskId(taskId).setMessage(message));
+            }
           }
         }
         case LIST_ORCHESTRATORS -> {

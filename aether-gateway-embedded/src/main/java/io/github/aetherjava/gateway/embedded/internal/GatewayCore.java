@@ -95,12 +95,13 @@ public final class GatewayCore implements AutoCloseable {
     new ConnectionStatusComponent(registry, adminGate).register(dispatcher);
     new WorkflowRelayComponent(registry, scheduler).register(dispatcher);
     new ProxyComponent(router, registry, policy, settings.clock(), scheduler).register(dispatcher);
-    TaskComponent.install(dispatcher, router, registry, agents, policy, settings.clock());
+    Orchestration orchestration =
+        TaskComponent.install(dispatcher, router, registry, agents, policy, settings.clock());
 
     new AclComponent(adminGate).register(dispatcher);
     new TokenComponent(tokens, adminGate).register(dispatcher);
     new WorkspaceComponent(registry, adminGate, settings.clock()).register(dispatcher);
-    new AgentRegistryComponent(agents, registry, adminGate).register(dispatcher);
+    new AgentRegistryComponent(agents, registry, adminGate, orchestration).register(dispatcher);
     new SessionAdminComponent(registry, adminGate, settings.clock()).register(dispatcher);
     new AuditComponent(new AuditLog(settings.clock()), adminGate, settings.clock())
         .register(dispatcher);

@@ -9,6 +9,7 @@ import io.github.aetherjava.proto.v1.InitConnection;
 import io.github.aetherjava.proto.v1.PrincipalType;
 import io.github.aetherjava.proto.v1.SendMessage;
 import io.github.aetherjava.proto.v1.TaskClass;
+import io.github.aetherjava.proto.v1.TaskInfo;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -150,6 +151,31 @@ final class Orchestration implements Dispatcher.Component, Dispatcher.SessionLis
     }
     dispatchStartups();
     return true;
+  }
+
+  /**
+   * An administrator's {@code LAUNCH} of {@code ag::{ws}::{impl}::{spec}}: the id of its active
+   * startup task, created now unless one is already running; null if the implementation is not
+   * registered.
+   */
+  @Nullable String launch(
+      String workspace, String implementation, String specifier, String creator) {
+    String topic = String.join(Identity.SEP, "ag", workspace, implementation, specifier);
+    if (!trigger(workspace, implementation, specifier, topic, creator, Map.of())) {
+      return null;
+    }
+    return store
+        .find(
+            r ->
+                r.type.equals(STARTUP_TYPE)
+                    && !r.state.isFinished()
+                    && r.workspace.equals(workspace)
+                    && r.targetImplementation.equals(implementation)
+                    && r.specifier.equals(specifier))
+        .stream()
+        .findFirst()
+        .map(TaskInfo::getTaskId)
+        .orElse(null);
   }
 
   /** Sends every unassigned startup task to a connected orchestrator serving its profile. */

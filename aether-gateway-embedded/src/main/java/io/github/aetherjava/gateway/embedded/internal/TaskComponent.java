@@ -52,8 +52,12 @@ final class TaskComponent implements Dispatcher.Component {
     this.policy = policy;
   }
 
-  /** Wires the task store, its notices, delivery and lazy start into {@code dispatcher}. */
-  static void install(
+  /**
+   * Wires the task store, its notices, delivery and lazy start into {@code dispatcher}.
+   *
+   * @return the lazy-start engine, which an administrator's agent launch also uses
+   */
+  static Orchestration install(
       Dispatcher dispatcher,
       Router router,
       SessionRegistry sessions,
@@ -70,6 +74,7 @@ final class TaskComponent implements Dispatcher.Component {
     orchestration.register(dispatcher);
     new TaskComponent(store, notifier, delivery, orchestration, sessions, policy)
         .register(dispatcher);
+    return orchestration;
   }
 
   @Override
