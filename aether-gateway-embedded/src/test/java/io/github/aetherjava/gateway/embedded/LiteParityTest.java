@@ -62,6 +62,28 @@ class LiteParityTest extends GatewayTestBase {
   }
 
   @Test
+  void theQuotaBelongsToTheIdentityAndOutlivesAReconnect() {
+    TestClient a = connected(agent("prod", "impl", "q"));
+    a.next();
+    for (int i = 0; i < 100; i++) {
+      a.sendMessage("ag::prod::impl::sink", "m" + i);
+    }
+    org.awaitility.Awaitility.await()
+        .until(() -> gateway.topicBacklog("ag::prod::impl::sink") == 100);
+    a.close();
+    org.awaitility.Awaitility.await().until(() -> gateway.connectedIdentities().isEmpty());
+    TestClient again = connected(agent("prod", "impl", "q"));
+    again.next();
+    again.sendMessage("ag::prod::impl::sink", "same window");
+    assertThat(again.nextError().getCode()).isEqualTo("ERR_QUOTA_001");
+    // Another identity has its own quota.
+    TestClient b = connected(agent("prod", "impl", "other"));
+    b.sendMessage("ag::prod::impl::sink", "fine");
+    org.awaitility.Awaitility.await()
+        .until(() -> gateway.topicBacklog("ag::prod::impl::sink") == 101);
+  }
+
+  @Test
   void servicesBridgesAndTheWorkflowEngineMayNotSendIntoWorkspaces() {
     TestClient target = connected(agent("prod", "impl", "t"));
     target.next();

@@ -211,6 +211,7 @@ public final class GatewayCore implements AutoCloseable {
   private void expireMessages() {
     try {
       router.expireOld();
+      policy.forgetIdleQuotas();
     } catch (RuntimeException e) {
       // A failing sweep must not cancel the schedule.
       LoggerFactory.getLogger(GatewayCore.class).warn("message retention sweep failed", e);

@@ -352,7 +352,6 @@ public final class GatewayService implements BindableService {
                 settings.clock().instant(),
                 this::cleanup);
         s.rateLimiter(policy.newRateLimiter());
-        s.messageQuota(policy.newMessageQuota());
         if (settings.policyMode() == PolicyMode.LITE_PARITY) {
           s.laneCapacity(Policy.STAGING_FRAMES);
         }

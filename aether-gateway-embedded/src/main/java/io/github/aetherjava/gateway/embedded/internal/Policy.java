@@ -8,6 +8,7 @@ import io.github.aetherjava.gateway.embedded.PolicyMode;
 import io.github.aetherjava.proto.v1.KVOperation;
 import io.github.aetherjava.proto.v1.PrincipalType;
 import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +37,7 @@ public final class Policy {
   private final Clock clock;
   private final double ratePerSecond;
   private final AtomicLong quotaRejections = new AtomicLong();
+  private final ConcurrentHashMap<String, MessageQuota> quotas = new ConcurrentHashMap<>();
 
   Policy(PolicyMode mode, Clock clock, double ratePerSecond) {
     this.mode = mode;
@@ -121,9 +123,35 @@ public final class Policy {
     return ratePerSecond > 0 ? new RateLimiter(ratePerSecond, 2 * ratePerSecond, clock) : null;
   }
 
-  /** A fresh per-identity message quota (lite-parity only), or null. */
-  @Nullable MessageQuota newMessageQuota() {
-    return mode == PolicyMode.LITE_PARITY ? new MessageQuota(clock) : null;
+  /**
+   * Counts one message against the lite-parity quota of {@code identity} in {@code workspace}
+   * (AetherLite keys it by both; it outlives reconnects).
+   *
+   * @return true if the message is within the quota (always, outside lite-parity)
+   */
+  boolean withinMessageQuota(String workspace, String identity) {
+    if (mode != PolicyMode.LITE_PARITY) {
+      return true;
+    }
+    boolean[] within = new boolean[1];
+    // Counting under the map's per-key lock keeps forgetIdleQuotas from dropping a window that a
+    // message is being counted in.
+    quotas.compute(
+        workspace + ":" + identity,
+        (k, q) -> {
+          MessageQuota quota = q != null ? q : new MessageQuota(clock);
+          within[0] = quota.tryAcquire();
+          return quota;
+        });
+    return within[0];
+  }
+
+  /** Forgets quota windows that ended, so the table holds only identities that sent lately. */
+  void forgetIdleQuotas() {
+    long now = clock.millis();
+    for (String key : quotas.keySet()) {
+      quotas.computeIfPresent(key, (k, q) -> q.idleAt(now) ? null : q);
+    }
   }
 
   /** Sends refused by the per-identity quota so far. */
@@ -169,6 +197,11 @@ public final class Policy {
 
     MessageQuota(Clock clock) {
       this.clock = clock;
+    }
+
+    /** True once the current window has ended: a new message would start a fresh one. */
+    synchronized boolean idleAt(long nowMillis) {
+      return windowStart == Long.MIN_VALUE || nowMillis - windowStart >= QUOTA_WINDOW_MILLIS;
     }
 
     synchronized boolean tryAcquire() {

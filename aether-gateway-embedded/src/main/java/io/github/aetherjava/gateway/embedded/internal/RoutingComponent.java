@@ -159,8 +159,7 @@ final class RoutingComponent implements Dispatcher.Component {
       return;
     }
 
-    Policy.MessageQuota quota = session.messageQuota();
-    if (quota != null && !quota.tryAcquire()) {
+    if (!policy.withinMessageQuota(senderWs, sender.key())) {
       policy.quotaRejected();
       session.send(
           Frames.error(

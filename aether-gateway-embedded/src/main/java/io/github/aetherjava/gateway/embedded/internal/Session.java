@@ -66,7 +66,7 @@ public final class Session {
   private volatile int laneCapacity;
   private volatile long initialConnectionMs;
   private volatile Policy.@Nullable RateLimiter rateLimiter;
-  private volatile Policy.@Nullable MessageQuota messageQuota;
+
   private final AtomicBoolean inboundPaused = new AtomicBoolean();
 
   /** Frames handled whose transport request is withheld while inbound is paused. */
@@ -137,15 +137,6 @@ public final class Session {
 
   void rateLimiter(Policy.@Nullable RateLimiter limiter) {
     this.rateLimiter = limiter;
-  }
-
-  /** The identity's message quota (lite-parity), or null. */
-  Policy.@Nullable MessageQuota messageQuota() {
-    return messageQuota;
-  }
-
-  void messageQuota(Policy.@Nullable MessageQuota quota) {
-    this.messageQuota = quota;
   }
 
   /**
