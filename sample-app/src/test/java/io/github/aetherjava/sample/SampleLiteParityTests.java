@@ -85,6 +85,6 @@ class SampleLiteParityTests {
     JsonNode health =
         json.readTree(http.get().uri("/actuator/health").retrieve().body(String.class));
     assertThat(health.path("components").path("aether").path("components").propertyNames())
-        .containsExactlyInAnyOrder("aetherAgentClient", "aetherUserClient");
+        .containsExactlyInAnyOrder("aetherAgentClient", "aetherUserClient", "aetherServiceClient");
   }
 }

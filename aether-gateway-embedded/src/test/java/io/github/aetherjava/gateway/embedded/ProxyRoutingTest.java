@@ -205,4 +205,61 @@ class ProxyRoutingTest extends GatewayTestBase {
     assertThat(err.getRequestId()).isEqualTo(wire);
     assertThat(err.getError().getMessage()).isEqualTo("peer session ended (ag::prod::impl::a)");
   }
+
+  @Test
+  void aCallerThatReadsSlowlyPushesBackOnTheServiceInsteadOfLosingChunks() {
+    EmbeddedAetherGateway gw =
+        track(EmbeddedAetherGateway.builder().senderPushbackThreshold(20).start());
+    var svChannel =
+        io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(gw.address())
+            .usePlaintext()
+            .build();
+    track(() -> svChannel.shutdownNow());
+    TestClient sv = track(TestClient.open(svChannel));
+    sv.connect(service("memory", "one"));
+    var callerChannel =
+        io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forTarget(gw.address())
+            .usePlaintext()
+            .build();
+    track(() -> callerChannel.shutdownNow());
+    TestClient caller = track(TestClient.openNeverReading(callerChannel));
+    caller.send(UpstreamMessage.newBuilder().setInit(agent("prod", "impl", "slow")).build());
+    org.awaitility.Awaitility.await()
+        .until(() -> gw.connectedIdentities().contains("ag::prod::impl::slow"));
+
+    caller.send(request(get("big", "sv::memory::one")));
+    String wire = nextRequest(sv).getRequestId();
+    sv.send(
+        UpstreamMessage.newBuilder()
+            .setProxyHttpResponse(
+                ProxyHttpResponse.newBuilder().setRequestId(wire).setBodyChunked(true))
+            .build());
+    int chunks = 400;
+    for (int seq = 0; seq < chunks; seq++) {
+      sv.send(
+          UpstreamMessage.newBuilder()
+              .setProxyHttpBodyChunk(
+                  ProxyHttpBodyChunk.newBuilder()
+                      .setRequestId(wire)
+                      .setSeq(seq)
+                      .setData(ByteString.copyFrom(new byte[16 * 1024]))
+                      .setFin(seq == chunks - 1))
+              .build());
+    }
+    org.awaitility.Awaitility.await()
+        .untilAsserted(
+            () ->
+                assertThat(gw.sessions())
+                    .filteredOn(s -> s.identity().equals("sv::memory::one"))
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.inboundPaused()).isTrue()));
+
+    caller.request(Integer.MAX_VALUE);
+    assertThat(nextResponse(caller).getRequestId()).isEqualTo("big");
+    for (int seq = 0; seq < chunks; seq++) {
+      ProxyHttpBodyChunk c = nextChunk(caller);
+      assertThat(c.getSeq()).isEqualTo(seq);
+      assertThat(c.getFin()).isEqualTo(seq == chunks - 1);
+    }
+  }
 }

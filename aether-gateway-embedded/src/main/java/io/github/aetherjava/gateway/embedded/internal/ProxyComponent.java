@@ -111,7 +111,7 @@ final class ProxyComponent implements Dispatcher.Component {
         (s, f) -> chunk(s, f.getProxyHttpBodyChunk()));
     dispatcher.on(
         UpstreamMessage.PayloadCase.PROXY_HTTP_RESPONSE,
-        (s, f) -> response(f.getProxyHttpResponse()));
+        (s, f) -> response(s, f.getProxyHttpResponse()));
   }
 
   /** Requests currently pinned (for tests). */
@@ -263,41 +263,48 @@ final class ProxyComponent implements Dispatcher.Component {
     if (pin == null) {
       return; // the caller is gone or already has its fin
     }
-    deliverToCaller(
-        pin,
-        DownstreamMessage.newBuilder()
-            .setProxyHttpBodyChunk(chunk.toBuilder().setRequestId(pin.originalId))
-            .build());
+    // unpinned before the caller can see its last frame, so anything it sends after it finds no pin
     if (chunk.getFin()) {
       unpin(pin);
     } else {
       refresh(pin, DEFAULT_PIN_TTL);
     }
+    deliverToCaller(
+        pin,
+        DownstreamMessage.newBuilder()
+            .setProxyHttpBodyChunk(chunk.toBuilder().setRequestId(pin.originalId))
+            .build(),
+        session);
   }
 
-  private void response(ProxyHttpResponse resp) {
+  private void response(Session session, ProxyHttpResponse resp) {
     Pin pin = resp.getRequestId().isEmpty() ? null : live(resp.getRequestId());
     if (pin == null) {
       return; // unknown or expired: dropped, as upstream
     }
-    deliverToCaller(
-        pin,
-        DownstreamMessage.newBuilder()
-            .setProxyHttpResponse(resp.toBuilder().setRequestId(pin.originalId))
-            .build());
     if (resp.hasError() || !resp.getBodyChunked()) {
       unpin(pin);
     } else {
       refresh(pin, DEFAULT_PIN_TTL);
     }
+    deliverToCaller(
+        pin,
+        DownstreamMessage.newBuilder()
+            .setProxyHttpResponse(resp.toBuilder().setRequestId(pin.originalId))
+            .build(),
+        session);
   }
 
-  private void deliverToCaller(Pin pin, DownstreamMessage frame) {
+  /**
+   * Through the caller's identity log, so a caller that reads slowly pauses the serving session
+   * (push-back) instead of the log dropping chunks.
+   */
+  private void deliverToCaller(Pin pin, DownstreamMessage frame, @Nullable Session from) {
     String own = pin.caller.identity().ownTopic();
     if (own.isEmpty()) {
       pin.caller.send(frame);
     } else {
-      router.publish(own, frame);
+      router.publish(own, frame, from);
     }
   }
 
@@ -315,8 +322,8 @@ final class ProxyComponent implements Dispatcher.Component {
         }
       } else if (!own.isEmpty() && pin.service.equals(own)) {
         unpin(pin);
-        deliverToCaller(pin, peerEnded(pin.originalId, topic, false));
-        deliverToCaller(pin, finChunk(pin.originalId, false));
+        deliverToCaller(pin, peerEnded(pin.originalId, topic, false), null);
+        deliverToCaller(pin, finChunk(pin.originalId, false), null);
       }
     }
   }
