@@ -293,6 +293,9 @@ class TaskIntegrationTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> inbox.size() == 1);
     assertThat(new String(inbox.get(0).payload(), StandardCharsets.UTF_8)).isEqualTo("hello");
     LaunchRequest r = launched.get(0);
+    assertThat(r.assignment().isAgentStartup()).isTrue();
+    assertThat(r.assignment().taskClassValue())
+        .isEqualTo(io.github.aetherjava.client.task.TaskClass.INTERACTIVE);
     assertThat(r.agentIdentity()).isEqualTo("ag::ws::helper::h1");
     assertThat(r.launchParams()).containsEntry("image", "helper:1").doesNotContainKey("auth_token");
     assertThat(r.taskToken()).isNotEmpty();
