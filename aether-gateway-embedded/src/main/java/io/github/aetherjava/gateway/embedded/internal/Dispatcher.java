@@ -4,6 +4,8 @@
  */
 package io.github.aetherjava.gateway.embedded.internal;
 
+import com.google.protobuf.Descriptors;
+import com.google.protobuf.Message;
 import io.github.aetherjava.proto.v1.InitConnection;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
 import java.util.EnumMap;
@@ -101,7 +103,7 @@ public final class Dispatcher {
     UpstreamMessage.PayloadCase pc = frame.getPayloadCase();
     FrameHandler handler = handlers.get(pc);
     if (handler == null) {
-      session.send(Frames.error("ERR_NOT_IMPLEMENTED", notImplementedText(pc)));
+      session.send(Frames.error("ERR_NOT_IMPLEMENTED", notImplementedText(pc), requestIdOf(frame)));
       return;
     }
     try {
@@ -121,9 +123,35 @@ public final class Dispatcher {
               "internal error handling "
                   + pc.name().toLowerCase()
                   + ": "
-                  + e.getClass().getSimpleName()));
+                  + e.getClass().getSimpleName(),
+              requestIdOf(frame)));
     }
   }
+
+  /**
+   * The correlation id of a request frame ({@code request_id}, or {@code client_request_id} where
+   * the request names it so), "" for frames without one; an error answering the frame carries it so
+   * the caller fails at once instead of waiting for its timeout.
+   */
+  static String requestIdOf(UpstreamMessage frame) {
+    Descriptors.FieldDescriptor field =
+        frame.getOneofFieldDescriptor(UpstreamMessage.getDescriptor().getOneofs().get(0));
+    if (field == null || field.getJavaType() != Descriptors.FieldDescriptor.JavaType.MESSAGE) {
+      return "";
+    }
+    Message payload = (Message) frame.getField(field);
+    for (String name : REQUEST_ID_FIELDS) {
+      Descriptors.FieldDescriptor id = payload.getDescriptorForType().findFieldByName(name);
+      if (id != null
+          && !id.isRepeated()
+          && id.getJavaType() == Descriptors.FieldDescriptor.JavaType.STRING) {
+        return (String) payload.getField(id);
+      }
+    }
+    return "";
+  }
+
+  private static final List<String> REQUEST_ID_FIELDS = List.of("request_id", "client_request_id");
 
   private static String notImplementedText(UpstreamMessage.PayloadCase pc) {
     if (pc == UpstreamMessage.PayloadCase.ADMIN_QUERY) {
