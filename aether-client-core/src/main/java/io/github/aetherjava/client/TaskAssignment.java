@@ -52,6 +52,25 @@ public record TaskAssignment(
   }
 
   /**
+   * @return the task class as a type ({@link #taskClass()} is its wire name)
+   */
+  public io.github.aetherjava.client.task.TaskClass taskClassValue() {
+    try {
+      return io.github.aetherjava.client.task.TaskClass.fromProto(
+          io.github.aetherjava.proto.v1.TaskClass.valueOf(taskClass));
+    } catch (IllegalArgumentException e) {
+      return io.github.aetherjava.client.task.TaskClass.UNSPECIFIED;
+    }
+  }
+
+  /**
+   * @return true for an orchestrator's {@code agent_startup} launch
+   */
+  public boolean isAgentStartup() {
+    return "agent_startup".equals(taskType);
+  }
+
+  /**
    * @return the wire form
    */
   public io.github.aetherjava.proto.v1.TaskAssignment toProto() {

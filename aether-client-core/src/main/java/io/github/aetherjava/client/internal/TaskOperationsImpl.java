@@ -126,7 +126,12 @@ public final class TaskOperationsImpl implements TaskOperations {
 
   @Override
   public CompletableFuture<TaskInfo> getTask(String taskId, Duration timeout) {
-    String id = requireTaskId(taskId);
+    String id;
+    try {
+      id = requireTaskId(taskId);
+    } catch (InvalidArgumentException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     String requestId = core.nextRequestId();
     String context = "tasks.get '" + id + "'";
     UpstreamMessage frame =

@@ -55,6 +55,7 @@ public final class WorkflowOperationServer {
       result = WorkflowResult.failed(NO_HANDLER);
     } else {
       try {
+        // an operation type newer than this SDK fails here and is answered unsuccessfully
         WorkflowResult r = h.handle(WorkflowRequest.fromProto(op));
         result = r == null ? WorkflowResult.failed("workflow operation handler returned null") : r;
       } catch (Exception e) {

@@ -174,6 +174,27 @@ class TaskIntegrationTest {
     assertThatThrownBy(() -> TaskQuery.builder().limit(0))
         .isInstanceOf(InvalidArgumentException.class)
         .hasMessageContaining("limit");
+    AgentClient a = agent("ws", "boss", "bad");
+    assertThat(a.tasks().getTask(" "))
+        .failsWithin(Duration.ofSeconds(5))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .withCauseInstanceOf(InvalidArgumentException.class)
+        .withMessageContaining("taskId");
+    assertThat(a.tasks().claimTask(""))
+        .failsWithin(Duration.ofSeconds(5))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .withMessageContaining("taskId");
+    assertThat(a.tasks().waitForTasks("t", List.of()))
+        .failsWithin(Duration.ofSeconds(5))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .withMessageContaining("dependsOn");
+    assertThat(a.tasks().getTask("t", Duration.ZERO))
+        .failsWithin(Duration.ofSeconds(5))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .withMessageContaining("timeout");
+    // the client is still usable after refused input
+    assertThat(a.tasks().createTaskAndAwait(CreateTaskRequest.builder("t").build()).join().status())
+        .isEqualTo("assigned");
   }
 
   @Test
@@ -272,6 +293,9 @@ class TaskIntegrationTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> inbox.size() == 1);
     assertThat(new String(inbox.get(0).payload(), StandardCharsets.UTF_8)).isEqualTo("hello");
     LaunchRequest r = launched.get(0);
+    assertThat(r.assignment().isAgentStartup()).isTrue();
+    assertThat(r.assignment().taskClassValue())
+        .isEqualTo(io.github.aetherjava.client.task.TaskClass.INTERACTIVE);
     assertThat(r.agentIdentity()).isEqualTo("ag::ws::helper::h1");
     assertThat(r.launchParams()).containsEntry("image", "helper:1").doesNotContainKey("auth_token");
     assertThat(r.taskToken()).isNotEmpty();

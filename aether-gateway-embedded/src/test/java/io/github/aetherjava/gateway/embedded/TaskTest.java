@@ -227,6 +227,61 @@ class TaskTest extends GatewayTestBase {
   }
 
   @Test
+  void statusNoticesReachOnlyTheCreatorsWindow() {
+    TestClient w1 = connected(TestClient.user("alice", "w1"));
+    TestClient w2 = connected(TestClient.user("alice", "w2"));
+    TestClient bob = connected(TestClient.user("bob", "w1"));
+    TestClient agentInWs = connected(agent("ws", "other", "o"));
+    for (TestClient u : List.of(w1, w2, bob)) {
+      u.switchWorkspace("ws");
+    }
+    TestClient worker = connected(agent("ws", "worker", "w"));
+    String id =
+        create(
+                w1,
+                CreateTaskRequest.newBuilder()
+                    .setTaskType("job")
+                    .setAssignmentMode(TaskAssignmentMode.POOL)
+                    .setTargetImplementation("worker"))
+            .getTaskId();
+    worker.next(DownstreamMessage::hasTaskAssignment);
+    op(worker, TaskOperation.OpType.CLAIM, id);
+    op(worker, TaskOperation.OpType.COMPLETE, id);
+    // the creator's window gets every notice, in order ("assigned" came with the create and was
+    // skipped while waiting for the response)
+    for (String state : List.of("running", "completed")) {
+      ProgressUpdate n = w1.next(DownstreamMessage::hasProgressUpdate).getProgressUpdate();
+      assertThat(n.getState()).isEqualTo(state);
+      assertThat(n.getTaskId()).isEqualTo(id);
+      assertThat(n.getRecipient()).isEqualTo("us::alice::w1");
+      assertThat(n.getSource()).isEqualTo("aetherlite");
+    }
+    // progress addressed to each of the others afterwards is the first progress they see (one
+    // lane queue per session), so no notice reached them
+    Map<TestClient, String> others =
+        Map.of(w2, "us::alice::w2", bob, "us::bob::w1", agentInWs, "ag::ws::other::o");
+    others.forEach(
+        (other, topic) ->
+            worker.send(
+                UpstreamMessage.newBuilder()
+                    .setProgress(
+                        ProgressReport.newBuilder()
+                            .setTaskId(id)
+                            .setSummary("marker")
+                            .setRecipient(topic))
+                    .build()));
+    others.forEach(
+        (other, topic) ->
+            assertThat(
+                    other
+                        .next(DownstreamMessage::hasProgressUpdate)
+                        .getProgressUpdate()
+                        .getSummary())
+                .as("first progress seen by %s", topic)
+                .isEqualTo("marker"));
+  }
+
+  @Test
   void listingFiltersAndPages() {
     TestClient a = connected(agent("ws", "impl", "a"));
     for (int i = 0; i < 5; i++) {

@@ -10,6 +10,7 @@ import io.github.aetherjava.proto.v1.DownstreamMessage;
 import io.github.aetherjava.proto.v1.ErrorResponse;
 import io.github.aetherjava.proto.v1.Signal;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
+import java.util.List;
 
 /** Small builders for the downstream frames the gateway emits itself. */
 public final class Frames {
@@ -60,12 +61,19 @@ public final class Frames {
       return "";
     }
     Message payload = (Message) frame.getField(set);
-    Descriptors.FieldDescriptor id = payload.getDescriptorForType().findFieldByName("request_id");
-    if (id == null || id.getJavaType() != Descriptors.FieldDescriptor.JavaType.STRING) {
-      return "";
+    // task subscriptions call it client_request_id
+    for (String name : REQUEST_ID_FIELDS) {
+      Descriptors.FieldDescriptor id = payload.getDescriptorForType().findFieldByName(name);
+      if (id != null
+          && !id.isRepeated()
+          && id.getJavaType() == Descriptors.FieldDescriptor.JavaType.STRING) {
+        return (String) payload.getField(id);
+      }
     }
-    return (String) payload.getField(id);
+    return "";
   }
+
+  private static final List<String> REQUEST_ID_FIELDS = List.of("request_id", "client_request_id");
 
   /** A {@code Signal} frame. */
   public static DownstreamMessage signal(Signal.SignalType type, String reason) {

@@ -140,7 +140,6 @@ final class TaskDelivery {
   }
 
   private int load(Session worker) {
-    String key = worker.identity().key();
-    return store.find(t -> t.assignedTo.equals(key) && !t.state.isFinished()).size();
+    return store.activeFor(worker.identity().key());
   }
 }

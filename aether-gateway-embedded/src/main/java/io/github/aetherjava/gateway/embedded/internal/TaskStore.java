@@ -210,6 +210,17 @@ final class TaskStore {
     return out;
   }
 
+  /** How many unfinished tasks {@code identity} is working on. */
+  synchronized int activeFor(String identity) {
+    int n = 0;
+    for (Task t : tasks.values()) {
+      if (t.assignedTo.equals(identity) && !t.state.isFinished()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /**
    * Assigns the first row matching {@code p} (in creation order) to {@code worker}; returns its
    * snapshot, or null.
