@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.aetherjava.gateway.embedded.EmbeddedAetherGateway;
 import io.github.aetherjava.spring.http.AetherHttp;
+import io.github.aetherjava.spring.http.AetherWebClients;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,8 @@ class ProxySampleTests {
   @Autowired EmbeddedAetherGateway gateway;
 
   @Autowired AetherHttp http;
+
+  @Autowired AetherWebClients webClients;
 
   @Autowired JsonMapper json;
 
@@ -67,7 +70,7 @@ class ProxySampleTests {
     assertThat(json.readTree(viaTemplate).path("name").asString()).isEqualTo("Aether gateway");
 
     String viaWebClient =
-        http.webClient("sv::catalog")
+        webClients.webClient("sv::catalog")
             .get()
             .uri("/api/catalog/{id}", 2)
             .retrieve()

@@ -14,13 +14,13 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Builds Spring HTTP clients that call a principal through the Aether service proxy: {@code
  * aetherHttp.restClient("sv::memorylayer").get().uri("/v1/memories/{id}", id).retrieve()...}. The
  * base URL is {@value #BASE_URL}; only paths and queries matter. The auto-configured bean uses the
- * application's client and observation registry; the static methods serve plain code.
+ * application's client and observation registry; the static methods serve plain code. {@code
+ * WebClient}s come from {@link AetherWebClients}, so applications without WebFlux can use this.
  *
  * @since 0.1.0
  */
@@ -71,6 +71,11 @@ public final class AetherHttp {
     return new AetherHttp(other, options, observations);
   }
 
+  /** The observation registry of the clients built here, or null for none. */
+  @Nullable ObservationRegistry observations() {
+    return observations;
+  }
+
   /**
    * @param target target topic
    * @return a fetch with this factory's defaults
@@ -112,26 +117,6 @@ public final class AetherHttp {
   }
 
   /**
-   * @param target target topic
-   * @return a {@code WebClient} builder preset with the proxy connector and base URL
-   */
-  public WebClient.Builder webClientBuilder(String target) {
-    WebClient.Builder b = webClientBuilder(fetch(target));
-    if (observations != null) {
-      b.observationRegistry(observations);
-    }
-    return b;
-  }
-
-  /**
-   * @param target target topic
-   * @return a {@code WebClient} calling {@code target}
-   */
-  public WebClient webClient(String target) {
-    return webClientBuilder(target).build();
-  }
-
-  /**
    * @param client the client whose stream carries the requests
    * @param target target topic
    * @return a {@code RestClient} calling {@code target} with default fetch options
@@ -149,15 +134,6 @@ public final class AetherHttp {
     return restTemplate(client.fetch(target), null);
   }
 
-  /**
-   * @param client the client whose stream carries the requests
-   * @param target target topic
-   * @return a {@code WebClient} calling {@code target} with default fetch options
-   */
-  public static WebClient webClient(AetherClient client, String target) {
-    return webClientBuilder(client.fetch(target)).build();
-  }
-
   private static RestClient.Builder restClientBuilder(AetherFetch fetch, @Nullable Duration t) {
     return RestClient.builder()
         .baseUrl(BASE_URL)
@@ -169,11 +145,5 @@ public final class AetherHttp {
     template.setUriTemplateHandler(
         new org.springframework.web.util.DefaultUriBuilderFactory(BASE_URL));
     return template;
-  }
-
-  private static WebClient.Builder webClientBuilder(AetherFetch fetch) {
-    return WebClient.builder()
-        .baseUrl(BASE_URL)
-        .clientConnector(new AetherClientHttpConnector(fetch));
   }
 }

@@ -15,6 +15,7 @@ import io.github.aetherjava.client.proxy.ProxyException;
 import io.github.aetherjava.gateway.embedded.EmbeddedAetherGateway;
 import io.github.aetherjava.spring.boot.autoconfigure.AetherAutoConfiguration;
 import io.github.aetherjava.spring.http.AetherHttp;
+import io.github.aetherjava.spring.http.AetherWebClients;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import java.io.IOException;
@@ -94,7 +95,10 @@ class AetherHttpAutoConfigurationTests {
   private ApplicationContextRunner runner() {
     return new ApplicationContextRunner()
         .withConfiguration(
-            AutoConfigurations.of(AetherAutoConfiguration.class, AetherHttpAutoConfiguration.class))
+            AutoConfigurations.of(
+                AetherAutoConfiguration.class,
+                AetherHttpAutoConfiguration.class,
+                AetherWebClientAutoConfiguration.class))
         .withClassLoader(new FilteredClassLoader(EmbeddedAetherGateway.class))
         .withPropertyValues(
             "aether.address=" + gw.inProcessAddress(),
@@ -181,7 +185,21 @@ class AetherHttpAutoConfigurationTests {
   void worksWithoutWebFluxOnTheClasspath() {
     runner()
         .withClassLoader(new FilteredClassLoader(EmbeddedAetherGateway.class, WebClient.class))
-        .run((context) -> assertThat(context).hasSingleBean(AetherHttp.class));
+        .run(
+            (context) ->
+                assertThat(context)
+                    .hasSingleBean(AetherHttp.class)
+                    .doesNotHaveBean(AetherWebClients.class));
+  }
+
+  @Test
+  void offersWebClientsWhenWebFluxIsPresent() {
+    runner()
+        .run(
+            (context) ->
+                assertThat(context)
+                    .hasSingleBean(AetherHttp.class)
+                    .hasSingleBean(AetherWebClients.class));
   }
 
   @Test
@@ -224,7 +242,7 @@ class AetherHttpAutoConfigurationTests {
                   .startsWith("method=GET uri=/api/t");
 
               String viaWebClient =
-                  AetherHttp.webClient(caller, "sv::web::one")
+                  AetherWebClients.webClient(caller, "sv::web::one")
                       .put()
                       .uri("/api/w")
                       .bodyValue("reactive")
