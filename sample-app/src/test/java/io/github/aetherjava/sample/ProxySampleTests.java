@@ -70,7 +70,8 @@ class ProxySampleTests {
     assertThat(json.readTree(viaTemplate).path("name").asString()).isEqualTo("Aether gateway");
 
     String viaWebClient =
-        webClients.webClient("sv::catalog")
+        webClients
+            .webClient("sv::catalog")
             .get()
             .uri("/api/catalog/{id}", 2)
             .retrieve()

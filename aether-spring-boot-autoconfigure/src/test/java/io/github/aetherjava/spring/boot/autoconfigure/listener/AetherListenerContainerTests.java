@@ -20,6 +20,9 @@ import io.github.aetherjava.spring.listener.AetherHeaders;
 import io.github.aetherjava.spring.listener.AetherListenerContainerFactory;
 import io.github.aetherjava.spring.listener.AetherListenerEndpointRegistry;
 import io.github.aetherjava.spring.listener.AetherListenerRecoverer;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,10 +39,12 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.messaging.handler.annotation.support.MethodArgumentNotValidException;
 
 /**
  * Listener containers: concurrency with order per source topic, control events beside slow
@@ -257,6 +262,29 @@ class AetherListenerContainerTests {
             });
   }
 
+  @Test
+  void invalidPayloadsAreRejectedByValidationAndGoToTheRecoverer() {
+    this.runner
+        .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+        .withPropertyValues("aether.listener.retry.max-retries=3", "aether.listener.retry.delay=1h")
+        .withUserConfiguration(ValidatingListener.class)
+        .run(
+            (context) -> {
+              ValidatingListener listener = context.getBean(ValidatingListener.class);
+              try (AgentClient peer = peer(context, "p1")) {
+                peer.send(AGENT, "{\"id\":\"\",\"quantity\":0}").join();
+                peer.send(AGENT, "{\"id\":\"o-1\",\"quantity\":2}").join();
+                await().atMost(TIMEOUT).until(() -> listener.orders.size() == 1);
+                await().atMost(TIMEOUT).until(() -> listener.recovered.size() == 1);
+              }
+              assertThat(listener.orders).containsExactly(new CheckedOrder("o-1", 2));
+              assertThat(listener.recovered.get(0))
+                  .isInstanceOf(MethodArgumentNotValidException.class)
+                  .hasMessageContaining("quantity")
+                  .hasMessageContaining("id");
+            });
+  }
+
   private static AgentClient peer(AssertableApplicationContext context, String specifier) {
     return peerNamed(context, "peer", specifier);
   }
@@ -353,6 +381,26 @@ class AetherListenerContainerTests {
         throw new IllegalStateException("cannot handle " + payload + " (attempt " + attempt + ")");
       }
       this.succeeded.add(payload);
+    }
+  }
+
+  record CheckedOrder(@NotBlank String id, @Min(1) int quantity) {}
+
+  @Configuration(proxyBeanMethods = false)
+  static class ValidatingListener {
+
+    final List<CheckedOrder> orders = new CopyOnWriteArrayList<>();
+
+    final List<Throwable> recovered = new CopyOnWriteArrayList<>();
+
+    @Bean
+    AetherListenerRecoverer recorder() {
+      return (message, exception) -> this.recovered.add(exception.getCause());
+    }
+
+    @AetherListener(id = "checked")
+    void onOrder(@Valid CheckedOrder order) {
+      this.orders.add(order);
     }
   }
 
