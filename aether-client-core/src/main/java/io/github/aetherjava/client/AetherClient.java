@@ -6,6 +6,7 @@ package io.github.aetherjava.client;
 
 import com.google.protobuf.ByteString;
 import io.github.aetherjava.client.checkpoint.CheckpointClient;
+import io.github.aetherjava.client.internal.Await;
 import io.github.aetherjava.client.internal.CheckpointClientImpl;
 import io.github.aetherjava.client.internal.ClientCore;
 import io.github.aetherjava.proto.v1.InitConnection;
@@ -16,11 +17,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Behaviour shared by every principal client: connection lifecycle, state, handlers and listeners.
@@ -37,6 +39,8 @@ import java.util.function.Consumer;
  * @since 0.1.0
  */
 public abstract class AetherClient implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AetherClient.class);
 
   /** How long {@link #close()} waits for the stream to end. */
   public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
@@ -124,15 +128,23 @@ public abstract class AetherClient implements AutoCloseable {
     return core.disconnect();
   }
 
-  /** Blocking {@link #disconnect()} (waits at most {@link #CLOSE_TIMEOUT}). */
+  /**
+   * Blocking {@link #disconnect()}: waits at most {@link #CLOSE_TIMEOUT} for the gateway to end the
+   * stream, then (or at once when the calling thread is interrupted) cancels it. Either way the
+   * client is {@link ConnectionState#CLOSED} and its channel released when this returns.
+   */
   @Override
   public void close() {
     try {
       disconnect().get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      // closing is best effort; the state is CLOSED either way
+      core.forceClose();
+    } catch (TimeoutException e) {
+      LOG.warn("{}: the stream did not end within {}; cancelled it", identity(), CLOSE_TIMEOUT);
+      core.forceClose();
+    } catch (ExecutionException e) {
+      core.forceClose();
     }
   }
 
@@ -317,21 +329,7 @@ public abstract class AetherClient implements AutoCloseable {
       CompletableFuture<T> future,
       @org.jspecify.annotations.Nullable Duration timeout,
       String operation) {
-    try {
-      return timeout == null ? future.get() : future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ConnectionException(
-          FailureReason.CLOSED, operation + " interrupted", e, true, null);
-    } catch (TimeoutException e) {
-      throw new AetherTimeoutException(operation, timeout, null);
-    } catch (ExecutionException | CompletionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof AetherException ae) {
-        throw ae;
-      }
-      throw new AetherException(FailureReason.INTERNAL, operation + " failed: " + c, c, false);
-    }
+    return Await.result(future, timeout, operation);
   }
 
   @Override
