@@ -6,6 +6,7 @@ package io.github.aetherjava.client;
 
 import com.google.protobuf.ByteString;
 import io.github.aetherjava.client.checkpoint.CheckpointClient;
+import io.github.aetherjava.client.internal.Arguments;
 import io.github.aetherjava.client.internal.Await;
 import io.github.aetherjava.client.internal.CheckpointClientImpl;
 import io.github.aetherjava.client.internal.ClientCore;
@@ -290,39 +291,60 @@ public abstract class AetherClient implements AutoCloseable {
   // ------------------------------------------------------------------ sending (used by the
   // subclasses)
 
-  CompletableFuture<Void> sendChecked(String topic, byte[] payload, MessageType type) {
+  CompletableFuture<Void> sendChecked(
+      @org.jspecify.annotations.Nullable String topic,
+      byte @org.jspecify.annotations.Nullable [] payload,
+      @org.jspecify.annotations.Nullable MessageType type) {
+    byte[] bytes;
+    MessageType messageType;
+    String target;
     try {
-      Topics.validate(topic);
-      String prefix = Topics.prefixOf(topic);
+      target = Topics.validate(topic);
+      bytes = Arguments.notNull(payload, "payload");
+      messageType = Arguments.notNull(type, "type");
+      String prefix = Topics.prefixOf(target);
       if (!sendablePrefixes().contains(prefix)) {
         throw new InvalidArgumentException(
-            kind + " clients may not send to '" + prefix + "::' topics");
+            "topic: " + kind + " clients may not send to '" + prefix + "::' topics");
       }
-      if (payload.length > options.maxPayloadBytes()) {
+      if (bytes.length > options.maxPayloadBytes()) {
         throw new InvalidArgumentException(
             "payload of "
-                + payload.length
+                + bytes.length
                 + " bytes exceeds the limit of "
                 + options.maxPayloadBytes()
                 + " bytes");
       }
     } catch (InvalidArgumentException e) {
-      options.observers().forEach(o -> o.onSendFailed(this, topic, e));
+      String observed = topic == null ? "" : topic;
+      for (ClientObserver o : options.observers()) {
+        try {
+          o.onSendFailed(this, observed, e);
+        } catch (RuntimeException ignored) {
+          // an observer never changes the outcome of a send
+        }
+      }
       return CompletableFuture.failedFuture(e);
     }
     UpstreamMessage frame =
         UpstreamMessage.newBuilder()
             .setSend(
                 SendMessage.newBuilder()
-                    .setTargetTopic(topic)
-                    .setPayload(ByteString.copyFrom(payload))
-                    .setMessageType(type.toProto()))
+                    .setTargetTopic(target)
+                    .setPayload(ByteString.copyFrom(bytes))
+                    .setMessageType(messageType.toProto()))
             .build();
-    return core.send(topic, type, payload.length, frame);
+    return core.send(target, messageType, bytes.length, frame);
   }
 
-  CompletableFuture<Void> sendProgress(Progress progress) {
-    return core.enqueue(UpstreamMessage.newBuilder().setProgress(progress.toProto()).build(), null);
+  CompletableFuture<Void> sendProgress(@org.jspecify.annotations.Nullable Progress progress) {
+    return Arguments.check(
+        () ->
+            core.enqueue(
+                UpstreamMessage.newBuilder()
+                    .setProgress(Arguments.notNull(progress, "progress").toProto())
+                    .build(),
+                null));
   }
 
   static <T> T await(
