@@ -74,6 +74,11 @@ public abstract class AetherClient implements AutoCloseable {
               }
 
               @Override
+              public String requestedIdentity() {
+                return AetherClient.this.requestedIdentity();
+              }
+
+              @Override
               public AetherClient client() {
                 return AetherClient.this;
               }
@@ -187,9 +192,21 @@ public abstract class AetherClient implements AutoCloseable {
   }
 
   /**
+   * The identity this client is connected as: the one the gateway bound the session to when its
+   * acknowledgement names one (for example the identity of an identity-bound client certificate),
+   * otherwise the one built from this client's settings.
+   *
    * @return canonical identity, e.g. {@code ag::prod::impl::s1}
    */
-  public abstract String identity();
+  public final String identity() {
+    String bound = connectionInfo().map(ConnectionInfo::assignedId).orElse("");
+    return bound.contains(Topics.SEPARATOR) ? bound : requestedIdentity();
+  }
+
+  /**
+   * @return the identity built from this client's settings (what the client asks for)
+   */
+  abstract String requestedIdentity();
 
   /**
    * @return the topic this client receives its direct messages on

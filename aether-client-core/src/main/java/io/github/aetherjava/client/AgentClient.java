@@ -66,7 +66,7 @@ public final class AgentClient extends NamedClient
   }
 
   @Override
-  public String identity() {
+  String requestedIdentity() {
     return Topics.agent(workspace, implementation(), specifier());
   }
 

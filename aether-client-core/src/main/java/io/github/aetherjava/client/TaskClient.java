@@ -74,7 +74,7 @@ public final class TaskClient extends SendingClient
    *     report the id)
    */
   @Override
-  public String identity() {
+  String requestedIdentity() {
     if (isUnique()) {
       return Topics.uniqueTask(workspace, implementation, uniqueSpecifier);
     }

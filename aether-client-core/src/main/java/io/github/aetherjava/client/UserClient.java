@@ -63,7 +63,7 @@ public final class UserClient extends SendingClient implements DirectMessaging {
   }
 
   @Override
-  public String identity() {
+  String requestedIdentity() {
     return Topics.user(userId, windowId);
   }
 

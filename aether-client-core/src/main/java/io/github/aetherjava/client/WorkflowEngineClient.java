@@ -53,7 +53,7 @@ public final class WorkflowEngineClient extends SendingClient
   }
 
   @Override
-  public String identity() {
+  String requestedIdentity() {
     return IDENTITY;
   }
 

@@ -69,6 +69,13 @@ public final class ClientCore {
     String identity();
 
     /**
+     * @return the identity the client asks for (the gateway may bind another one)
+     */
+    default String requestedIdentity() {
+      return identity();
+    }
+
+    /**
      * @return the public client object, for observers
      */
     AetherClient client();

@@ -449,6 +449,15 @@ final class Connection {
     }
     LOG.debug(
         "{}: connected, session {} (resumed={})", host.identity(), ci.sessionId(), ci.resumed());
+    String asked = host.requestedIdentity();
+    String bound = ci.assignedId();
+    if (bound.contains("::") && !bound.equals(asked)) {
+      LOG.warn(
+          "{}: the gateway bound this session to {} (for example from the client certificate);"
+              + " the client reports that identity",
+          asked,
+          bound);
+    }
     outbound.prepend(host.sessionFrames());
     // attach (and flush) before anyone learns about the connection, so a send right after connect()
     // completes is written to this stream
