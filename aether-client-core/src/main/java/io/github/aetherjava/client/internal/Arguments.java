@@ -54,11 +54,11 @@ public final class Arguments {
    * @throws InvalidArgumentException if it is null, zero or negative
    */
   public static Duration positive(@Nullable Duration value, String name) {
-    notNull(value, name);
-    if (value.isZero() || value.isNegative()) {
-      throw new InvalidArgumentException(name + " must be positive, was " + value);
+    Duration d = notNull(value, name);
+    if (d.isZero() || d.isNegative()) {
+      throw new InvalidArgumentException(name + " must be positive, was " + d);
     }
-    return value;
+    return d;
   }
 
   /**

@@ -101,7 +101,8 @@ public final class CheckpointClientImpl implements CheckpointClient {
   }
 
   private static String key(@Nullable String key) {
-    return Arguments.notNull(key, "key").isEmpty() ? DEFAULT_KEY : key;
+    String k = Arguments.notNull(key, "key");
+    return k.isEmpty() ? DEFAULT_KEY : k;
   }
 
   private <T> CompletableFuture<T> call(

@@ -93,7 +93,7 @@ final class Connection {
 
     @Override
     public void onMessage(DownstreamMessage message) {
-      router.route(this, message);
+      java.util.Objects.requireNonNull(router, "router").route(this, message);
     }
 
     @Override
@@ -458,6 +458,8 @@ final class Connection {
           asked,
           bound);
     }
+    // observers learn READY before the first frame is written on this stream
+    observers.flush();
     outbound.prepend(host.sessionFrames());
     // attach (and flush) before anyone learns about the connection, so a send right after connect()
     // completes is written to this stream
@@ -559,7 +561,7 @@ final class Connection {
                     "gave up reconnecting after "
                         + policy.maxAttempts()
                         + " attempts: "
-                        + error.getMessage(),
+                        + String.valueOf(error.getMessage()),
                     error,
                     false,
                     error.grpcStatus());
@@ -581,7 +583,7 @@ final class Connection {
     ConnectionException dropped =
         new ConnectionException(
             FailureReason.DISCONNECTED,
-            "stream dropped before the response arrived: " + error.getMessage(),
+            "stream dropped before the response arrived: " + String.valueOf(error.getMessage()),
             error,
             willReconnect,
             error.grpcStatus());
@@ -595,7 +597,8 @@ final class Connection {
     // gateway ever acknowledged this stream
     if (wasAcked || (!willReconnect && !userClose)) {
       DisconnectInfo di =
-          new DisconnectInfo(error.getMessage(), userClose ? null : error, willReconnect);
+          new DisconnectInfo(
+              String.valueOf(error.getMessage()), userClose ? null : error, willReconnect);
       queueListeners((l -> l.onDisconnect(di)));
     }
     if (willReconnect) {
@@ -604,14 +607,14 @@ final class Connection {
         LOG.info(
             "{}: stream ended ({}); reconnect attempt {} in {} ms",
             host.identity(),
-            error.getMessage(),
+            String.valueOf(error.getMessage()),
             n,
             delay.toMillis());
       } else {
         LOG.debug(
             "{}: attempt failed ({}); reconnect attempt {} in {} ms",
             host.identity(),
-            error.getMessage(),
+            String.valueOf(error.getMessage()),
             n,
             delay.toMillis());
       }
@@ -620,9 +623,12 @@ final class Connection {
       observers.reconnectAttempt(n);
     } else {
       if (!userClose) {
-        LOG.warn("{}: connection closed for good: {}", host.identity(), error.getMessage());
+        LOG.warn(
+            "{}: connection closed for good: {}",
+            host.identity(),
+            String.valueOf(error.getMessage()));
       }
-      finishClose(error, error.getMessage());
+      finishClose(error, String.valueOf(error.getMessage()));
     }
   }
 

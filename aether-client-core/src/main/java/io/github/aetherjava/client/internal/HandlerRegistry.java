@@ -61,8 +61,10 @@ final class HandlerRegistry {
   }
 
   Registration onMessage(MessageType type, MessageHandler h) {
-    Arguments.notNull(type, "type");
-    List<MessageHandler> list = typedHandlers.get(type);
+    List<MessageHandler> list = typedHandlers.get(Arguments.notNull(type, "type"));
+    if (list == null) {
+      throw new IllegalStateException("no handler list for " + type);
+    }
     return add(list, h);
   }
 

@@ -369,9 +369,9 @@ public final class KvClientImpl implements KvClient {
   }
 
   private KVOperation.Builder base(
-      KVOperation.OpType op, @Nullable KvTarget target, @Nullable String key) {
-    Arguments.notNull(target, "target");
-    Arguments.notNull(key, op == KVOperation.OpType.LIST ? "prefix" : "key");
+      KVOperation.OpType op, @Nullable KvTarget checkedTarget, @Nullable String checkedKey) {
+    KvTarget target = Arguments.notNull(checkedTarget, "target");
+    String key = Arguments.notNull(checkedKey, op == KVOperation.OpType.LIST ? "prefix" : "key");
     boolean prefixOp = op == KVOperation.OpType.LIST || op == KVOperation.OpType.PURGE_IDENTITY;
     if (!prefixOp && key.isEmpty()) {
       throw new InvalidArgumentException("key must not be empty");
@@ -418,8 +418,8 @@ public final class KvClientImpl implements KvClient {
     return b;
   }
 
-  private static long ttlSeconds(@Nullable Duration ttl) {
-    Arguments.notNull(ttl, "ttl");
+  private static long ttlSeconds(@Nullable Duration checkedTtl) {
+    Duration ttl = Arguments.notNull(checkedTtl, "ttl");
     if (ttl.isNegative()) {
       throw new InvalidArgumentException("ttl must not be negative");
     }
