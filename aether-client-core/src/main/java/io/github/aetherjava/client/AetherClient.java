@@ -31,11 +31,12 @@ import org.slf4j.LoggerFactory;
  * meant to be subclassed outside this package.
  *
  * <p>Threading: handlers and listeners run on the callback executor, one at a time per client, in
- * arrival order; never on gRPC threads. A handler that blocks pauses delivery to this client: the
- * client asks the transport for more frames only as handlers finish (at most {@code inboundWindow}
- * frames wait), so the gateway holds back instead of the client buffering. Do not block a handler
- * on the result of a request of the same client (its response may queue behind the handler);
- * compose the returned futures instead.
+ * arrival order; never on gRPC threads. A handler that blocks pauses delivery to this client only:
+ * the client asks the transport for more frames as handlers finish (at most {@code inboundWindow}
+ * frames wait), so the gateway holds back instead of the client buffering. A handler may wait for a
+ * request of the same client (for example {@code kv().getBlocking(...)}): responses never queue
+ * behind handlers, up to the bound described in {@code docs/client.md}; composing the returned
+ * futures is still cheaper.
  *
  * @since 0.1.0
  */

@@ -82,7 +82,11 @@ class LifecycleStressTest {
         }
         c.close();
         for (CompletableFuture<?> f : ends) {
-          await().atMost(Duration.ofSeconds(10)).until(f::isDone);
+          await()
+              .pollDelay(Duration.ZERO)
+              .pollInterval(Duration.ofMillis(1))
+              .atMost(Duration.ofSeconds(10))
+              .until(f::isDone);
         }
         assertThat(c.state()).as("iteration %d", i).isEqualTo(ConnectionState.CLOSED);
       }

@@ -9,6 +9,7 @@ import io.github.aetherjava.client.AetherException;
 import io.github.aetherjava.client.AetherTimeoutException;
 import io.github.aetherjava.client.ConnectionException;
 import io.github.aetherjava.client.ConnectionInfo;
+import io.github.aetherjava.client.ConnectionListener;
 import io.github.aetherjava.client.ConnectionState;
 import io.github.aetherjava.client.DisconnectInfo;
 import io.github.aetherjava.client.DuplicateIdentityException;
@@ -27,12 +28,14 @@ import io.grpc.Status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,7 +96,7 @@ final class Connection {
 
     @Override
     public void onMessage(DownstreamMessage message) {
-      java.util.Objects.requireNonNull(router, "router").route(this, message);
+      Objects.requireNonNull(router, "router").route(this, message);
     }
 
     @Override
@@ -684,8 +687,7 @@ final class Connection {
   }
 
   /** Queues a listener call on the dispatcher, in order; may be called under the lock. */
-  private void queueListeners(
-      java.util.function.Consumer<io.github.aetherjava.client.ConnectionListener> call) {
+  private void queueListeners(Consumer<ConnectionListener> call) {
     dispatcher.queue(() -> flow.runAsHandler(() -> handlers.listeners(call)));
   }
 

@@ -90,13 +90,20 @@ public final class StatusMapping {
           code);
     }
     if (tls && (ssl != null || cert != null)) {
+      String root = rootCause(status.getCause());
+      // a TLS alert is the gateway refusing our side; anything else is its certificate failing ours
+      boolean refusedByGateway = root.toUpperCase(java.util.Locale.ROOT).contains("ALERT");
       return new AuthenticationException(
           "TLS handshake with "
               + address
               + " failed: "
-              + rootCause(status.getCause())
-              + "; check the trust roots (the gateway's certificate must chain to them and match"
-              + " the host name or serverNameOverride) and, for mTLS, the client certificate",
+              + root
+              + (refusedByGateway
+                  ? "; the gateway refused this client's certificate (missing, expired or not"
+                      + " issued by a CA the gateway trusts)"
+                  : "; the gateway's certificate is not accepted: check the trust roots (it must"
+                      + " chain to them, be valid now and match the host name or"
+                      + " serverNameOverride)"),
           status.getCause(),
           code);
     }

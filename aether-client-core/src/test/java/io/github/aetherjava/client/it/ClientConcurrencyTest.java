@@ -138,7 +138,11 @@ class ClientConcurrencyTest {
         // whatever won, a disconnect afterwards must end it for good
         c.disconnect().handle((v, e) -> null).get(10, TimeUnit.SECONDS);
         for (CompletableFuture<?> f : ends) {
-          await().atMost(Duration.ofSeconds(10)).until(f::isDone);
+          await()
+              .pollDelay(Duration.ZERO)
+              .pollInterval(Duration.ofMillis(1))
+              .atMost(Duration.ofSeconds(10))
+              .until(f::isDone);
         }
         assertThat(c.state())
             .as("iteration %d, pattern %d", i, pattern)
