@@ -114,12 +114,13 @@ final class InboundRouter {
     String id = error.requestId();
     if (id != null && pending.fail(id, new GatewayErrorException(error, null))) {
       flow.consumed(credit);
+    } else if (routes.interceptError(error)) {
+      // components that correlate their own calls see the error before it is judged uncorrelated
+      flow.consumed(credit);
     } else if (id != null && id.startsWith(requestIdPrefix)) {
       // a request of ours that has already ended (for example a KV failure answered with both a
       // KVResponse and an ErrorResponse): its caller has been told once, so this is not news
       LOG.debug("{}: gateway error for ended request {}: {}", host.identity(), id, error.code());
-      flow.consumed(credit);
-    } else if (routes.interceptError(error)) {
       flow.consumed(credit);
     } else {
       observers.gatewayError(error);
