@@ -10,6 +10,8 @@ import io.github.aetherjava.client.audit.AuditEvent;
 import io.github.aetherjava.client.audit.AuditSubmission;
 import io.github.aetherjava.client.checkpoint.CheckpointClient;
 import io.github.aetherjava.client.internal.AdminClientImpl;
+import io.github.aetherjava.client.internal.Arguments;
+import io.github.aetherjava.client.internal.Await;
 import io.github.aetherjava.client.internal.CheckpointClientImpl;
 import io.github.aetherjava.client.internal.ClientCore;
 import io.github.aetherjava.client.internal.PrincipalQueries;
@@ -30,11 +32,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Behaviour shared by every principal client: connection lifecycle, state, handlers and listeners.
@@ -42,15 +46,18 @@ import java.util.function.Consumer;
  * meant to be subclassed outside this package.
  *
  * <p>Threading: handlers and listeners run on the callback executor, one at a time per client, in
- * arrival order; never on gRPC threads. A handler that blocks pauses delivery to this client: the
- * client asks the transport for more frames only as handlers finish (at most {@code inboundWindow}
- * frames wait), so the gateway holds back instead of the client buffering. Do not block a handler
- * on the result of a request of the same client (its response may queue behind the handler);
- * compose the returned futures instead.
+ * arrival order; never on gRPC threads. A handler that blocks pauses delivery to this client only:
+ * the client asks the transport for more frames as handlers finish (at most {@code inboundWindow}
+ * frames wait), so the gateway holds back instead of the client buffering. A handler may wait for a
+ * request of the same client (for example {@code kv().getBlocking(...)}): responses never queue
+ * behind handlers, up to the bound described in {@code docs/client.md}; composing the returned
+ * futures is still cheaper.
  *
  * @since 0.1.0
  */
 public abstract class AetherClient implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AetherClient.class);
 
   /** How long {@link #close()} waits for the stream to end. */
   public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
@@ -88,6 +95,11 @@ public abstract class AetherClient implements AutoCloseable {
               }
 
               @Override
+              public String requestedIdentity() {
+                return AetherClient.this.requestedIdentity();
+              }
+
+              @Override
               public AetherClient client() {
                 return AetherClient.this;
               }
@@ -104,6 +116,17 @@ public abstract class AetherClient implements AutoCloseable {
 
   List<UpstreamMessage> sessionFrames() {
     return List.of();
+  }
+
+  /**
+   * The executor this client runs handlers on and completes its futures on: the configured {@link
+   * AetherClientOptions#callbackExecutor()}, or the client's own default pool. Work handed to it is
+   * never lost: if the executor refuses a task, the client's SDK thread runs it instead.
+   *
+   * @return the client's callback executor
+   */
+  public Executor callbackExecutor() {
+    return core.completions();
   }
 
   /**
@@ -148,15 +171,23 @@ public abstract class AetherClient implements AutoCloseable {
     return core.disconnect();
   }
 
-  /** Blocking {@link #disconnect()} (waits at most {@link #CLOSE_TIMEOUT}). */
+  /**
+   * Blocking {@link #disconnect()}: waits at most {@link #CLOSE_TIMEOUT} for the gateway to end the
+   * stream, then (or at once when the calling thread is interrupted) cancels it. Either way the
+   * client is {@link ConnectionState#CLOSED} and its channel released when this returns.
+   */
   @Override
   public void close() {
     try {
       disconnect().get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      // closing is best effort; the state is CLOSED either way
+      core.forceClose();
+    } catch (TimeoutException e) {
+      LOG.warn("{}: the stream did not end within {}; cancelled it", identity(), CLOSE_TIMEOUT);
+      core.forceClose();
+    } catch (ExecutionException e) {
+      core.forceClose();
     }
   }
 
@@ -245,9 +276,21 @@ public abstract class AetherClient implements AutoCloseable {
   }
 
   /**
+   * The identity this client is connected as: the one the gateway bound the session to when its
+   * acknowledgement names one (for example the identity of an identity-bound client certificate),
+   * otherwise the one built from this client's settings.
+   *
    * @return canonical identity, e.g. {@code ag::prod::impl::s1}
    */
-  public abstract String identity();
+  public final String identity() {
+    String bound = connectionInfo().map(ConnectionInfo::assignedId).orElse("");
+    return bound.contains(Topics.SEPARATOR) ? bound : requestedIdentity();
+  }
+
+  /**
+   * @return the identity built from this client's settings (what the client asks for)
+   */
+  abstract String requestedIdentity();
 
   /**
    * @return the topic this client receives its direct messages on
@@ -474,60 +517,67 @@ public abstract class AetherClient implements AutoCloseable {
   // ------------------------------------------------------------------ sending (used by the
   // subclasses)
 
-  CompletableFuture<Void> sendChecked(String topic, byte[] payload, MessageType type) {
+  CompletableFuture<Void> sendChecked(
+      @org.jspecify.annotations.Nullable String topic,
+      byte @org.jspecify.annotations.Nullable [] payload,
+      @org.jspecify.annotations.Nullable MessageType type) {
+    byte[] bytes;
+    MessageType messageType;
+    String target;
     try {
-      Topics.validate(topic);
-      String prefix = Topics.prefixOf(topic);
+      target = Topics.validate(topic);
+      bytes = Arguments.notNull(payload, "payload");
+      messageType = Arguments.notNull(type, "type");
+      String prefix = Topics.prefixOf(target);
       if (!sendablePrefixes().contains(prefix)) {
         throw new InvalidArgumentException(
-            kind + " clients may not send to '" + prefix + "::' topics");
+            "topic: " + kind + " clients may not send to '" + prefix + "::' topics");
       }
-      if (payload.length > options.maxPayloadBytes()) {
+      if (bytes.length > options.maxPayloadBytes()) {
         throw new InvalidArgumentException(
             "payload of "
-                + payload.length
+                + bytes.length
                 + " bytes exceeds the limit of "
                 + options.maxPayloadBytes()
                 + " bytes");
       }
     } catch (InvalidArgumentException e) {
-      options.observers().forEach(o -> o.onSendFailed(this, topic, e));
+      String observed = topic == null ? "" : topic;
+      for (ClientObserver o : options.observers()) {
+        try {
+          o.onSendFailed(this, observed, e);
+        } catch (RuntimeException ignored) {
+          // an observer never changes the outcome of a send
+        }
+      }
       return CompletableFuture.failedFuture(e);
     }
     UpstreamMessage frame =
         UpstreamMessage.newBuilder()
             .setSend(
                 SendMessage.newBuilder()
-                    .setTargetTopic(topic)
-                    .setPayload(ByteString.copyFrom(payload))
-                    .setMessageType(type.toProto()))
+                    .setTargetTopic(target)
+                    .setPayload(ByteString.copyFrom(bytes))
+                    .setMessageType(messageType.toProto()))
             .build();
-    return core.send(topic, type, payload.length, frame);
+    return core.send(target, messageType, bytes.length, frame);
   }
 
-  CompletableFuture<Void> sendProgress(Progress progress) {
-    return core.enqueue(UpstreamMessage.newBuilder().setProgress(progress.toProto()).build(), null);
+  CompletableFuture<Void> sendProgress(@org.jspecify.annotations.Nullable Progress progress) {
+    return Arguments.check(
+        () ->
+            core.enqueue(
+                UpstreamMessage.newBuilder()
+                    .setProgress(Arguments.notNull(progress, "progress").toProto())
+                    .build(),
+                null));
   }
 
   static <T> T await(
       CompletableFuture<T> future,
       @org.jspecify.annotations.Nullable Duration timeout,
       String operation) {
-    try {
-      return timeout == null ? future.get() : future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ConnectionException(
-          FailureReason.CLOSED, operation + " interrupted", e, true, null);
-    } catch (TimeoutException e) {
-      throw new AetherTimeoutException(operation, timeout, null);
-    } catch (ExecutionException | CompletionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof AetherException ae) {
-        throw ae;
-      }
-      throw new AetherException(FailureReason.INTERNAL, operation + " failed: " + c, c, false);
-    }
+    return Await.result(future, timeout, operation);
   }
 
   @Override

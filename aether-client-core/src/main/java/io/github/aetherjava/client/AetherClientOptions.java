@@ -4,12 +4,12 @@
  */
 package io.github.aetherjava.client;
 
+import io.github.aetherjava.client.internal.Arguments;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
@@ -333,7 +333,7 @@ public final class AetherClientOptions {
      * @return this
      */
     public Builder address(String address) {
-      this.address = Objects.requireNonNull(address, "address");
+      this.address = Arguments.notNull(address, "address");
       return this;
     }
 
@@ -342,7 +342,7 @@ public final class AetherClientOptions {
      * @return this
      */
     public Builder credentials(Credentials credentials) {
-      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      this.credentials = Arguments.notNull(credentials, "credentials");
       return this;
     }
 
@@ -360,7 +360,7 @@ public final class AetherClientOptions {
      * @return this
      */
     public Builder reconnect(ReconnectPolicy reconnect) {
-      this.reconnect = Objects.requireNonNull(reconnect, "reconnect");
+      this.reconnect = Arguments.notNull(reconnect, "reconnect");
       return this;
     }
 
@@ -369,7 +369,7 @@ public final class AetherClientOptions {
      * @return this
      */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
+      this.connectTimeout = Arguments.notNull(timeout, "connectTimeout");
       return this;
     }
 
@@ -378,7 +378,7 @@ public final class AetherClientOptions {
      * @return this
      */
     public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
+      this.requestTimeout = Arguments.notNull(timeout, "requestTimeout");
       return this;
     }
 
@@ -387,7 +387,7 @@ public final class AetherClientOptions {
      * @return this
      */
     public Builder keepAliveTime(Duration time) {
-      this.keepAliveTime = Objects.requireNonNull(time, "time");
+      this.keepAliveTime = Arguments.notNull(time, "keepAliveTime");
       return this;
     }
 
@@ -396,7 +396,7 @@ public final class AetherClientOptions {
      * @return this
      */
     public Builder keepAliveTimeout(Duration timeout) {
-      this.keepAliveTimeout = Objects.requireNonNull(timeout, "timeout");
+      this.keepAliveTimeout = Arguments.notNull(timeout, "keepAliveTimeout");
       return this;
     }
 
@@ -459,7 +459,7 @@ public final class AetherClientOptions {
      * @return this
      */
     public Builder overflowPolicy(OverflowPolicy policy) {
-      this.overflowPolicy = Objects.requireNonNull(policy, "policy");
+      this.overflowPolicy = Arguments.notNull(policy, "overflowPolicy");
       return this;
     }
 
@@ -477,7 +477,7 @@ public final class AetherClientOptions {
      * @return this
      */
     public Builder addObserver(ClientObserver observer) {
-      this.observers.add(Objects.requireNonNull(observer, "observer"));
+      this.observers.add(Arguments.notNull(observer, "observer"));
       return this;
     }
 
@@ -487,8 +487,7 @@ public final class AetherClientOptions {
      * @return this
      */
     public Builder header(String name, String value) {
-      this.headers.put(
-          Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      this.headers.put(Arguments.notNull(name, "name"), Arguments.notNull(value, "value"));
       return this;
     }
 

@@ -4,12 +4,12 @@
  */
 package io.github.aetherjava.client;
 
+import io.github.aetherjava.client.internal.Arguments;
 import io.github.aetherjava.client.internal.Identifiers;
 import io.github.aetherjava.client.internal.KvClientImpl;
 import io.github.aetherjava.client.kv.KvClient;
 import io.github.aetherjava.proto.v1.AgentIdentity;
 import io.github.aetherjava.proto.v1.InitConnection;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -66,7 +66,7 @@ public final class AgentClient extends NamedClient
   }
 
   @Override
-  public String identity() {
+  String requestedIdentity() {
     return Topics.agent(workspace, implementation(), specifier());
   }
 
@@ -100,7 +100,7 @@ public final class AgentClient extends NamedClient
      * @return this
      */
     public Builder workspace(String workspace) {
-      this.workspace = Objects.requireNonNull(workspace, "workspace");
+      this.workspace = Arguments.notNull(workspace, "workspace");
       return this;
     }
 

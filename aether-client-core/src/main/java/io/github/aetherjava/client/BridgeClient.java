@@ -41,7 +41,7 @@ public final class BridgeClient extends NamedClient
   }
 
   @Override
-  public String identity() {
+  String requestedIdentity() {
     return Topics.bridge(implementation(), specifier());
   }
 

@@ -4,7 +4,7 @@
  */
 package io.github.aetherjava.client;
 
-import java.util.Objects;
+import io.github.aetherjava.client.internal.Arguments;
 
 /**
  * Shared part of every client builder: the connection options.
@@ -15,7 +15,7 @@ abstract class ClientBuilder<B extends ClientBuilder<B>> {
   final AetherClientOptions options;
 
   ClientBuilder(AetherClientOptions options) {
-    this.options = Objects.requireNonNull(options, "options");
+    this.options = Arguments.notNull(options, "options");
   }
 
   @SuppressWarnings("unchecked")

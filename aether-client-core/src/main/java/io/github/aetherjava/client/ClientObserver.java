@@ -78,6 +78,18 @@ public interface ClientObserver {
   default void onHandlerError(AetherClient client, Throwable error) {}
 
   /**
+   * The callback executor refused a task (it threw, for example {@code RejectedExecutionException}
+   * from a bounded or shut-down executor). The task still ran, on the client's rescue thread;
+   * nothing was lost. Frequent refusals mean the executor is too small.
+   *
+   * @param client the client
+   * @param error what the executor threw
+   * @since 0.1.0
+   */
+  default void onCallbackRejected(
+      AetherClient client, java.util.concurrent.RejectedExecutionException error) {}
+
+  /**
    * A request/response operation starts.
    *
    * @param client the client

@@ -33,13 +33,52 @@ public record ConfigSnapshot(
   public static final ConfigSnapshot EMPTY =
       new ConfigSnapshot(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
-  /** Copies the maps so the record is immutable. */
+  /** Copies the maps and their byte values so the record is immutable. */
   public ConfigSnapshot {
     taskContext = Map.copyOf(taskContext);
-    workspaceExclusiveKv = Collections.unmodifiableMap(new LinkedHashMap<>(workspaceExclusiveKv));
-    globalExclusiveKv = Collections.unmodifiableMap(new LinkedHashMap<>(globalExclusiveKv));
-    legacyKv = Collections.unmodifiableMap(new LinkedHashMap<>(legacyKv));
-    legacyGlobalKv = Collections.unmodifiableMap(new LinkedHashMap<>(legacyGlobalKv));
+    workspaceExclusiveKv = copy(workspaceExclusiveKv);
+    globalExclusiveKv = copy(globalExclusiveKv);
+    legacyKv = copy(legacyKv);
+    legacyGlobalKv = copy(legacyGlobalKv);
+  }
+
+  /**
+   * @return the caller's per-agent workspace-scoped KV entries (values are copies)
+   */
+  @Override
+  public Map<String, byte[]> workspaceExclusiveKv() {
+    return copy(workspaceExclusiveKv);
+  }
+
+  /**
+   * @return the caller's per-agent tenant-wide KV entries (values are copies)
+   */
+  @Override
+  public Map<String, byte[]> globalExclusiveKv() {
+    return copy(globalExclusiveKv);
+  }
+
+  /**
+   * @return the deprecated {@code kv} map (values are copies; the gateway no longer fills it)
+   */
+  @Override
+  public Map<String, byte[]> legacyKv() {
+    return copy(legacyKv);
+  }
+
+  /**
+   * @return the deprecated {@code global_kv} map (values are copies; the gateway no longer fills
+   *     it)
+   */
+  @Override
+  public Map<String, byte[]> legacyGlobalKv() {
+    return copy(legacyGlobalKv);
+  }
+
+  private static Map<String, byte[]> copy(Map<String, byte[]> map) {
+    Map<String, byte[]> copy = new LinkedHashMap<>();
+    map.forEach((k, v) -> copy.put(k, v.clone()));
+    return Collections.unmodifiableMap(copy);
   }
 
   /**

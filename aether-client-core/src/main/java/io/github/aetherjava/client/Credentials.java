@@ -4,9 +4,9 @@
  */
 package io.github.aetherjava.client;
 
+import io.github.aetherjava.client.internal.Arguments;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -115,8 +115,8 @@ public final class Credentials {
     return values.isEmpty();
   }
 
-  private static String requireValue(String v, String name) {
-    Objects.requireNonNull(v, name);
+  private static String requireValue(@org.jspecify.annotations.Nullable String value, String name) {
+    String v = Arguments.notNull(value, name);
     if (v.isEmpty()) {
       throw new InvalidArgumentException(name + " must not be empty");
     }

@@ -4,6 +4,7 @@
  */
 package io.github.aetherjava.client;
 
+import io.github.aetherjava.client.internal.Arguments;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -38,7 +39,8 @@ public interface DirectMessaging extends MessageSender {
    */
   default CompletableFuture<Void> sendToAgent(
       String workspace, String implementation, String specifier, byte[] payload, MessageType type) {
-    return send(Topics.agent(workspace, implementation, specifier), payload, type);
+    return Arguments.check(
+        () -> send(Topics.agent(workspace, implementation, specifier), payload, type));
   }
 
   /**
@@ -66,11 +68,14 @@ public interface DirectMessaging extends MessageSender {
    */
   default CompletableFuture<Void> sendToTask(
       String workspace, String implementation, String specifier, byte[] payload, MessageType type) {
-    String topic =
-        specifier.isEmpty()
-            ? Topics.taskBroadcast(workspace, implementation)
-            : Topics.uniqueTask(workspace, implementation, specifier);
-    return send(topic, payload, type);
+    return Arguments.check(
+        () ->
+            send(
+                Arguments.notNull(specifier, "specifier").isEmpty()
+                    ? Topics.taskBroadcast(workspace, implementation)
+                    : Topics.uniqueTask(workspace, implementation, specifier),
+                payload,
+                type));
   }
 
   /**
@@ -84,7 +89,8 @@ public interface DirectMessaging extends MessageSender {
    */
   default CompletableFuture<Void> sendToTaskInstance(
       String workspace, String implementation, String id, byte[] payload) {
-    return send(Topics.task(workspace, implementation, id), payload, MessageType.OPAQUE);
+    return Arguments.check(
+        () -> send(Topics.task(workspace, implementation, id), payload, MessageType.OPAQUE));
   }
 
   /**
@@ -108,7 +114,7 @@ public interface DirectMessaging extends MessageSender {
    */
   default CompletableFuture<Void> sendToUser(
       String userId, String windowId, byte[] payload, MessageType type) {
-    return send(Topics.user(userId, windowId), payload, type);
+    return Arguments.check(() -> send(Topics.user(userId, windowId), payload, type));
   }
 
   /**
@@ -133,7 +139,7 @@ public interface DirectMessaging extends MessageSender {
    */
   default CompletableFuture<Void> sendToUserWorkspace(
       String userId, String workspace, byte[] payload, MessageType type) {
-    return send(Topics.userWorkspace(userId, workspace), payload, type);
+    return Arguments.check(() -> send(Topics.userWorkspace(userId, workspace), payload, type));
   }
 
   /**
@@ -155,7 +161,7 @@ public interface DirectMessaging extends MessageSender {
    */
   default CompletableFuture<Void> broadcastToAgents(
       String workspace, byte[] payload, MessageType type) {
-    return send(Topics.globalAgents(workspace), payload, type);
+    return Arguments.check(() -> send(Topics.globalAgents(workspace), payload, type));
   }
 
   /**
@@ -177,7 +183,7 @@ public interface DirectMessaging extends MessageSender {
    */
   default CompletableFuture<Void> broadcastToUsers(
       String workspace, byte[] payload, MessageType type) {
-    return send(Topics.globalUsers(workspace), payload, type);
+    return Arguments.check(() -> send(Topics.globalUsers(workspace), payload, type));
   }
 
   /**
@@ -190,7 +196,8 @@ public interface DirectMessaging extends MessageSender {
    */
   default CompletableFuture<Void> sendToBridge(
       String implementation, String specifier, byte[] payload) {
-    return send(Topics.bridge(implementation, specifier), payload, MessageType.OPAQUE);
+    return Arguments.check(
+        () -> send(Topics.bridge(implementation, specifier), payload, MessageType.OPAQUE));
   }
 
   /**
@@ -203,7 +210,8 @@ public interface DirectMessaging extends MessageSender {
    */
   default CompletableFuture<Void> sendToService(
       String implementation, String specifier, byte[] payload) {
-    return send(Topics.service(implementation, specifier), payload, MessageType.OPAQUE);
+    return Arguments.check(
+        () -> send(Topics.service(implementation, specifier), payload, MessageType.OPAQUE));
   }
 
   /**
@@ -214,6 +222,7 @@ public interface DirectMessaging extends MessageSender {
    * @return completes when handed to the transport
    */
   default CompletableFuture<Void> sendToAnyService(String implementation, byte[] payload) {
-    return send(Topics.anyService(implementation), payload, MessageType.OPAQUE);
+    return Arguments.check(
+        () -> send(Topics.anyService(implementation), payload, MessageType.OPAQUE));
   }
 }

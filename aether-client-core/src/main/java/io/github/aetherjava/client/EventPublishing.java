@@ -4,6 +4,7 @@
  */
 package io.github.aetherjava.client;
 
+import io.github.aetherjava.client.internal.Arguments;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -22,7 +23,7 @@ public interface EventPublishing extends MessageSender {
    * @return completes when handed to the transport
    */
   default CompletableFuture<Void> sendEvent(byte[] payload) {
-    return send(Topics.eventWildcard(), payload, MessageType.EVENT);
+    return Arguments.check(() -> send(Topics.eventWildcard(), payload, MessageType.EVENT));
   }
 
   /**
@@ -34,7 +35,7 @@ public interface EventPublishing extends MessageSender {
    * @return completes when handed to the transport
    */
   default CompletableFuture<Void> sendEvent(String workspace, byte[] payload) {
-    return send(Topics.event(workspace), payload, MessageType.EVENT);
+    return Arguments.check(() -> send(Topics.event(workspace), payload, MessageType.EVENT));
   }
 
   /**
@@ -44,7 +45,12 @@ public interface EventPublishing extends MessageSender {
    * @return completes when handed to the transport
    */
   default CompletableFuture<Void> sendMetric(Metrics metrics) {
-    return send(Topics.metricWildcard(), metrics.toByteArray(), MessageType.METRIC);
+    return Arguments.check(
+        () ->
+            send(
+                Topics.metricWildcard(),
+                Arguments.notNull(metrics, "metrics").toByteArray(),
+                MessageType.METRIC));
   }
 
   /**
@@ -55,6 +61,11 @@ public interface EventPublishing extends MessageSender {
    * @return completes when handed to the transport
    */
   default CompletableFuture<Void> sendMetric(String workspace, Metrics metrics) {
-    return send(Topics.metric(workspace), metrics.toByteArray(), MessageType.METRIC);
+    return Arguments.check(
+        () ->
+            send(
+                Topics.metric(workspace),
+                Arguments.notNull(metrics, "metrics").toByteArray(),
+                MessageType.METRIC));
   }
 }

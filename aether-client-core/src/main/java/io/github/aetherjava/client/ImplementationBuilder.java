@@ -4,7 +4,7 @@
  */
 package io.github.aetherjava.client;
 
-import java.util.Objects;
+import io.github.aetherjava.client.internal.Arguments;
 
 /**
  * Builder part shared by clients named by an implementation.
@@ -23,7 +23,7 @@ abstract class ImplementationBuilder<B extends ImplementationBuilder<B>> extends
    * @return this
    */
   public B implementation(String implementation) {
-    this.implementation = Objects.requireNonNull(implementation, "implementation");
+    this.implementation = Arguments.notNull(implementation, "implementation");
     return self();
   }
 }

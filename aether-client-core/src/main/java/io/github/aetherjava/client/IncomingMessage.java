@@ -5,6 +5,7 @@
 package io.github.aetherjava.client;
 
 import com.google.protobuf.ByteString;
+import io.github.aetherjava.client.internal.Arguments;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -58,12 +59,12 @@ public final class IncomingMessage {
       String workspace,
       @Nullable PrincipalRef onBehalfOf,
       Instant receivedAt) {
-    this.sourceTopic = Objects.requireNonNull(sourceTopic, "sourceTopic");
+    this.sourceTopic = Arguments.notNull(sourceTopic, "sourceTopic");
     this.payload = payload;
-    this.messageType = Objects.requireNonNull(messageType, "messageType");
-    this.workspace = Objects.requireNonNull(workspace, "workspace");
+    this.messageType = Arguments.notNull(messageType, "messageType");
+    this.workspace = Arguments.notNull(workspace, "workspace");
     this.onBehalfOf = onBehalfOf;
-    this.receivedAt = Objects.requireNonNull(receivedAt, "receivedAt");
+    this.receivedAt = Arguments.notNull(receivedAt, "receivedAt");
   }
 
   /**

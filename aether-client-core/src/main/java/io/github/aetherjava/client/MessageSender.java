@@ -4,6 +4,7 @@
  */
 package io.github.aetherjava.client;
 
+import io.github.aetherjava.client.internal.Arguments;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
@@ -44,6 +45,11 @@ public interface MessageSender {
    * @return completes when handed to the transport
    */
   default CompletableFuture<Void> send(String topic, String text) {
-    return send(topic, text.getBytes(StandardCharsets.UTF_8), MessageType.OPAQUE);
+    return Arguments.check(
+        () ->
+            send(
+                topic,
+                Arguments.notNull(text, "text").getBytes(StandardCharsets.UTF_8),
+                MessageType.OPAQUE));
   }
 }

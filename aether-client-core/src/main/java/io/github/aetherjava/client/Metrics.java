@@ -4,12 +4,12 @@
  */
 package io.github.aetherjava.client;
 
+import io.github.aetherjava.client.internal.Arguments;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -150,7 +150,7 @@ public final class Metrics {
      * @return this
      */
     public Builder traceId(String traceId) {
-      this.traceId = Objects.requireNonNull(traceId, "traceId");
+      this.traceId = Arguments.notNull(traceId, "traceId");
       return this;
     }
 
@@ -167,7 +167,7 @@ public final class Metrics {
       if (!Double.isFinite(quantity)) {
         throw new InvalidArgumentException("metric quantity must be finite: " + name);
       }
-      entries.add(new Entry(name, Objects.requireNonNull(kind, "kind"), quantity));
+      entries.add(new Entry(name, Arguments.notNull(kind, "kind"), quantity));
       return this;
     }
 
@@ -177,7 +177,7 @@ public final class Metrics {
      * @return this
      */
     public Builder tag(String key, String value) {
-      tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      tags.put(Arguments.notNull(key, "key"), Arguments.notNull(value, "value"));
       return this;
     }
 

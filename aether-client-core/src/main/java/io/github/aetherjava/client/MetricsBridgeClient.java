@@ -65,7 +65,7 @@ public final class MetricsBridgeClient extends AetherClient implements KvAccess 
   }
 
   @Override
-  public String identity() {
+  String requestedIdentity() {
     return IDENTITY;
   }
 

@@ -57,7 +57,7 @@ public final class OrchestratorClient extends NamedClient implements MessageSend
   }
 
   @Override
-  public String identity() {
+  String requestedIdentity() {
     return "orc" + Topics.SEPARATOR + implementation() + Topics.SEPARATOR + specifier();
   }
 

@@ -4,9 +4,9 @@
  */
 package io.github.aetherjava.client;
 
+import io.github.aetherjava.client.internal.Arguments;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -95,7 +95,7 @@ public record Progress(
     private final Map<String, String> metadata = new LinkedHashMap<>();
 
     private Builder(String taskId) {
-      this.taskId = Objects.requireNonNull(taskId, "taskId");
+      this.taskId = Arguments.notNull(taskId, "taskId");
     }
 
     /**
@@ -103,7 +103,7 @@ public record Progress(
      * @return this
      */
     public Builder state(String state) {
-      this.state = Objects.requireNonNull(state, "state");
+      this.state = Arguments.notNull(state, "state");
       return this;
     }
 
@@ -124,7 +124,7 @@ public record Progress(
      * @return this
      */
     public Builder summary(String summary) {
-      this.summary = Objects.requireNonNull(summary, "summary");
+      this.summary = Arguments.notNull(summary, "summary");
       return this;
     }
 
@@ -142,7 +142,7 @@ public record Progress(
      * @return this
      */
     public Builder recipient(String recipient) {
-      this.recipient = Objects.requireNonNull(recipient, "recipient");
+      this.recipient = Arguments.notNull(recipient, "recipient");
       return this;
     }
 
@@ -151,7 +151,7 @@ public record Progress(
      * @return this
      */
     public Builder requestId(String requestId) {
-      this.requestId = Objects.requireNonNull(requestId, "requestId");
+      this.requestId = Arguments.notNull(requestId, "requestId");
       return this;
     }
 

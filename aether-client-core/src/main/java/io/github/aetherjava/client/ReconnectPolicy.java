@@ -4,8 +4,8 @@
  */
 package io.github.aetherjava.client;
 
+import io.github.aetherjava.client.internal.Arguments;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How a client reconnects after its stream drops: exponential backoff with cap and jitter,
@@ -239,7 +239,7 @@ public final class ReconnectPolicy {
      * @return this
      */
     public Builder initialDelay(Duration initialDelay) {
-      this.initialDelay = Objects.requireNonNull(initialDelay, "initialDelay");
+      this.initialDelay = Arguments.notNull(initialDelay, "initialDelay");
       return this;
     }
 
@@ -248,7 +248,7 @@ public final class ReconnectPolicy {
      * @return this
      */
     public Builder maxDelay(Duration maxDelay) {
-      this.maxDelay = Objects.requireNonNull(maxDelay, "maxDelay");
+      this.maxDelay = Arguments.notNull(maxDelay, "maxDelay");
       return this;
     }
 
@@ -312,7 +312,7 @@ public final class ReconnectPolicy {
      * @return this
      */
     public Builder duplicateRetryDelay(Duration delay) {
-      this.duplicateRetryDelay = Objects.requireNonNull(delay, "delay");
+      this.duplicateRetryDelay = Arguments.notNull(delay, "duplicateRetryDelay");
       return this;
     }
 

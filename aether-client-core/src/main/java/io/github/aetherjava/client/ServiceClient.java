@@ -59,7 +59,7 @@ public final class ServiceClient extends NamedClient
   }
 
   @Override
-  public String identity() {
+  String requestedIdentity() {
     return Topics.service(implementation(), specifier());
   }
 

@@ -4,8 +4,8 @@
  */
 package io.github.aetherjava.client;
 
+import io.github.aetherjava.client.internal.Arguments;
 import io.github.aetherjava.client.internal.Identifiers;
-import java.util.Objects;
 
 /**
  * Builder part shared by clients named by an implementation and a specifier.
@@ -24,7 +24,7 @@ abstract class SpecifiedBuilder<B extends SpecifiedBuilder<B>> extends Implement
    * @return this
    */
   public B specifier(String specifier) {
-    this.specifier = Objects.requireNonNull(specifier, "specifier");
+    this.specifier = Arguments.notNull(specifier, "specifier");
     return self();
   }
 

@@ -45,10 +45,18 @@ public record TaskAssignment(
     String checkpointKey,
     String resumeSessionId) {
 
-  /** Copies the maps. */
+  /** Copies the maps and the payload, so the record is immutable. */
   public TaskAssignment {
     metadata = Map.copyOf(metadata);
     launchParams = Map.copyOf(launchParams);
+    payload = payload.clone();
+  }
+
+  /**
+   * @return a copy of the task payload
+   */
+  public byte[] payload() {
+    return payload.clone();
   }
 
   /**

@@ -4,12 +4,12 @@
  */
 package io.github.aetherjava.client;
 
+import io.github.aetherjava.client.internal.Arguments;
 import io.github.aetherjava.client.internal.Identifiers;
 import io.github.aetherjava.client.internal.KvClientImpl;
 import io.github.aetherjava.client.kv.KvClient;
 import io.github.aetherjava.proto.v1.InitConnection;
 import io.github.aetherjava.proto.v1.TaskIdentity;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -74,7 +74,7 @@ public final class TaskClient extends SendingClient
    *     report the id)
    */
   @Override
-  public String identity() {
+  String requestedIdentity() {
     if (isUnique()) {
       return Topics.uniqueTask(workspace, implementation, uniqueSpecifier);
     }
@@ -137,7 +137,7 @@ public final class TaskClient extends SendingClient
      * @return this
      */
     public Builder workspace(String workspace) {
-      this.workspace = Objects.requireNonNull(workspace, "workspace");
+      this.workspace = Arguments.notNull(workspace, "workspace");
       return this;
     }
 
@@ -146,7 +146,7 @@ public final class TaskClient extends SendingClient
      * @return this
      */
     public Builder uniqueSpecifier(String uniqueSpecifier) {
-      this.uniqueSpecifier = Objects.requireNonNull(uniqueSpecifier, "uniqueSpecifier");
+      this.uniqueSpecifier = Arguments.notNull(uniqueSpecifier, "uniqueSpecifier");
       return this;
     }
 

@@ -4,6 +4,7 @@
  */
 package io.github.aetherjava.client;
 
+import io.github.aetherjava.client.internal.Arguments;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -126,7 +127,7 @@ public final class TlsOptions {
      * @return this
      */
     public Builder trustRoots(byte[] pem) {
-      this.trustRootsPem = pem.clone();
+      this.trustRootsPem = Arguments.notNull(pem, "pem").clone();
       return this;
     }
 
@@ -146,8 +147,8 @@ public final class TlsOptions {
      * @return this
      */
     public Builder clientCertificate(byte[] certChainPem, byte[] privateKeyPem) {
-      this.clientCertChainPem = certChainPem.clone();
-      this.clientPrivateKeyPem = privateKeyPem.clone();
+      this.clientCertChainPem = Arguments.notNull(certChainPem, "certChainPem").clone();
+      this.clientPrivateKeyPem = Arguments.notNull(privateKeyPem, "privateKeyPem").clone();
       return this;
     }
 

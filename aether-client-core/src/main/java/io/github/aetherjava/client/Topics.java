@@ -6,6 +6,7 @@ package io.github.aetherjava.client;
 
 import io.github.aetherjava.client.internal.Identifiers;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builders for every topic form. The wire separator is {@code ::} (dotted topics are rejected by
@@ -282,20 +283,58 @@ public final class Topics {
   }
 
   /**
-   * Checks a send target the way the gateway does: 1–256 characters with a known prefix.
+   * Checks a send target segment by segment, with the gateway's identity rules: 1–256 characters; a
+   * known prefix; the number of segments that prefix takes ({@code ag}, {@code tu}, {@code ta}: 4;
+   * {@code tb}, {@code us}, {@code uw}, {@code br}: 3; {@code uu}, {@code ga}, {@code gu}: 2;
+   * {@code pg}: 2, or 3 as {@code pg::us::{user}}; {@code tk}: 4 ending in {@code events} or {@code
+   * msg}; {@code event}, {@code metric}: 2, the second may be {@code *}; {@code sv}: 3, or 2 for
+   * any instance); and every segment non-empty, at most 128 bytes, without {@code *}, {@code >},
+   * whitespace or control characters.
    *
    * @param topic the topic
    * @return the topic
-   * @throws InvalidArgumentException if invalid
+   * @throws InvalidArgumentException naming the topic and the offending segment
    */
-  public static String validate(String topic) {
+  public static String validate(@Nullable String topic) {
+    if (topic == null) {
+      throw new InvalidArgumentException("topic must not be null");
+    }
     if (topic.isEmpty() || topic.length() > MAX_TOPIC_LENGTH) {
       throw new InvalidArgumentException(
           "topic length must be 1-" + MAX_TOPIC_LENGTH + ": " + topic);
     }
-    if (!PREFIXES.contains(prefixOf(topic))) {
+    String prefix = prefixOf(topic);
+    if (!PREFIXES.contains(prefix)) {
       throw new InvalidArgumentException(
-          "invalid topic prefix (topics use '::', e.g. ag::ws::impl::spec): " + topic);
+          "topic has an invalid prefix (topics use '::', e.g. ag::ws::impl::spec): " + topic);
+    }
+    String[] parts = topic.split(SEPARATOR, -1);
+    int n = parts.length;
+    boolean countOk =
+        switch (prefix) {
+          case AGENT, UNIQUE_TASK, TASK -> n == 4;
+          case TASK_BROADCAST, USER, USER_WORKSPACE, BRIDGE -> n == 3;
+          case USER_BROADCAST, GLOBAL_AGENTS, GLOBAL_USERS, EVENT, METRIC -> n == 2;
+          case PROGRESS -> n == 2 || (n == 3 && USER.equals(parts[1]));
+          case TASK_LANE -> n == 4 && ("events".equals(parts[3]) || "msg".equals(parts[3]));
+          case SERVICE -> n == 2 || n == 3;
+          default -> false;
+        };
+    if (!countOk) {
+      throw new InvalidArgumentException(
+          "topic '"
+              + topic
+              + "' has "
+              + n
+              + " segments, which is not a valid "
+              + prefix
+              + ":: topic");
+    }
+    for (int i = 1; i < n; i++) {
+      boolean wildcard = i == 1 && (EVENT.equals(prefix) || METRIC.equals(prefix));
+      if (!(wildcard && "*".equals(parts[i]))) {
+        Identifiers.validate(parts[i], "topic '" + topic + "' segment " + (i + 1));
+      }
     }
     return topic;
   }

@@ -4,13 +4,13 @@
  */
 package io.github.aetherjava.client;
 
+import io.github.aetherjava.client.internal.Arguments;
 import io.github.aetherjava.client.internal.Identifiers;
 import io.github.aetherjava.proto.v1.InitConnection;
 import io.github.aetherjava.proto.v1.SwitchWorkspace;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
 import io.github.aetherjava.proto.v1.UserIdentity;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -63,7 +63,7 @@ public final class UserClient extends SendingClient implements DirectMessaging {
   }
 
   @Override
-  public String identity() {
+  String requestedIdentity() {
     return Topics.user(userId, windowId);
   }
 
@@ -136,7 +136,7 @@ public final class UserClient extends SendingClient implements DirectMessaging {
      * @return this
      */
     public Builder userId(String userId) {
-      this.userId = Objects.requireNonNull(userId, "userId");
+      this.userId = Arguments.notNull(userId, "userId");
       return this;
     }
 
@@ -145,7 +145,7 @@ public final class UserClient extends SendingClient implements DirectMessaging {
      * @return this
      */
     public Builder windowId(String windowId) {
-      this.windowId = Objects.requireNonNull(windowId, "windowId");
+      this.windowId = Arguments.notNull(windowId, "windowId");
       return this;
     }
 

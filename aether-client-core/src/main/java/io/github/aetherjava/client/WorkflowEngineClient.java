@@ -71,7 +71,7 @@ public final class WorkflowEngineClient extends SendingClient
   }
 
   @Override
-  public String identity() {
+  String requestedIdentity() {
     return IDENTITY;
   }
 

@@ -767,4 +767,43 @@ class ConnectionProtocolTest {
                 .setMessageType(io.github.aetherjava.proto.v1.MessageType.OPAQUE))
         .build();
   }
+
+  @Test
+  void aReconnectThatFailsForGoodReachesTheListenersWithItsCause() throws Exception {
+    AgentClient a = agent(options);
+    List<DisconnectInfo> ends = new CopyOnWriteArrayList<>();
+    a.addConnectionListener(
+        new ConnectionListener() {
+          @Override
+          public void onDisconnect(DisconnectInfo info) {
+            ends.add(info);
+          }
+        });
+    a.connect().get(10, TimeUnit.SECONDS);
+    gw.initPolicy = (init, i) -> Status.UNAUTHENTICATED.withDescription("invalid or revoked token");
+    gw.nextConnection().close(Status.UNAVAILABLE.withDescription("gateway restarting"));
+    await().until(() -> a.state() == ConnectionState.CLOSED);
+    await().until(() -> ends.size() == 2);
+    assertThat(ends.get(0).willReconnect()).isTrue();
+    assertThat(ends.get(1).willReconnect()).isFalse();
+    assertThat(ends.get(1).cause()).isInstanceOf(AuthenticationException.class);
+  }
+
+  @Test
+  void theIdentityTheGatewayBoundIsTheOneTheClientReports() throws Exception {
+    gw.autoAck = false;
+    AgentClient a = agent(options);
+    assertThat(a.identity()).isEqualTo("ag::prod::worker::1");
+    CompletableFuture<ConnectionInfo> connected = a.connect();
+    gw.nextConnection()
+        .send(
+            DownstreamMessage.newBuilder()
+                .setConnectionAck(
+                    io.github.aetherjava.proto.v1.ConnectionAck.newBuilder()
+                        .setSessionId("s-1")
+                        .setAssignedId("ag::prod::worker::from-certificate"))
+                .build());
+    connected.get(10, TimeUnit.SECONDS);
+    assertThat(a.identity()).isEqualTo("ag::prod::worker::from-certificate");
+  }
 }

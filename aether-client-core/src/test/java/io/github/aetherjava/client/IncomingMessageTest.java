@@ -80,7 +80,7 @@ class IncomingMessageTest {
   void rejectsMissingRequiredParts() {
     assertThatThrownBy(
             () -> new IncomingMessage("t", new byte[0], MessageType.OPAQUE, "", null, null))
-        .isInstanceOf(NullPointerException.class)
+        .isInstanceOf(InvalidArgumentException.class)
         .hasMessageContaining("receivedAt");
   }
 }

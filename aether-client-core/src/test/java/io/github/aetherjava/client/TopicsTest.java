@@ -7,6 +7,7 @@ package io.github.aetherjava.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TopicsTest {
@@ -71,5 +72,60 @@ class TopicsTest {
         .containsExactlyInAnyOrder(
             "ag", "tu", "ta", "tb", "us", "uw", "uu", "ga", "gu", "pg", "tk", "event", "metric",
             "br", "sv");
+  }
+
+  @Test
+  void validatesEverySegmentAndTheSegmentCountOfEachPrefix() {
+    for (String ok :
+        List.of(
+            "ag::ws::impl::1",
+            "tu::ws::impl::1",
+            "ta::ws::impl::1",
+            "tb::ws::impl",
+            "us::alice::tab",
+            "uw::alice::ws",
+            "uu::alice",
+            "ga::ws",
+            "gu::ws",
+            "pg::ws",
+            "pg::us::alice",
+            "tk::ws::t1::events",
+            "tk::ws::t1::msg",
+            "event::*",
+            "event::ws",
+            "metric::*",
+            "metric::receiver0",
+            "br::impl::1",
+            "sv::impl::1",
+            "sv::impl")) {
+      assertThat(Topics.validate(ok)).isEqualTo(ok);
+    }
+    for (String bad :
+        List.of(
+            "ag::ws::bad b::1",
+            "ag::ws::x*::1",
+            "ag::::b::1",
+            "ag::ws::impl",
+            "ag::ws::impl::1::2",
+            "ag::ws::impl::",
+            "ag::ws::impl::a\tb",
+            "tb::ws",
+            "us::alice",
+            "uu::alice::x",
+            "pg::ws::x",
+            "tk::ws::t1::other",
+            "event::a*",
+            "event::ws::x",
+            "sv::",
+            "sv::a::b::c",
+            "ga::>")) {
+      assertThatThrownBy(() -> Topics.validate(bad))
+          .as(bad)
+          .isInstanceOf(InvalidArgumentException.class)
+          .hasMessageContaining("topic");
+    }
+    assertThatThrownBy(() -> Topics.validate(null))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessage("topic must not be null");
   }
 }

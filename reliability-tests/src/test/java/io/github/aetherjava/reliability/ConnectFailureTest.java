@@ -132,7 +132,8 @@ class ConnectFailureTest {
             t -> t.base(t.tlsGateway.address()),
             ConnectionException.class,
             FailureReason.UNAVAILABLE,
-            "cannot connect to {addr}: UNAVAILABLE Network closed for unknown reason"),
+            "cannot connect to {addr}: UNAVAILABLE Network closed for unknown reason (this client"
+                + " uses plaintext: if the gateway requires TLS, configure TLS options)"),
         c(
             "malformed trust roots",
             t ->

@@ -11,10 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.aetherjava.client.AetherClientOptions;
 import io.github.aetherjava.client.AetherException;
 import io.github.aetherjava.client.AgentClient;
-import io.github.aetherjava.client.ConnectionException;
+import io.github.aetherjava.client.AuthenticationException;
 import io.github.aetherjava.client.ConnectionInfo;
 import io.github.aetherjava.client.ConnectionState;
-import io.github.aetherjava.client.FailureReason;
 import io.github.aetherjava.client.ReconnectPolicy;
 import io.github.aetherjava.client.TlsOptions;
 import io.github.aetherjava.gateway.embedded.EmbeddedAetherGateway;
@@ -95,12 +94,13 @@ class TlsTest {
         c(
             "TLS, wrong CA",
             t -> t.base(t.tls).tls(TlsOptions.builder().trustRoots(t.otherCa.certPem()).build()),
-            "cannot connect to {addr}: UNAVAILABLE io exception (SunCertPathBuilderException: unable to find valid"
-                + " certification path to requested target)"),
+            "TLS handshake with {addr} failed: SunCertPathBuilderException: unable to find valid"
+                + " certification path to requested target; the gateway's certificate is not"
+                + " accepted"),
         c(
             "TLS, expired server certificate",
             t -> t.base(t.tlsExpired).tls(TlsOptions.builder().trustRoots(t.ca.certPem()).build()),
-            "cannot connect to {addr}: UNAVAILABLE io exception (CertificateExpiredException: NotAfter: "),
+            "TLS handshake with {addr} failed: CertificateExpiredException: NotAfter: "),
         c(
             "TLS, server name does not match",
             t ->
@@ -110,8 +110,8 @@ class TlsTest {
                             .trustRoots(t.ca.certPem())
                             .serverNameOverride("gateway.example.com")
                             .build()),
-            "cannot connect to {addr}: UNAVAILABLE io exception (CertificateException: No subject alternative DNS name"
-                + " matching gateway.example.com found.)"),
+            "TLS handshake with {addr} failed: CertificateException: No subject alternative DNS name"
+                + " matching gateway.example.com found.; the gateway's certificate is not accepted"),
         c(
             "mTLS, valid client certificate",
             t ->
@@ -125,8 +125,9 @@ class TlsTest {
         c(
             "mTLS, no client certificate",
             t -> t.base(t.mtls).tls(TlsOptions.builder().trustRoots(t.ca.certPem()).build()),
-            "cannot connect to {addr}: UNAVAILABLE ssl exception (OpenSslException: error:1000045c:SSL"
-                + " routines:OPENSSL_internal:TLSV1_ALERT_CERTIFICATE_REQUIRED)"),
+            "TLS handshake with {addr} failed: OpenSslException: error:1000045c:SSL"
+                + " routines:OPENSSL_internal:TLSV1_ALERT_CERTIFICATE_REQUIRED; the gateway refused"
+                + " this client's certificate"),
         c(
             "mTLS, expired client certificate",
             t -> {
@@ -138,8 +139,9 @@ class TlsTest {
                           .clientCertificate(expired.certPem(), expired.keyPem())
                           .build());
             },
-            "cannot connect to {addr}: UNAVAILABLE ssl exception (OpenSslException: error:10000415:SSL"
-                + " routines:OPENSSL_internal:SSLV3_ALERT_CERTIFICATE_EXPIRED)"),
+            "TLS handshake with {addr} failed: OpenSslException: error:10000415:SSL"
+                + " routines:OPENSSL_internal:SSLV3_ALERT_CERTIFICATE_EXPIRED; the gateway refused"
+                + " this client's certificate"),
         c(
             "mTLS, client certificate from another CA",
             t -> {
@@ -152,8 +154,9 @@ class TlsTest {
                           .build());
               // the server only asks for certificates of its CA, so the client presents none
             },
-            "cannot connect to {addr}: UNAVAILABLE ssl exception (OpenSslException: error:1000045c:SSL"
-                + " routines:OPENSSL_internal:TLSV1_ALERT_CERTIFICATE_REQUIRED)"));
+            "TLS handshake with {addr} failed: OpenSslException: error:1000045c:SSL"
+                + " routines:OPENSSL_internal:TLSV1_ALERT_CERTIFICATE_REQUIRED; the gateway refused"
+                + " this client's certificate"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -168,10 +171,9 @@ class TlsTest {
         return;
       }
       assertThatThrownBy(a::connectBlocking)
-          .isExactlyInstanceOf(ConnectionException.class)
+          .isExactlyInstanceOf(AuthenticationException.class)
           .hasMessageStartingWith(failure.replace("{addr}", a.options().address()))
-          .satisfies(
-              e -> assertThat(((AetherException) e).reason()).isEqualTo(FailureReason.UNAVAILABLE))
+          .satisfies(e -> assertThat(((AetherException) e).isRecoverable()).isFalse())
           .satisfies(
               e ->
                   assertThat(Secrets.fullText(e))

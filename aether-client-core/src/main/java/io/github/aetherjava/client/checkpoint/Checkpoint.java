@@ -20,6 +20,18 @@ import org.jspecify.annotations.Nullable;
  */
 public record Checkpoint(String key, byte[] data, @Nullable Instant savedAt) {
 
+  /** Copies the bytes: the record stays immutable whatever the caller does with its array. */
+  public Checkpoint {
+    data = data.clone();
+  }
+
+  /**
+   * @return a copy of the bytes
+   */
+  public byte[] data() {
+    return data.clone();
+  }
+
   /**
    * @return true if something was saved under the key
    */

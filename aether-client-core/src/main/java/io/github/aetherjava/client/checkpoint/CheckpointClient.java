@@ -4,6 +4,7 @@
  */
 package io.github.aetherjava.client.checkpoint;
 
+import io.github.aetherjava.client.internal.Arguments;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -69,7 +70,8 @@ public interface CheckpointClient {
    * @return save time
    */
   default CompletableFuture<CheckpointSaveResult> save(String key, String text) {
-    return save(key, text.getBytes(StandardCharsets.UTF_8));
+    return Arguments.check(
+        () -> save(key, Arguments.notNull(text, "text").getBytes(StandardCharsets.UTF_8)));
   }
 
   /**

@@ -60,11 +60,7 @@ public final class Coordination {
       throw new InvalidArgumentException(
           "client: " + client.kind() + " clients have no KV access, so cannot coordinate");
     }
-    Executor callbacks = client.options().callbackExecutor();
-    return create(
-        access.kv(),
-        callbacks != null ? callbacks : ClientExecutors.defaultCallbackExecutor(),
-        options);
+    return create(access.kv(), client.callbackExecutor(), options);
   }
 
   /**

@@ -149,7 +149,7 @@ public final class AdminClientImpl implements AdminClient {
           new ConnectionException(
               FailureReason.DISCONNECTED, "client is not connected: call connect() first"));
     }
-    ResponseFuture<GatewayHealth> f = new ResponseFuture<>(core.callbackExecutor());
+    CompletableFuture<GatewayHealth> f = new CompletableFuture<>();
     HealthGrpc.newStub(channel)
         .withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
         .check(
@@ -157,16 +157,19 @@ public final class AdminClientImpl implements AdminClient {
             new StreamObserver<>() {
               @Override
               public void onNext(HealthCheckResponse r) {
-                f.deliver(health(statusOf(r.getStatus())), null);
+                Completions.complete(core.completions(), f, health(statusOf(r.getStatus())), null);
               }
 
               @Override
               public void onError(Throwable t) {
                 Status s = Status.fromThrowable(t);
                 if (s.getCode() == Status.Code.NOT_FOUND) {
-                  f.deliver(health(GatewayHealth.Status.SERVICE_UNKNOWN), null);
+                  Completions.complete(
+                      core.completions(), f, health(GatewayHealth.Status.SERVICE_UNKNOWN), null);
                 } else {
-                  f.deliver(
+                  Completions.complete(
+                      core.completions(),
+                      f,
                       null,
                       new ConnectionException(
                           FailureReason.UNAVAILABLE,

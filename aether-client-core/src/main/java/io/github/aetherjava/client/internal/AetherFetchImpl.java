@@ -119,7 +119,7 @@ final class AetherFetchImpl implements AetherFetch {
             max,
             Objects.requireNonNull(idle),
             options.streamBufferBytes(),
-            core.callbackExecutor(),
+            core.completions(),
             core.observe(streaming ? "proxy.stream" : "proxy.fetch"),
             engine::done);
 

@@ -54,6 +54,7 @@ public final class CallbackPool implements Executor {
   private final AtomicInteger threads = new AtomicInteger();
   private final AtomicInteger spinning = new AtomicInteger();
   private final AtomicInteger names = new AtomicInteger();
+  private volatile boolean retiring;
 
   /**
    * @param namePrefix thread name prefix
@@ -83,6 +84,18 @@ public final class CallbackPool implements Executor {
     // a polling worker will see the task; only otherwise does it need a thread woken or started
     if (spinning.get() == 0) {
       wakeOrStart();
+    }
+  }
+
+  /**
+   * Lets every worker end as soon as it finds no work (instead of after the keep-alive time). Tasks
+   * submitted later still run, on a thread started for them that ends once it is idle again.
+   */
+  public void retireIdleThreads() {
+    retiring = true;
+    Thread t;
+    while ((t = parked.poll()) != null) {
+      LockSupport.unpark(t);
     }
   }
 
@@ -202,11 +215,14 @@ public final class CallbackPool implements Executor {
     Thread me = Thread.currentThread();
     long deadline = System.nanoTime() + keepAliveNanos;
     while (true) {
+      if (retiring) {
+        return tasks.poll();
+      }
       parked.add(me);
       // a task added after our last poll, by a producer that saw us polling, woke nobody: look
       // again
       Runnable task = tasks.poll();
-      if (task != null) {
+      if (task != null || retiring) {
         parked.remove(me);
         return task;
       }

@@ -18,6 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the gRPC channel for an address: in-process, plaintext TCP, TLS or mTLS (Netty, shaded).
@@ -76,7 +77,7 @@ public final class ChannelFactory {
     return b.build();
   }
 
-  private static ChannelCredentials credentials(TlsOptions tls) {
+  private static ChannelCredentials credentials(@Nullable TlsOptions tls) {
     if (tls == null) {
       return InsecureChannelCredentials.create();
     }

@@ -42,32 +42,38 @@ public final class CheckpointClientImpl implements CheckpointClient {
   @Override
   public CompletableFuture<CheckpointSaveResult> save(
       String key, byte[] data, CheckpointTtl ttl, Duration timeout) {
-    String k = key(key);
-    return call(
-        "checkpoint.save",
-        CheckpointOperation.newBuilder()
-            .setOp(CheckpointOperation.OpType.SAVE)
-            .setKey(k)
-            .setData(ByteString.copyFrom(data))
-            .setTtl(ttl.seconds()),
-        k,
-        timeout,
-        r -> new CheckpointSaveResult(k, Instant.ofEpochSecond(r.getSavedAt())));
+    return Arguments.check(
+        () -> {
+          String k = key(key);
+          return call(
+              "checkpoint.save",
+              CheckpointOperation.newBuilder()
+                  .setOp(CheckpointOperation.OpType.SAVE)
+                  .setKey(k)
+                  .setData(ByteString.copyFrom(Arguments.notNull(data, "data")))
+                  .setTtl(Arguments.notNull(ttl, "ttl").seconds()),
+              k,
+              timeout,
+              r -> new CheckpointSaveResult(k, Instant.ofEpochSecond(r.getSavedAt())));
+        });
   }
 
   @Override
   public CompletableFuture<Checkpoint> load(String key, Duration timeout) {
-    String k = key(key);
-    return call(
-        "checkpoint.load",
-        CheckpointOperation.newBuilder().setOp(CheckpointOperation.OpType.LOAD).setKey(k),
-        k,
-        timeout,
-        r ->
-            new Checkpoint(
-                k,
-                r.getData().toByteArray(),
-                r.getSavedAt() > 0 ? Instant.ofEpochSecond(r.getSavedAt()) : null));
+    return Arguments.check(
+        () -> {
+          String k = key(key);
+          return call(
+              "checkpoint.load",
+              CheckpointOperation.newBuilder().setOp(CheckpointOperation.OpType.LOAD).setKey(k),
+              k,
+              timeout,
+              r ->
+                  new Checkpoint(
+                      k,
+                      r.getData().toByteArray(),
+                      r.getSavedAt() > 0 ? Instant.ofEpochSecond(r.getSavedAt()) : null));
+        });
   }
 
   @Override
@@ -82,17 +88,21 @@ public final class CheckpointClientImpl implements CheckpointClient {
 
   @Override
   public CompletableFuture<Void> delete(String key, Duration timeout) {
-    String k = key(key);
-    return call(
-        "checkpoint.delete",
-        CheckpointOperation.newBuilder().setOp(CheckpointOperation.OpType.DELETE).setKey(k),
-        k,
-        timeout,
-        r -> null);
+    return Arguments.check(
+        () -> {
+          String k = key(key);
+          return call(
+              "checkpoint.delete",
+              CheckpointOperation.newBuilder().setOp(CheckpointOperation.OpType.DELETE).setKey(k),
+              k,
+              timeout,
+              r -> null);
+        });
   }
 
-  private static String key(String key) {
-    return key.isEmpty() ? DEFAULT_KEY : key;
+  private static String key(@Nullable String key) {
+    String k = Arguments.notNull(key, "key");
+    return k.isEmpty() ? DEFAULT_KEY : k;
   }
 
   private <T> CompletableFuture<T> call(
@@ -102,8 +112,9 @@ public final class CheckpointClientImpl implements CheckpointClient {
       Duration timeout,
       Function<CheckpointResponse, @Nullable T> decode) {
     RequestObservation observation = core.observe(operation);
-    if (timeout.isZero() || timeout.isNegative()) {
-      InvalidArgumentException e = new InvalidArgumentException("timeout must be positive");
+    try {
+      Arguments.positive(timeout, "timeout");
+    } catch (InvalidArgumentException e) {
       observation.onComplete(e);
       return CompletableFuture.failedFuture(e);
     }

@@ -11,27 +11,57 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Process-wide executors shared by all clients: the default callback executor (virtual threads when
- * the JVM has them, detected reflectively since we compile for Java 17; otherwise a {@link
- * CallbackPool}) and one small scheduler for timers. Timers only do cheap work (fail a future,
- * start an attempt).
+ * Threads of the SDK. The default callback executor is per client: virtual threads when the JVM has
+ * them (detected reflectively since we compile for Java 17), otherwise a {@link CallbackPool} of
+ * the client's own, so blocked handlers of one client never take threads from another. Timers share
+ * one scheduler thread that ends when no timer is pending; timers only do cheap SDK work (fail a
+ * future, start an attempt, cancel a call). No SDK thread outlives its use.
  */
 public final class ClientExecutors {
 
-  private static final Executor CALLBACKS = createCallbackExecutor();
+  /** Idle time after which the timer thread ends. */
+  static final Duration TIMER_KEEP_ALIVE = Duration.ofSeconds(1);
+
+  private static final @Nullable Method VIRTUAL = virtualThreadFactoryMethod();
   private static final ScheduledExecutorService SCHEDULER = createScheduler();
+  private static final AtomicInteger CLIENTS = new AtomicInteger();
 
   private ClientExecutors() {}
 
   /**
-   * @return the default callback executor
+   * A default callback executor for one client; {@link #release(Executor)} it when the client has
+   * closed.
+   *
+   * @return virtual threads on Java 21+, else a pool owned by this client
    */
-  public static Executor defaultCallbackExecutor() {
-    return CALLBACKS;
+  public static Executor newDefaultCallbackExecutor() {
+    ExecutorService virtual = virtualThreadExecutor();
+    if (virtual != null) {
+      return virtual;
+    }
+    return new CallbackPool(
+        "aether-callback-" + CLIENTS.incrementAndGet() + "-",
+        defaultCallbackThreads(),
+        CallbackPool.KEEP_ALIVE,
+        Duration.ZERO);
+  }
+
+  /**
+   * Lets the threads of a default callback executor end once idle. Work handed to it afterwards
+   * still runs.
+   *
+   * @param executor an executor from {@link #newDefaultCallbackExecutor()}
+   */
+  public static void release(Executor executor) {
+    if (executor instanceof CallbackPool pool) {
+      pool.retireIdleThreads();
+    }
+    // a virtual-thread-per-task executor holds no threads while idle
   }
 
   /**
@@ -42,7 +72,7 @@ public final class ClientExecutors {
   }
 
   /**
-   * @return thread limit of the default callback pool: {@code max(4, 2 x cores)}
+   * @return thread limit of a client's default callback pool: {@code max(4, 2 x cores)}
    */
   public static int defaultCallbackThreads() {
     return Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
@@ -52,24 +82,26 @@ public final class ClientExecutors {
    * @return true if the default callback executor uses virtual threads
    */
   public static boolean usesVirtualThreads() {
-    return !(CALLBACKS instanceof CallbackPool);
+    return VIRTUAL != null;
   }
 
-  private static Executor createCallbackExecutor() {
-    ExecutorService virtual = virtualThreadExecutor();
-    if (virtual != null) {
-      return virtual;
+  private static @Nullable Method virtualThreadFactoryMethod() {
+    try {
+      return java.util.concurrent.Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null; // Java 17-20: no virtual threads
     }
-    return new CallbackPool(
-        "aether-callback-", defaultCallbackThreads(), CallbackPool.KEEP_ALIVE, Duration.ZERO);
   }
 
   private static @Nullable ExecutorService virtualThreadExecutor() {
+    Method m = VIRTUAL;
+    if (m == null) {
+      return null;
+    }
     try {
-      Method m = java.util.concurrent.Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
       return (ExecutorService) m.invoke(null);
     } catch (ReflectiveOperationException | RuntimeException e) {
-      return null; // Java 17-20: no virtual threads
+      return null;
     }
   }
 
@@ -77,10 +109,17 @@ public final class ClientExecutors {
     ScheduledThreadPoolExecutor s =
         new ScheduledThreadPoolExecutor(1, daemonFactory("aether-timer-"));
     s.setRemoveOnCancelPolicy(true);
+    // the single thread stays while a timer is queued and ends TIMER_KEEP_ALIVE after the last one
+    s.setKeepAliveTime(TIMER_KEEP_ALIVE.toNanos(), TimeUnit.NANOSECONDS);
+    s.allowCoreThreadTimeOut(true);
     return s;
   }
 
-  private static ThreadFactory daemonFactory(String prefix) {
+  /**
+   * @param prefix thread name prefix
+   * @return a factory of daemon threads named {@code prefix + n}
+   */
+  static ThreadFactory daemonFactory(String prefix) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, prefix + n.incrementAndGet());

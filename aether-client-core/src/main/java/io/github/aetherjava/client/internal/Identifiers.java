@@ -6,6 +6,7 @@ package io.github.aetherjava.client.internal;
 
 import io.github.aetherjava.client.InvalidArgumentException;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /** The gateway's identifier rules (strict charset mode), checked before anything is sent. */
 public final class Identifiers {
@@ -21,8 +22,11 @@ public final class Identifiers {
    * @return the value
    * @throws InvalidArgumentException if it breaks a rule
    */
-  public static String validate(String value, String name) {
-    if (value == null || value.isEmpty()) {
+  public static String validate(@Nullable String value, String name) {
+    if (value == null) {
+      throw new InvalidArgumentException(name + " must not be null");
+    }
+    if (value.isEmpty()) {
       throw new InvalidArgumentException(name + " must not be empty");
     }
     if (value.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
@@ -33,10 +37,10 @@ public final class Identifiers {
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c == '*' || c == '>' || c == ' ' || c < 0x20 || c == 0x7F) {
+      if (c == '*' || c == '>' || Character.isWhitespace(c) || c < 0x20 || c == 0x7F) {
         throw new InvalidArgumentException(
             name
-                + " contains a forbidden character (*, >, space or control): "
+                + " contains a forbidden character (*, >, whitespace or control): "
                 + value.replaceAll("\\p{Cntrl}", "?"));
       }
     }

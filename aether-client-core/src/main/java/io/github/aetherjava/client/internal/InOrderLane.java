@@ -11,6 +11,7 @@ import io.github.aetherjava.proto.v1.UpstreamMessage;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -136,7 +137,8 @@ final class InOrderLane {
             decoder,
             mapError,
             core.observe(operation),
-            new ResponseFuture<>(core.callbackExecutor()));
+            new CompletableFuture<>(),
+            core.completions());
     synchronized (lock) {
       waiting.addLast(call);
     }
@@ -243,7 +245,8 @@ final class InOrderLane {
     final PendingRequests.Decoder<T> decoder;
     final Function<Throwable, Throwable> mapError;
     final RequestObservation observation;
-    final ResponseFuture<T> future;
+    final CompletableFuture<T> future;
+    final Executor completions;
     final AtomicBoolean settled = new AtomicBoolean();
     volatile boolean sent;
     volatile @Nullable ScheduledFuture<?> queuedTimer;
@@ -257,7 +260,8 @@ final class InOrderLane {
         PendingRequests.Decoder<T> decoder,
         Function<Throwable, Throwable> mapError,
         RequestObservation observation,
-        ResponseFuture<T> future) {
+        CompletableFuture<T> future,
+        Executor completions) {
       this.operation = operation;
       this.requestId = requestId;
       this.frame = frame;
@@ -268,6 +272,7 @@ final class InOrderLane {
       this.mapError = mapError;
       this.observation = observation;
       this.future = future;
+      this.completions = completions;
     }
 
     void succeed(DownstreamMessage response) {
@@ -279,11 +284,11 @@ final class InOrderLane {
         value = decoder.decode(response);
       } catch (RuntimeException e) {
         observation.onComplete(e);
-        future.deliver(null, e);
+        Completions.complete(completions, future, null, e);
         return;
       }
       observation.onComplete(null);
-      future.deliver(value, null);
+      Completions.complete(completions, future, value, null);
     }
 
     void fail(Throwable error) {
@@ -292,7 +297,7 @@ final class InOrderLane {
       }
       Throwable mapped = mapError.apply(error);
       observation.onComplete(mapped);
-      future.deliver(null, mapped);
+      Completions.complete(completions, future, null, mapped);
     }
   }
 }

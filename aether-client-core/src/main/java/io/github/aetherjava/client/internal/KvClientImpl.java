@@ -82,7 +82,7 @@ public final class KvClientImpl implements KvClient {
         KVOperation.OpType.PUT,
         target,
         key,
-        b -> b.setValue(ByteString.copyFrom(value)).setTtl(ttlSeconds(ttl)),
+        b -> b.setValue(bytes(value, "value")).setTtl(ttlSeconds(ttl)),
         timeout,
         r -> null);
   }
@@ -94,7 +94,7 @@ public final class KvClientImpl implements KvClient {
         KVOperation.OpType.PUT,
         target,
         key,
-        b -> b.setValue(ByteString.copyFrom(value)).setTtl(ttlSeconds(ttl)));
+        b -> b.setValue(bytes(value, "value")).setTtl(ttlSeconds(ttl)));
   }
 
   @Override
@@ -193,7 +193,7 @@ public final class KvClientImpl implements KvClient {
         KVOperation.OpType.SET_NX,
         target,
         key,
-        b -> b.setValue(ByteString.copyFrom(value)).setTtl(ttlSeconds(ttl)),
+        b -> b.setValue(bytes(value, "value")).setTtl(ttlSeconds(ttl)),
         timeout,
         KVResponse::getApplied);
   }
@@ -211,8 +211,8 @@ public final class KvClientImpl implements KvClient {
         target,
         key,
         b ->
-            b.setExpectedValue(ByteString.copyFrom(expected))
-                .setValue(ByteString.copyFrom(newValue))
+            b.setExpectedValue(bytes(expected, "expected"))
+                .setValue(bytes(newValue, "newValue"))
                 .setTtl(ttlSeconds(ttl)),
         timeout,
         KVResponse::getApplied);
@@ -225,7 +225,7 @@ public final class KvClientImpl implements KvClient {
         KVOperation.OpType.COMPARE_AND_DELETE,
         target,
         key,
-        b -> b.setExpectedValue(ByteString.copyFrom(expected)),
+        b -> b.setExpectedValue(bytes(expected, "expected")),
         timeout,
         KVResponse::getApplied);
   }
@@ -237,7 +237,7 @@ public final class KvClientImpl implements KvClient {
         KVOperation.OpType.SET_ADD,
         target,
         key,
-        b -> b.setValue(ByteString.copyFrom(member)),
+        b -> b.setValue(bytes(member, "member")),
         timeout,
         r -> new KvSetAddResult(r.getApplied(), r.getCounterValue()));
   }
@@ -277,15 +277,28 @@ public final class KvClientImpl implements KvClient {
       Customizer custom,
       Duration timeout,
       Function<KVResponse, @Nullable T> decode) {
+    return call(op, target, key, custom, timeout, decode, false);
+  }
+
+  /**
+   * @param blocking the caller waits for the future at once and shows it to no one: it completes on
+   *     the thread that reads the response, without a hand-off
+   */
+  private <T> CompletableFuture<T> call(
+      KVOperation.OpType op,
+      KvTarget target,
+      String key,
+      Customizer custom,
+      Duration timeout,
+      Function<KVResponse, @Nullable T> decode,
+      boolean blocking) {
     String operation = "kv." + opName(op);
     RequestObservation observation = core.observe(operation);
     KVOperation.Builder b;
     try {
       b = base(op, target, key);
       custom.apply(b);
-      if (timeout.isZero() || timeout.isNegative()) {
-        throw new InvalidArgumentException("timeout must be positive");
-      }
+      Arguments.positive(timeout, "timeout");
     } catch (InvalidArgumentException e) {
       observation.onComplete(e);
       return CompletableFuture.failedFuture(e);
@@ -298,12 +311,7 @@ public final class KvClientImpl implements KvClient {
         op == KVOperation.OpType.GET
             || op == KVOperation.OpType.LIST
             || op == KVOperation.OpType.SET_CARD;
-    return core.request(
-        operation,
-        requestId,
-        frame,
-        timeout,
-        idempotent,
+    PendingRequests.Decoder<T> decoder =
         m -> {
           KVResponse r = m.getKv();
           if (!r.getSuccess()) {
@@ -316,9 +324,45 @@ public final class KvClientImpl implements KvClient {
                 Duration.ZERO);
           }
           return decode.apply(r);
-        },
-        e -> RequestErrors.withContext(e, context),
-        observation);
+        };
+    Function<Throwable, Throwable> mapError = e -> RequestErrors.withContext(e, context);
+    return blocking
+        ? core.requestInline(
+            operation, requestId, frame, timeout, idempotent, decoder, mapError, observation)
+        : core.request(
+            operation, requestId, frame, timeout, idempotent, decoder, mapError, observation);
+  }
+
+  @Override
+  public KvValue getBlocking(KvTarget target, String key) {
+    return Await.result(
+        call(
+            KVOperation.OpType.GET,
+            target,
+            key,
+            b -> {},
+            defaultTimeout(),
+            r -> new KvValue(key, r.getValue().toByteArray()),
+            true),
+        "kv.get");
+  }
+
+  @Override
+  public void putBlocking(KvTarget target, String key, byte[] value) {
+    Await.result(
+        call(
+            KVOperation.OpType.PUT,
+            target,
+            key,
+            b -> b.setValue(bytes(value, "value")).setTtl(0),
+            defaultTimeout(),
+            r -> null,
+            true),
+        "kv.put");
+  }
+
+  private static ByteString bytes(byte @Nullable [] value, String name) {
+    return ByteString.copyFrom(Arguments.notNull(value, name));
   }
 
   private CompletableFuture<Void> forget(
@@ -332,7 +376,10 @@ public final class KvClientImpl implements KvClient {
     }
   }
 
-  private KVOperation.Builder base(KVOperation.OpType op, KvTarget target, String key) {
+  private KVOperation.Builder base(
+      KVOperation.OpType op, @Nullable KvTarget checkedTarget, @Nullable String checkedKey) {
+    KvTarget target = Arguments.notNull(checkedTarget, "target");
+    String key = Arguments.notNull(checkedKey, op == KVOperation.OpType.LIST ? "prefix" : "key");
     boolean prefixOp = op == KVOperation.OpType.LIST || op == KVOperation.OpType.PURGE_IDENTITY;
     if (!prefixOp && key.isEmpty()) {
       throw new InvalidArgumentException("key must not be empty");
@@ -379,7 +426,8 @@ public final class KvClientImpl implements KvClient {
     return b;
   }
 
-  private static long ttlSeconds(Duration ttl) {
+  private static long ttlSeconds(@Nullable Duration checkedTtl) {
+    Duration ttl = Arguments.notNull(checkedTtl, "ttl");
     if (ttl.isNegative()) {
       throw new InvalidArgumentException("ttl must not be negative");
     }

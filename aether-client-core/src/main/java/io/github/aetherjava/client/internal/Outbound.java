@@ -12,13 +12,18 @@ import io.github.aetherjava.proto.v1.UpstreamMessage;
 import io.grpc.ClientCall;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The single writer. Frames queue here (bounded by count and bytes) and are written only while a
@@ -27,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  * a reason: nothing is dropped silently.
  */
 public final class Outbound {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Outbound.class);
 
   /** A queued frame. */
   private static final class Item {
@@ -54,7 +61,11 @@ public final class Outbound {
 
     void fail(Throwable error, Executor completions) {
       if (onFailed != null) {
-        onFailed.accept(error);
+        try {
+          onFailed.accept(error);
+        } catch (RuntimeException e) {
+          LOG.warn("a send failure hook threw; ignored", e);
+        }
       }
       completions.execute(() -> future.completeExceptionally(error));
     }
@@ -74,9 +85,9 @@ public final class Outbound {
    * @param maxCount buffer limit (count)
    * @param maxBytes buffer limit (bytes)
    * @param policy overflow policy
-   * @param completions executor that completes futures
+   * @param completions hand-off that completes futures others may have chained onto
    */
-  public Outbound(int maxCount, long maxBytes, OverflowPolicy policy, Executor completions) {
+  public Outbound(int maxCount, long maxBytes, OverflowPolicy policy, Handoff completions) {
     this.maxCount = maxCount;
     this.maxBytes = maxBytes;
     this.policy = policy;
@@ -87,7 +98,8 @@ public final class Outbound {
    * Queues a frame and writes what the transport takes.
    *
    * @param frame the frame
-   * @param onWritten run (on the writing thread) once the frame is handed to gRPC
+   * @param onWritten run (on the writing thread, outside any lock; exceptions are logged) once the
+   *     frame is handed to gRPC
    * @return completes when handed to the transport
    */
   public CompletableFuture<Void> enqueue(UpstreamMessage frame, @Nullable Runnable onWritten) {
@@ -98,7 +110,8 @@ public final class Outbound {
    * Queues a frame and writes what the transport takes.
    *
    * @param frame the frame
-   * @param onWritten run (on the writing thread) once the frame is handed to gRPC
+   * @param onWritten run (on the writing thread, outside any lock; exceptions are logged) once the
+   *     frame is handed to gRPC
    * @param onFailed run (on the failing thread, before the future fails) if the frame is refused,
    *     evicted or dropped at close: an SDK-internal hook, so the future itself stays free of
    *     dependents and completes without a hand-off
@@ -110,6 +123,7 @@ public final class Outbound {
     int size = frame.getSerializedSize();
     List<Item> evicted = new ArrayList<>(0);
     ConnectionException refused = null;
+    Item mine = null;
     lock.lock();
     try {
       if (closedWith != null) {
@@ -130,7 +144,8 @@ public final class Outbound {
           }
         }
         if (refused == null) {
-          queue.addLast(new Item(frame, size, future, onWritten, onFailed, false));
+          mine = new Item(frame, size, future, onWritten, onFailed, false);
+          queue.addLast(mine);
           bytes += size;
         }
       }
@@ -151,7 +166,7 @@ public final class Outbound {
       }
       return CompletableFuture.failedFuture(refused);
     }
-    drain();
+    drain(false, mine);
     return future;
   }
 
@@ -239,7 +254,7 @@ public final class Outbound {
 
   /** Writes queued frames while the transport is ready. */
   public void drain() {
-    drain(false);
+    drain(false, null);
   }
 
   /**
@@ -247,10 +262,14 @@ public final class Outbound {
    * requested close so pending sends go out.
    */
   public void flushAll() {
-    drain(true);
+    drain(true, null);
   }
 
-  private void drain(boolean ignoreReady) {
+  /**
+   * @param mine the frame the calling {@code enqueue} just queued: its future has not been returned
+   *     yet, so nothing can be chained onto it and it may complete here
+   */
+  private void drain(boolean ignoreReady, @Nullable Item mine) {
     List<Item> written = new ArrayList<>();
     lock.lock();
     try {
@@ -259,31 +278,52 @@ public final class Outbound {
         Item item = queue.pollFirst();
         bytes -= item.size;
         c.sendMessage(item.frame);
-        if (item.onWritten != null) {
-          item.onWritten.run();
-        }
         written.add(item);
       }
     } finally {
       lock.unlock();
     }
-    // Futures nobody has chained onto yet (the usual case: the caller of enqueue has not even
-    // received it) are
-    // completed here, which costs nothing; from the first one with dependents on, the rest are
-    // completed on
-    // the callback executor so user continuations never run on this (possibly gRPC) thread.
-    // Completion order
-    // is kept.
-    int n = written.size();
-    int i = 0;
-    while (i < n && written.get(i).future.getNumberOfDependents() == 0) {
-      written.get(i).future.complete(null);
-      i++;
+    if (written.isEmpty()) {
+      return;
     }
-    if (i < n) {
-      List<Item> rest = written.subList(i, n);
-      completions.execute(() -> rest.forEach(item -> item.future.complete(null)));
+    for (Item item : written) {
+      if (item.onWritten != null) {
+        try {
+          item.onWritten.run();
+        } catch (RuntimeException e) {
+          LOG.warn("a written hook threw; ignored", e);
+        }
+      }
     }
+    // Other callers may have chained onto their futures: those complete on the callback executor
+    // (in order, one task), so no continuation runs on this possibly gRPC thread.
+    List<Item> others = new ArrayList<>(written.size());
+    for (Item item : written) {
+      if (item == mine) {
+        item.future.complete(null);
+      } else {
+        others.add(item);
+      }
+    }
+    if (!others.isEmpty()) {
+      completions.execute(() -> others.forEach(item -> item.future.complete(null)));
+    }
+  }
+
+  /**
+   * @return the frames waiting to be written, compared by identity
+   */
+  public Set<UpstreamMessage> queuedFrames() {
+    Set<UpstreamMessage> frames = Collections.newSetFromMap(new IdentityHashMap<>());
+    lock.lock();
+    try {
+      for (Item i : queue) {
+        frames.add(i.frame);
+      }
+    } finally {
+      lock.unlock();
+    }
+    return frames;
   }
 
   /**

@@ -12,20 +12,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Requests awaiting a correlated response, keyed by request id. Each has a deadline. A response is
- * decoded on the thread that read it and completes a {@link ResponseFuture}, which keeps user
- * continuations off gRPC threads.
+ * Requests awaiting a correlated response, keyed by request id. Each ends exactly once: with its
+ * response, an error or its deadline, whichever comes first (the first removes the entry). The
+ * outcome is decided on the thread that saw it (a gRPC or timer thread); the caller's future is
+ * then completed on the callback executor through a {@link Handoff}, which never loses the task, so
+ * user continuations never run on gRPC threads. A request whose future only an SDK thread waits on
+ * (a blocking convenience) is completed in place instead: that wakes the waiter without a hand-off
+ * and does not depend on the callback executor at all.
  */
 public final class PendingRequests {
 
@@ -39,33 +43,40 @@ public final class PendingRequests {
     @Nullable T decode(DownstreamMessage response);
   }
 
-  private static final class Entry {
-    final String operation;
-    final Consumer<DownstreamMessage> onResponse;
-    final Consumer<Throwable> onFailure;
-    final @Nullable UpstreamMessage retryFrame;
+  /** One waiting request. */
+  private static final class Entry<T> {
+    final CompletableFuture<T> future = new CompletableFuture<>();
+    final UpstreamMessage frame;
+    final boolean idempotent;
+    final @Nullable Executor completer;
+    final Decoder<T> decoder;
+    final Function<Throwable, Throwable> mapError;
+    final RequestObservation observation;
     volatile @Nullable ScheduledFuture<?> timer;
-    volatile boolean sent;
 
     Entry(
-        String operation,
-        Consumer<DownstreamMessage> onResponse,
-        Consumer<Throwable> onFailure,
-        @Nullable UpstreamMessage retryFrame) {
-      this.operation = operation;
-      this.onResponse = onResponse;
-      this.onFailure = onFailure;
-      this.retryFrame = retryFrame;
+        UpstreamMessage frame,
+        boolean idempotent,
+        @Nullable Executor completer,
+        Decoder<T> decoder,
+        Function<Throwable, Throwable> mapError,
+        RequestObservation observation) {
+      this.frame = frame;
+      this.idempotent = idempotent;
+      this.completer = completer;
+      this.decoder = decoder;
+      this.mapError = mapError;
+      this.observation = observation;
     }
   }
 
-  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final Map<String, Entry<?>> entries = new ConcurrentHashMap<>();
   private final Executor completions;
 
   /**
-   * @param completions the callback executor
+   * @param completions hand-off to the callback executor
    */
-  public PendingRequests(Executor completions) {
+  public PendingRequests(Handoff completions) {
     this.completions = completions;
   }
 
@@ -74,8 +85,11 @@ public final class PendingRequests {
    * @param requestId unique id
    * @param operation operation name for timeouts
    * @param timeout deadline
-   * @param retryFrame the request frame if it is idempotent (re-sent after a reconnect while its
-   *     deadline allows), else null
+   * @param frame the request frame
+   * @param idempotent whether the frame may be re-sent after a reconnect while its deadline allows
+   * @param completer where the future completes, or null for the callback executor: {@code
+   *     Runnable::run} (the thread that decides the outcome) only for futures no user code sees (a
+   *     blocking convenience waiting on it), an SDK thread for requests made inside handlers
    * @param decoder turns the response into the value (runs on the thread that read the response)
    * @param mapError turns a failure (timeout, disconnect, gateway error) into what the caller sees
    * @param observation told of the outcome before the future completes
@@ -85,31 +99,13 @@ public final class PendingRequests {
       String requestId,
       String operation,
       Duration timeout,
-      @Nullable UpstreamMessage retryFrame,
+      UpstreamMessage frame,
+      boolean idempotent,
+      @Nullable Executor completer,
       Decoder<T> decoder,
       Function<Throwable, Throwable> mapError,
       RequestObservation observation) {
-    ResponseFuture<T> future = new ResponseFuture<>(completions);
-    Consumer<Throwable> onFailure =
-        error -> {
-          Throwable mapped = mapError.apply(error);
-          observation.onComplete(mapped);
-          future.deliver(null, mapped);
-        };
-    Consumer<DownstreamMessage> onResponse =
-        response -> {
-          T value;
-          try {
-            value = decoder.decode(response);
-          } catch (RuntimeException e) {
-            observation.onComplete(e);
-            future.deliver(null, e);
-            return;
-          }
-          observation.onComplete(null);
-          future.deliver(value, null);
-        };
-    Entry e = new Entry(operation, onResponse, onFailure, retryFrame);
+    Entry<T> e = new Entry<>(frame, idempotent, completer, decoder, mapError, observation);
     entries.put(requestId, e);
     e.timer =
         ClientExecutors.scheduler()
@@ -117,17 +113,7 @@ public final class PendingRequests {
                 () -> fail(requestId, new AetherTimeoutException(operation, timeout, null)),
                 timeout.toNanos(),
                 TimeUnit.NANOSECONDS);
-    return future;
-  }
-
-  /**
-   * @param requestId request now handed to the transport
-   */
-  public void markSent(String requestId) {
-    Entry e = entries.get(requestId);
-    if (e != null) {
-      e.sent = true;
-    }
+    return e.future;
   }
 
   /**
@@ -136,12 +122,12 @@ public final class PendingRequests {
    * @return true if a request was waiting
    */
   public boolean complete(String requestId, DownstreamMessage response) {
-    Entry e = requestId.isEmpty() ? null : entries.remove(requestId);
+    Entry<?> e = requestId.isEmpty() ? null : entries.remove(requestId);
     if (e == null) {
       return false;
     }
     cancelTimer(e);
-    e.onResponse.accept(response);
+    succeed(e, response);
     return true;
   }
 
@@ -151,47 +137,48 @@ public final class PendingRequests {
    * @return true if a request was waiting
    */
   public boolean fail(String requestId, Throwable error) {
-    Entry e = entries.remove(requestId);
+    Entry<?> e = entries.remove(requestId);
     if (e == null) {
       return false;
     }
     cancelTimer(e);
-    e.onFailure.accept(error);
+    Throwable mapped;
+    try {
+      mapped = e.mapError.apply(error);
+    } catch (RuntimeException x) {
+      mapped = x;
+    }
+    observe(e, mapped);
+    finish(e, null, mapped);
     return true;
   }
 
   /**
-   * Fails requests already handed to the transport (their responses died with the stream). Requests
-   * still buffered stay: they are written after the next acknowledgement.
-   *
-   * @param error failure
-   */
-  public void failSent(Throwable error) {
-    failSent(error, null);
-  }
-
-  /**
-   * Like {@link #failSent(Throwable)}, but idempotent requests are handed to {@code resend} instead
-   * (their deadline keeps running): a read can safely be asked again on the next stream.
+   * Ends the requests whose frames went to the transport of a stream that has ended (their
+   * responses died with it): idempotent ones are handed to {@code resend} (their deadline keeps
+   * running), the others fail. Requests still queued stay: they are written on the next stream.
    *
    * @param error failure for the others
+   * @param stillQueued frames still waiting in the outbound queue
    * @param resend re-queues an idempotent request frame, or null to fail everything
    */
-  public void failSent(Throwable error, @Nullable BiConsumer<String, UpstreamMessage> resend) {
-    List<String> ids = new ArrayList<>();
+  public void endSent(
+      Throwable error,
+      Set<UpstreamMessage> stillQueued,
+      @Nullable BiConsumer<String, UpstreamMessage> resend) {
+    List<String> failed = new ArrayList<>();
     entries.forEach(
         (id, e) -> {
-          if (e.sent) {
-            UpstreamMessage frame = e.retryFrame;
-            if (resend != null && frame != null) {
-              e.sent = false;
-              resend.accept(id, frame);
-            } else {
-              ids.add(id);
-            }
+          if (stillQueued.contains(e.frame)) {
+            return;
+          }
+          if (resend != null && e.idempotent) {
+            resend.accept(id, e.frame);
+          } else {
+            failed.add(id);
           }
         });
-    ids.forEach(id -> fail(id, error));
+    failed.forEach(id -> fail(id, error));
   }
 
   /**
@@ -202,13 +189,56 @@ public final class PendingRequests {
   }
 
   /**
+   * @param requestId a request id
+   * @return true if that request is still waiting
+   */
+  public boolean isWaiting(String requestId) {
+    return entries.containsKey(requestId);
+  }
+
+  /**
    * @return number of waiting requests
    */
   public int size() {
     return entries.size();
   }
 
-  private static void cancelTimer(Entry e) {
+  private <T> void succeed(Entry<T> e, DownstreamMessage response) {
+    T value;
+    try {
+      value = e.decoder.decode(response);
+    } catch (RuntimeException x) {
+      observe(e, x);
+      finish(e, null, x);
+      return;
+    }
+    observe(e, null);
+    finish(e, value, null);
+  }
+
+  private static void observe(Entry<?> e, @Nullable Throwable error) {
+    try {
+      e.observation.onComplete(error);
+    } catch (RuntimeException ignored) {
+      // observations are guarded where they are built; this keeps the request's end unconditional
+    }
+  }
+
+  private <T> void finish(Entry<T> e, @Nullable T value, @Nullable Throwable error) {
+    Executor completer = e.completer;
+    (completer != null ? completer : completions).execute(() -> apply(e.future, value, error));
+  }
+
+  private static <T> void apply(
+      CompletableFuture<T> future, @Nullable T value, @Nullable Throwable error) {
+    if (error != null) {
+      future.completeExceptionally(error);
+    } else {
+      future.complete(value);
+    }
+  }
+
+  private static void cancelTimer(Entry<?> e) {
     ScheduledFuture<?> t = e.timer;
     if (t != null) {
       t.cancel(false);

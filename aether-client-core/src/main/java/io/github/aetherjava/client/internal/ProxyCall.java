@@ -16,6 +16,7 @@ import io.github.aetherjava.proto.v1.ProxyHttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,8 +46,8 @@ final class ProxyCall {
   private final Executor callbacks;
   private final RequestObservation observation;
   private final Consumer<ProxyCall> onDone;
-  private final @Nullable ResponseFuture<ProxyResponse> whole;
-  private final @Nullable ResponseFuture<ProxyStreamingResponse> head;
+  private final @Nullable CompletableFuture<ProxyResponse> whole;
+  private final @Nullable CompletableFuture<ProxyStreamingResponse> head;
 
   // guarded by this
   private State state = State.AWAITING_HEADER;
@@ -78,15 +79,15 @@ final class ProxyCall {
     this.callbacks = callbacks;
     this.observation = observation;
     this.onDone = onDone;
-    this.whole = streaming ? null : new ResponseFuture<>(callbacks);
-    this.head = streaming ? new ResponseFuture<>(callbacks) : null;
+    this.whole = streaming ? null : new CompletableFuture<>();
+    this.head = streaming ? new CompletableFuture<>() : null;
   }
 
-  ResponseFuture<ProxyResponse> whole() {
+  CompletableFuture<ProxyResponse> whole() {
     return java.util.Objects.requireNonNull(whole);
   }
 
-  ResponseFuture<ProxyStreamingResponse> head() {
+  CompletableFuture<ProxyStreamingResponse> head() {
     return java.util.Objects.requireNonNull(head);
   }
 
@@ -128,7 +129,7 @@ final class ProxyCall {
               new ProxyBodyStream(status, headers, streamBuffer, callbacks, this::closedByReader);
           stream = s;
           observation.onComplete(null);
-          head().deliver(s, null);
+          Completions.complete(callbacks, head(), s, null);
           cancelTimer();
           timer = schedule(idleTimeout, this::idle);
         }
@@ -204,7 +205,8 @@ final class ProxyCall {
       s.end();
     } else {
       observation.onComplete(null);
-      whole().deliver(ProxyResponse.of(status, headers, collected.toByteArray()), null);
+      Completions.complete(
+          callbacks, whole(), ProxyResponse.of(status, headers, collected.toByteArray()), null);
     }
   }
 
@@ -221,9 +223,9 @@ final class ProxyCall {
     } else {
       observation.onComplete(error);
       if (whole != null) {
-        whole.deliver(null, error);
+        Completions.complete(callbacks, whole, null, error);
       } else {
-        head().deliver(null, error);
+        Completions.complete(callbacks, head(), null, error);
       }
     }
   }

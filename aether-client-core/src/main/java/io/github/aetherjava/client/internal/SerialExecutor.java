@@ -7,7 +7,6 @@ package io.github.aetherjava.client.internal;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,14 +20,14 @@ public final class SerialExecutor implements Executor {
 
   private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
 
-  private final Executor delegate;
+  private final Handoff delegate;
   private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
 
   /**
-   * @param delegate executor that provides the threads
+   * @param delegate hand-off to the executor that provides the threads
    */
-  public SerialExecutor(Executor delegate) {
+  public SerialExecutor(Handoff delegate) {
     this.delegate = delegate;
   }
 
@@ -36,6 +35,23 @@ public final class SerialExecutor implements Executor {
   public void execute(Runnable task) {
     tasks.add(task);
     schedule();
+  }
+
+  /**
+   * Queues a task without handing anything to the executor yet, so it can be called under a lock
+   * (its order relative to other queued tasks is fixed here); {@link #flush()} after the lock.
+   *
+   * @param task the task
+   */
+  public void queue(Runnable task) {
+    tasks.add(task);
+  }
+
+  /** Makes sure queued tasks run. */
+  public void flush() {
+    if (!tasks.isEmpty()) {
+      schedule();
+    }
   }
 
   /**
@@ -47,13 +63,8 @@ public final class SerialExecutor implements Executor {
 
   private void schedule() {
     if (scheduled.compareAndSet(false, true)) {
-      try {
-        delegate.execute(this::drain);
-      } catch (RejectedExecutionException e) {
-        // the user's executor was shut down: run inline rather than lose callbacks
-        LOG.warn("callback executor rejected a task; running handlers inline", e);
-        drain();
-      }
+      // a Handoff never throws and never runs the task on this thread
+      delegate.execute(this::drain);
     }
   }
 

@@ -49,6 +49,94 @@ public final class StatusMapping {
    */
   public static AetherException fromStatus(
       Status status, String identity, String address, boolean reachedGateway) {
+    return fromStatus(status, identity, address, reachedGateway, false);
+  }
+
+  /**
+   * Like {@link #fromStatus(Status, String, String, boolean)}, and also recognises transport
+   * security failures: a certificate or trust failure is terminal (retrying cannot fix it), and a
+   * plaintext/TLS mismatch says so, whichever side uses TLS.
+   *
+   * @param status final status of the stream
+   * @param identity our canonical identity (used when the message does not name it)
+   * @param address gateway address, named in the message
+   * @param reachedGateway whether this stream had been acknowledged
+   * @param tls whether this client uses TLS
+   * @return the classified exception
+   */
+  public static AetherException fromStatus(
+      Status status, String identity, String address, boolean reachedGateway, boolean tls) {
+    AetherException security = transportSecurity(status, address, tls, reachedGateway);
+    return security != null ? security : classify(status, identity, address, reachedGateway);
+  }
+
+  private static @Nullable AetherException transportSecurity(
+      Status status, String address, boolean tls, boolean reachedGateway) {
+    if (status.getCode() != Status.Code.UNAVAILABLE || reachedGateway) {
+      return null;
+    }
+    String code = status.getCode().name();
+    Throwable ssl = find(status.getCause(), javax.net.ssl.SSLException.class);
+    Throwable cert = find(status.getCause(), java.security.cert.CertificateException.class);
+    if (tls && ssl != null && String.valueOf(ssl.getMessage()).contains("not an SSL/TLS record")) {
+      return new ConnectionException(
+          FailureReason.UNAVAILABLE,
+          "cannot connect to "
+              + address
+              + ": this client uses TLS but the gateway answered in plaintext; remove the TLS"
+              + " options or use the gateway's TLS address",
+          status.getCause(),
+          false,
+          code);
+    }
+    if (tls && (ssl != null || cert != null)) {
+      String root = rootCause(status.getCause());
+      // a TLS alert is the gateway refusing our side; anything else is its certificate failing ours
+      boolean refusedByGateway = root.toUpperCase(java.util.Locale.ROOT).contains("ALERT");
+      return new AuthenticationException(
+          "TLS handshake with "
+              + address
+              + " failed: "
+              + root
+              + (refusedByGateway
+                  ? "; the gateway refused this client's certificate (missing, expired or not"
+                      + " issued by a CA the gateway trusts)"
+                  : "; the gateway's certificate is not accepted: check the trust roots (it must"
+                      + " chain to them, be valid now and match the host name or"
+                      + " serverNameOverride)"),
+          status.getCause(),
+          code);
+    }
+    String description = String.valueOf(status.getDescription());
+    if (!tls && description.contains("Network closed for unknown reason")) {
+      return new ConnectionException(
+          FailureReason.UNAVAILABLE,
+          "cannot connect to "
+              + address
+              + ": "
+              + code
+              + " "
+              + description
+              + " (this client uses plaintext: if the gateway requires TLS, configure TLS options)",
+          status.getCause(),
+          true,
+          code);
+    }
+    return null;
+  }
+
+  private static @Nullable Throwable find(@Nullable Throwable t, Class<? extends Throwable> type) {
+    for (int depth = 0; t != null && depth < 20; depth++) {
+      if (type.isInstance(t)) {
+        return t;
+      }
+      t = t.getCause();
+    }
+    return null;
+  }
+
+  private static AetherException classify(
+      Status status, String identity, String address, boolean reachedGateway) {
     String code = status.getCode().name();
     String description = status.getDescription() == null ? "" : status.getDescription();
     Throwable cause = status.getCause();

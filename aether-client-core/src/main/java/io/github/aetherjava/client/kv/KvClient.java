@@ -4,6 +4,7 @@
  */
 package io.github.aetherjava.client.kv;
 
+import io.github.aetherjava.client.internal.Arguments;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -118,7 +119,8 @@ public interface KvClient {
    * @return completes when stored
    */
   default CompletableFuture<Void> put(KvTarget target, String key, String value) {
-    return put(target, key, value.getBytes(StandardCharsets.UTF_8));
+    return Arguments.check(
+        () -> put(target, key, Arguments.notNull(value, "value").getBytes(StandardCharsets.UTF_8)));
   }
 
   /**

@@ -17,6 +17,18 @@ import org.jspecify.annotations.Nullable;
  */
 public record KvEntry(String key, byte[] value) {
 
+  /** Copies the bytes: the record stays immutable whatever the caller does with its array. */
+  public KvEntry {
+    value = value.clone();
+  }
+
+  /**
+   * @return a copy of the bytes
+   */
+  public byte[] value() {
+    return value.clone();
+  }
+
   /**
    * @return the value as UTF-8 text
    */

@@ -4,7 +4,7 @@
  */
 package io.github.aetherjava.client.kv;
 
-import java.util.Objects;
+import io.github.aetherjava.client.internal.Arguments;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,7 +21,7 @@ public record KvTarget(KvScope scope, @Nullable String workspace, @Nullable Stri
 
   /** Normalises empty strings to null. */
   public KvTarget {
-    Objects.requireNonNull(scope, "scope");
+    Arguments.notNull(scope, "scope");
     workspace = workspace == null || workspace.isEmpty() ? null : workspace;
     userId = userId == null || userId.isEmpty() ? null : userId;
   }

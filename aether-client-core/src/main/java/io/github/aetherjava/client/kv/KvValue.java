@@ -18,6 +18,18 @@ import org.jspecify.annotations.Nullable;
  */
 public record KvValue(String key, byte[] value) {
 
+  /** Copies the bytes: the record stays immutable whatever the caller does with its array. */
+  public KvValue {
+    value = value.clone();
+  }
+
+  /**
+   * @return a copy of the bytes
+   */
+  public byte[] value() {
+    return value.clone();
+  }
+
   /**
    * @return true if the value is empty (or the key is absent)
    */

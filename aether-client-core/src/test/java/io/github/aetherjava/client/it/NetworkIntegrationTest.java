@@ -276,4 +276,75 @@ class NetworkIntegrationTest {
     many.forEach(AetherClient::close);
     assertThat(pool.size()).isZero();
   }
+
+  @Test
+  void transportSecurityMistakesAreTerminalAndSaySoEvenWithRetryInitialConnect() throws Exception {
+    TestCerts.Pem ca = TestCerts.ca("tls-errors-ca");
+    TestCerts.Pem server = TestCerts.leaf(ca, "gateway.test", "gateway.test");
+    EmbeddedAetherGateway tlsGw =
+        track(
+            EmbeddedAetherGateway.builder()
+                .port(0)
+                .tls(TlsConfig.of(server.certificate(), server.privateKey()))
+                .start());
+    EmbeddedAetherGateway plainGw = track(EmbeddedAetherGateway.builder().port(0).start());
+    ReconnectPolicy retryForever =
+        ReconnectPolicy.builder()
+            .retryInitialConnect(true)
+            .initialDelay(Duration.ofMillis(10))
+            .maxDelay(Duration.ofMillis(50))
+            .build();
+    List<io.github.aetherjava.client.DisconnectInfo> ends = new CopyOnWriteArrayList<>();
+
+    // an untrusted server certificate: terminal, the listener hears the cause
+    AgentClient untrusted =
+        agent(
+            AetherClientOptions.builder()
+                .address(tlsGw.address())
+                .reconnect(retryForever)
+                .tls(
+                    TlsOptions.builder()
+                        .trustRoots(TestCerts.ca("someone-else").certificate())
+                        .serverNameOverride("gateway.test")
+                        .build())
+                .build(),
+            "untrusted");
+    untrusted.addConnectionListener(
+        new io.github.aetherjava.client.ConnectionListener() {
+          @Override
+          public void onDisconnect(io.github.aetherjava.client.DisconnectInfo info) {
+            ends.add(info);
+          }
+        });
+    Throwable e = failure(untrusted.connect());
+    assertThat(e).isInstanceOf(AuthenticationException.class).hasMessageContaining("trust roots");
+    assertThat(((AetherException) e).isRecoverable()).isFalse();
+    assertThat(untrusted.state()).isEqualTo(ConnectionState.CLOSED);
+    await().until(() -> !ends.isEmpty());
+    assertThat(ends.get(0).cause()).isSameAs(e);
+    assertThat(ends.get(0).willReconnect()).isFalse();
+
+    // TLS client, plaintext gateway: terminal, says the gateway is plaintext
+    AgentClient tlsToPlain =
+        agent(
+            AetherClientOptions.builder()
+                .address(plainGw.address())
+                .reconnect(retryForever)
+                .tls(TlsOptions.builder().trustRoots(ca.certificate()).build())
+                .build(),
+            "tls-to-plain");
+    Throwable mismatch = failure(tlsToPlain.connect());
+    assertThat(mismatch).hasMessageContaining("plaintext");
+    assertThat(((AetherException) mismatch).isRecoverable()).isFalse();
+
+    // plaintext client, TLS gateway: the message says the gateway may require TLS
+    AgentClient plainToTls =
+        agent(
+            AetherClientOptions.builder()
+                .address(tlsGw.address())
+                .reconnect(ReconnectPolicy.builder().retryInitialConnect(false).build())
+                .build(),
+            "plain-to-tls");
+    assertThat(failure(plainToTls.connect())).hasMessageContaining("TLS");
+  }
 }

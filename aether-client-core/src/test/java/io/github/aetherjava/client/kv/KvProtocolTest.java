@@ -459,4 +459,35 @@ class KvProtocolTest {
                         "checkpoint.list:ok",
                         "checkpoint.delete:failed")));
   }
+
+  @Test
+  void aFailedRequestIsReportedOnceEvenWhenTheGatewayAlsoSendsAnErrorWithItsId() throws Exception {
+    List<io.github.aetherjava.client.GatewayError> uncorrelated = new CopyOnWriteArrayList<>();
+    agent.onError(uncorrelated::add);
+    CompletableFuture<KvValue> get = agent.kv().get(KvTarget.workspaceExclusive(), "denied");
+    KVOperation op = conn.next().getKvOp();
+    conn.send(
+        DownstreamMessage.newBuilder()
+            .setKv(KVResponse.newBuilder().setSuccess(false).setRequestId(op.getRequestId()))
+            .build());
+    conn.send(
+        DownstreamMessage.newBuilder()
+            .setError(
+                ErrorResponse.newBuilder()
+                    .setCode("ERR_PERMISSION_DENIED")
+                    .setMessage("no")
+                    .setRequestId(op.getRequestId()))
+            .build());
+    // a marker after it: once the marker arrives, the error before it has been routed
+    conn.send(
+        DownstreamMessage.newBuilder()
+            .setError(ErrorResponse.newBuilder().setCode("MARKER").setMessage("after"))
+            .build());
+    assertThat(failure(get)).isInstanceOf(GatewayErrorException.class);
+    await().until(() -> !uncorrelated.isEmpty());
+    assertThat(uncorrelated)
+        .extracting(io.github.aetherjava.client.GatewayError::code)
+        .containsExactly("MARKER");
+    assertThat(observed).containsExactly("kv.get:failed");
+  }
 }

@@ -5,6 +5,7 @@
 package io.github.aetherjava.client.internal.coord;
 
 import io.github.aetherjava.client.Registration;
+import io.github.aetherjava.client.internal.Handoff;
 import io.github.aetherjava.client.internal.SerialExecutor;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,7 +28,8 @@ final class Listeners<L> {
   private final SerialExecutor serial;
 
   Listeners(Executor callbacks) {
-    this.serial = new SerialExecutor(callbacks);
+    // a Handoff never loses a listener call, even if the executor refuses it
+    this.serial = new SerialExecutor(new Handoff(callbacks, () -> "coordination", e -> {}));
   }
 
   Registration add(L listener) {

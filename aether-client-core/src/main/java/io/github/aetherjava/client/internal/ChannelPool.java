@@ -1,0 +1,167 @@
+/*
+ * Copyright 2026 the aether-java authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.aetherjava.client.internal;
+
+import com.google.protobuf.ByteString;
+import io.github.aetherjava.client.AetherChannelPool;
+import io.github.aetherjava.client.AetherClientOptions;
+import io.github.aetherjava.client.TlsOptions;
+import io.grpc.ManagedChannel;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The channels behind an {@link AetherChannelPool}: one per distinct set of channel settings
+ * (address, TLS material by value, keepalive, inbound size limit), so clients share a channel only
+ * when it is exactly the channel each would have built alone.
+ */
+public final class ChannelPool {
+
+  /** Everything {@link ChannelFactory} builds a channel from. */
+  private record Key(
+      String address,
+      @Nullable ByteString trustRoots,
+      @Nullable ByteString clientChain,
+      @Nullable ByteString clientKey,
+      @Nullable String serverName,
+      boolean tls,
+      long keepAliveNanos,
+      long keepAliveTimeoutNanos,
+      boolean keepAliveWithoutCalls,
+      int maxInboundBytes) {
+
+    static Key of(AetherClientOptions o) {
+      TlsOptions t = o.tls();
+      return new Key(
+          o.address(),
+          t == null ? null : bytes(t.trustRootsPem()),
+          t == null ? null : bytes(t.clientCertChainPem()),
+          t == null ? null : bytes(t.clientPrivateKeyPem()),
+          t == null ? null : t.serverNameOverride(),
+          t != null,
+          o.keepAliveTime().toNanos(),
+          o.keepAliveTimeout().toNanos(),
+          o.keepAliveWithoutCalls(),
+          o.maxInboundMessageBytes());
+    }
+
+    private static @Nullable ByteString bytes(byte @Nullable [] b) {
+      return b == null ? null : ByteString.copyFrom(b);
+    }
+  }
+
+  private static final class Shared {
+    final ManagedChannel channel;
+    int users;
+
+    Shared(ManagedChannel channel) {
+      this.channel = channel;
+    }
+  }
+
+  private static volatile @Nullable Function<AetherChannelPool, ChannelPool> access;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Map<Key, Shared> byKey = new HashMap<>();
+  private final Map<ManagedChannel, Key> keys = new IdentityHashMap<>();
+
+  /**
+   * Lets the public pool hand its channels to the clients without exposing them in its API.
+   *
+   * @param accessor returns the channels behind a public pool
+   */
+  public static void setAccess(Function<AetherChannelPool, ChannelPool> accessor) {
+    access = accessor;
+  }
+
+  /**
+   * @param options client options
+   * @return the channels of the pool in the options, or null if none is configured
+   */
+  static @Nullable ChannelPool of(AetherClientOptions options) {
+    AetherChannelPool pool = options.channelPool();
+    if (pool == null) {
+      return null;
+    }
+    Function<AetherChannelPool, ChannelPool> a = access;
+    if (a == null) {
+      // the public class registers the accessor when it is initialised, which creating a pool does
+      throw new IllegalStateException("AetherChannelPool is not initialised");
+    }
+    return a.apply(pool);
+  }
+
+  /**
+   * @param options client options
+   * @return the shared channel for these settings; {@link #release} it once
+   */
+  ManagedChannel acquire(AetherClientOptions options) {
+    Key key = Key.of(options);
+    lock.lock();
+    try {
+      Shared s = byKey.get(key);
+      if (s == null || s.channel.isShutdown()) {
+        s = new Shared(ChannelFactory.create(options));
+        byKey.put(key, s);
+        keys.put(s.channel, key);
+      }
+      s.users++;
+      return s.channel;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * @param channel a channel from {@link #acquire}
+   */
+  void release(ManagedChannel channel) {
+    lock.lock();
+    try {
+      Key key = keys.get(channel);
+      Shared s = key == null ? null : byKey.get(key);
+      if (s == null || s.channel != channel) {
+        // the pool was closed meanwhile, or this is a stale channel: it is not shared any more
+        channel.shutdown();
+        return;
+      }
+      if (--s.users <= 0) {
+        byKey.remove(key);
+        keys.remove(channel);
+        channel.shutdown();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * @return number of open shared channels
+   */
+  public int size() {
+    lock.lock();
+    try {
+      return byKey.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Shuts down every channel. */
+  public void close() {
+    lock.lock();
+    try {
+      byKey.values().forEach(s -> s.channel.shutdown());
+      byKey.clear();
+      keys.clear();
+    } finally {
+      lock.unlock();
+    }
+  }
+}
