@@ -325,7 +325,8 @@ public final class TaskOperationsImpl implements TaskOperations {
         idempotent,
         decoder,
         e ->
-            e instanceof GatewayErrorException g && String.valueOf(g.getMessage()).startsWith(context)
+            e instanceof GatewayErrorException g
+                    && String.valueOf(g.getMessage()).startsWith(context)
                 ? g
                 : RequestErrors.withContext(e, context),
         observation);
