@@ -102,10 +102,14 @@ public final class ProxyEngine {
     }
   }
 
-  /** Calls already written died with the stream; unwritten ones go out on the next one. */
+  /**
+   * Calls already written died with the stream; unwritten ones go out on the next one, unless there
+   * is none (the client closed), when they fail too and release their timers.
+   */
   private void streamEnded(ConnectionException error) {
+    boolean reconnecting = error.isRecoverable();
     for (ProxyCall call : calls.values()) {
-      if (call.sent()) {
+      if (call.sent() || !reconnecting) {
         call.fail(error);
       }
     }

@@ -364,11 +364,12 @@ class ProxyIntegrationTest {
   @Test
   void serviceDisconnectMidRequestFailsTheCallerAtOnce() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
     ServiceClient sv = service("gone", "one");
     sv.serve(
         r -> {
           entered.countDown();
-          new CountDownLatch(1).await(30, TimeUnit.SECONDS);
+          release.await(30, TimeUnit.SECONDS);
           return ProxyResponse.text(200, "never");
         });
     AetherFetch fetch =
@@ -385,6 +386,8 @@ class ProxyIntegrationTest {
               assertThat(e.kind()).isEqualTo(ProxyErrorKind.SIDECAR_UNAVAILABLE);
               assertThat(e.getMessage()).contains("peer session ended (sv::gone::one)");
             });
+    // the handler must not outlive the test (later tests check that no SDK thread is left)
+    release.countDown();
   }
 
   @Test
