@@ -42,6 +42,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -322,6 +323,7 @@ class ClientConcurrencyTest {
   }
 
   @Test
+  @Tag("isolated")
   void noSdkThreadIsAliveAfterTheLastClientCloses() throws Exception {
     // the gateway's own threads are not the client's
     AgentClient a = agent("threads-a", AetherClientOptions.builder());
