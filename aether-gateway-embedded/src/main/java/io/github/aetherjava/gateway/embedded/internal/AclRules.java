@@ -51,12 +51,42 @@ public final class AclRules {
   /** Resource type of the {@code capability/<name>} gates. */
   public static final String RESOURCE_CAPABILITY = "capability";
 
+  /** Resource type of workspaces (sends are checked against the target workspace). */
+  public static final String RESOURCE_WORKSPACE = "workspace";
+
+  /** Resource type of KV scopes, by their canonical name ({@code global}, {@code user-shared}). */
+  public static final String RESOURCE_KV_SCOPE = "kv_scope";
+
+  /** Resource type of single KV keys; a rule on a key takes precedence over its scope's. */
+  public static final String RESOURCE_KV_KEY = "kv_key";
+
+  /**
+   * The fallback policies AetherLite seeds into a fresh ACL store: read-write on workspaces for
+   * users, agents and tasks, and no access to any KV scope without a grant.
+   */
+  static final Map<String, Integer> SEEDED_FALLBACKS =
+      Map.ofEntries(
+          Map.entry("user_workspace", READ_WRITE),
+          Map.entry("agent_workspace", READ_WRITE),
+          Map.entry("user_agent", READ_WRITE),
+          Map.entry("agent_agent", READ_WRITE),
+          Map.entry("task_workspace", READ_WRITE),
+          Map.entry("global_read", READ_WRITE),
+          Map.entry("orchestrator_system", READ_WRITE),
+          Map.entry("user_kv_scope", NONE),
+          Map.entry("agent_kv_scope", NONE),
+          Map.entry("task_kv_scope", NONE),
+          Map.entry("service_kv_scope", NONE));
+
   private final Clock clock;
   private final Map<String, ACLRuleInfo> rules = new LinkedHashMap<>();
   private final Map<String, ACLFallbackPolicyInfo> fallbacks = new LinkedHashMap<>();
 
   AclRules(Clock clock) {
     this.clock = clock;
+    SEEDED_FALLBACKS.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> setFallback(e.getKey(), e.getValue(), "_system"));
   }
 
   /** The gateway's name of an access level. */
