@@ -40,6 +40,8 @@ import io.github.aetherjava.proto.v1.DownstreamMessage;
 import io.github.aetherjava.proto.v1.ErrorResponse;
 import io.github.aetherjava.proto.v1.InitConnection;
 import io.github.aetherjava.proto.v1.MessageType;
+import io.github.aetherjava.proto.v1.Metric;
+import io.github.aetherjava.proto.v1.MetricEntry;
 import io.github.aetherjava.proto.v1.OrchestratorIdentity;
 import io.github.aetherjava.proto.v1.SendMessage;
 import io.github.aetherjava.proto.v1.ServiceIdentity;
@@ -509,6 +511,54 @@ abstract class AdminConformanceTests {
           .isEqualTo("granted");
     } finally {
       get(admin.revokeAccess(ws));
+    }
+  }
+
+  @Test
+  void negativeMetricDeltasNeedAdminOnTheMetricCreditCapability() throws Exception {
+    String spec = "raw-credit";
+    RawStream s =
+        raw(
+            InitConnection.newBuilder()
+                .setAgent(
+                    AgentIdentity.newBuilder()
+                        .setWorkspace(workspace)
+                        .setImplementation("admin-interop")
+                        .setSpecifier(spec))
+                .build());
+    UpstreamMessage credit =
+        UpstreamMessage.newBuilder()
+            .setSend(
+                SendMessage.newBuilder()
+                    .setTargetTopic("metric::*")
+                    .setPayload(
+                        Metric.newBuilder()
+                            .addEntries(MetricEntry.newBuilder().setName("credit").setQty(-1))
+                            .build()
+                            .toByteString())
+                    .setMessageType(MessageType.METRIC))
+            .build();
+    s.send(credit);
+    assertThat(s.next(DownstreamMessage::hasError).getError().getCode())
+        .isEqualTo("ERR_METRIC_NEGATIVE_FORBIDDEN");
+
+    AdminClient orc = orchestrator().admin();
+    AclTarget capability =
+        AclTarget.capability(
+            "agent", "ag::" + workspace + "::admin-interop::" + spec, "metric_credit");
+    get(orc.grantAccess(AclGrant.of(capability, AccessLevel.MANAGE)));
+    try {
+      s.send(credit);
+      assertThat(s.next(DownstreamMessage::hasError).getError().getCode())
+          .isEqualTo("ERR_METRIC_NEGATIVE_FORBIDDEN");
+      get(orc.grantAccess(AclGrant.of(capability, AccessLevel.ADMIN)));
+      s.send(credit);
+      // the next error is the probe's, so the credit went through
+      s.sendMessage("bogus", new byte[0]);
+      assertThat(s.next(DownstreamMessage::hasError).getError().getCode())
+          .isEqualTo("ERR_INVALID_TOPIC");
+    } finally {
+      get(orc.revokeAccess(capability));
     }
   }
 }

@@ -254,4 +254,24 @@ class LiteParityAclTest extends GatewayTestBase {
     assertThat(a.expectError("ERR_PERMISSION_DENIED").getMessage())
         .contains("requires capability/metric_broadcast on workspace \"dev\"");
   }
+
+  @Test
+  void negativeMetricDeltasNeedAdminOnTheMetricCreditCapability() {
+    TestClient a = connected(agent("prod", "impl", "a"));
+    a.next();
+    byte[] credit =
+        io.github.aetherjava.proto.v1.Metric.newBuilder()
+            .addEntries(
+                io.github.aetherjava.proto.v1.MetricEntry.newBuilder().setName("n").setQty(-1))
+            .build()
+            .toByteArray();
+    a.sendMessage("metric::*", credit, MessageType.METRIC);
+    a.expectError("ERR_METRIC_NEGATIVE_FORBIDDEN");
+    grant("agent", "ag::prod::impl::a", "capability", "capability/metric_credit", MANAGE);
+    a.sendMessage("metric::*", credit, MessageType.METRIC);
+    a.expectError("ERR_METRIC_NEGATIVE_FORBIDDEN");
+    grant("agent", "ag::prod::impl::a", "capability", "capability/metric_credit", 40);
+    a.sendMessage("metric::*", credit, MessageType.METRIC);
+    org.awaitility.Awaitility.await().until(() -> gateway.topicBacklog("metric::receiver0") == 1);
+  }
 }

@@ -129,6 +129,16 @@ public final class Policy {
   }
 
   /**
+   * Negative metric deltas need ADMIN on {@code capability/metric_credit}; without an ACL service
+   * (permissive) nobody has it, as on the real gateway.
+   */
+  public boolean allowsNegativeMetric(Identity sender) {
+    return mode == PolicyMode.LITE_PARITY
+        && denial(sender, AclRules.RESOURCE_CAPABILITY, "capability/metric_credit", AclRules.ADMIN)
+            == null;
+  }
+
+  /**
    * Lite-parity KV authorisation, as AetherLite's KV handler decides it: an owner's exclusive
    * scopes are always allowed (LIST excepted, which is checked against the scope rule alone), as
    * are the workflow engine's {@code _sys/coord/} keys; otherwise an explicit {@code kv_key} rule

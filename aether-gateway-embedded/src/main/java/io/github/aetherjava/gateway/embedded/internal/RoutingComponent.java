@@ -233,7 +233,7 @@ final class RoutingComponent implements Dispatcher.Component {
       return;
     }
 
-    if (negativeMetric) {
+    if (negativeMetric && !policy.allowsNegativeMetric(sender)) {
       session.send(
           Frames.error(
               "ERR_METRIC_NEGATIVE_FORBIDDEN",
