@@ -561,4 +561,25 @@ abstract class AdminConformanceTests {
       get(orc.revokeAccess(capability));
     }
   }
+
+  @Test
+  void aPrincipalsOwnRuleOutranksAGlobRuleEvenWhenItGrantsLess() throws Exception {
+    AgentClient a = agent("kv-tiers");
+    AdminClient orc = orchestrator().admin();
+    String key = "acl-tier-" + run;
+    AclTarget glob =
+        new AclTarget("agent", "ag::" + workspace + "::admin-interop::*", "kv_scope", "global");
+    AclTarget own = new AclTarget("agent", a.identity(), "kv_scope", "global");
+    get(orc.grantAccess(AclGrant.of(glob, AccessLevel.READ_WRITE)));
+    try {
+      get(a.kv().put(KvTarget.global(), key, "via glob"));
+      get(orc.grantAccess(AclGrant.of(own, AccessLevel.READ)));
+      assertThat(get(a.kv().get(KvTarget.global(), key)).asString()).isEqualTo("via glob");
+      assertThat(failure(a.kv().put(KvTarget.global(), key, "x"))).matches(t -> gatewayError(t));
+      get(orc.revokeAccess(own));
+      get(a.kv().put(KvTarget.global(), key, "again"));
+    } finally {
+      get(orc.revokeAccess(glob));
+    }
+  }
 }
