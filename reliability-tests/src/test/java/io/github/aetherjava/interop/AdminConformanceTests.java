@@ -7,12 +7,14 @@ package io.github.aetherjava.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.google.protobuf.ByteString;
 import io.github.aetherjava.client.AetherClient;
 import io.github.aetherjava.client.AetherClientOptions;
 import io.github.aetherjava.client.AetherException;
 import io.github.aetherjava.client.AgentClient;
 import io.github.aetherjava.client.ConnectionState;
 import io.github.aetherjava.client.FailureReason;
+import io.github.aetherjava.client.GatewayErrorException;
 import io.github.aetherjava.client.OrchestratorClient;
 import io.github.aetherjava.client.PermissionDeniedException;
 import io.github.aetherjava.client.PrincipalKind;
@@ -32,6 +34,19 @@ import io.github.aetherjava.client.admin.WorkspaceDetails;
 import io.github.aetherjava.client.audit.AuditEvent;
 import io.github.aetherjava.client.audit.AuditQuery;
 import io.github.aetherjava.client.audit.AuditSubmission;
+import io.github.aetherjava.client.kv.KvTarget;
+import io.github.aetherjava.proto.v1.AgentIdentity;
+import io.github.aetherjava.proto.v1.DownstreamMessage;
+import io.github.aetherjava.proto.v1.ErrorResponse;
+import io.github.aetherjava.proto.v1.InitConnection;
+import io.github.aetherjava.proto.v1.MessageType;
+import io.github.aetherjava.proto.v1.Metric;
+import io.github.aetherjava.proto.v1.MetricEntry;
+import io.github.aetherjava.proto.v1.OrchestratorIdentity;
+import io.github.aetherjava.proto.v1.SendMessage;
+import io.github.aetherjava.proto.v1.ServiceIdentity;
+import io.github.aetherjava.proto.v1.UpstreamMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +74,7 @@ abstract class AdminConformanceTests {
   private final AetherClientOptions options =
       AetherClientOptions.builder().address(gatewayAddress()).build();
   private final List<AetherClient> clients = new ArrayList<>();
+  private final List<RawStream> streams = new ArrayList<>();
 
   /** Address of the gateway under test. */
   abstract String gatewayAddress();
@@ -66,6 +82,7 @@ abstract class AdminConformanceTests {
   @AfterEach
   void closeAll() {
     clients.forEach(AetherClient::close);
+    streams.forEach(RawStream::close);
   }
 
   private <C extends AetherClient> C connected(C client) throws Exception {
@@ -274,5 +291,295 @@ abstract class AdminConformanceTests {
     assertThat(failure(orc.getToken(id)))
         .isInstanceOf(AdminOperationException.class)
         .hasMessageContaining("token not found: " + id);
+  }
+
+  // ACL rules granted through the admin API govern KV and sends as on AetherLite.
+
+  private RawStream raw(InitConnection init) throws InterruptedException {
+    RawStream s = new RawStream(gatewayAddress(), true);
+    streams.add(s);
+    s.init(init);
+    s.next(DownstreamMessage::hasConnectionAck);
+    return s;
+  }
+
+  private static boolean gatewayError(Throwable t) {
+    return t instanceof GatewayErrorException;
+  }
+
+  @Test
+  void aKvScopeGrantLiftsTheSharedScopeDenialAtTheGrantedLevel() throws Exception {
+    AgentClient a = agent("kv-grant");
+    AdminClient orc = orchestrator().admin();
+    String key = "acl-" + run;
+    assertThat(failure(a.kv().put(KvTarget.global(), key, "v0"))).matches(t -> gatewayError(t));
+
+    AclTarget scope = new AclTarget("agent", a.identity(), "kv_scope", "global");
+    get(orc.grantAccess(AclGrant.of(scope, AccessLevel.READ_WRITE)));
+    try {
+      get(a.kv().put(KvTarget.global(), key, "v1"));
+      assertThat(get(a.kv().get(KvTarget.global(), key)).asString()).isEqualTo("v1");
+      // LIST needs READ on the scope, which READ_WRITE includes
+      assertThat(get(a.kv().list(KvTarget.global(), key)).entries()).hasSize(1);
+
+      get(orc.grantAccess(AclGrant.of(scope, AccessLevel.READ)));
+      assertThat(get(a.kv().get(KvTarget.global(), key)).asString()).isEqualTo("v1");
+      assertThat(failure(a.kv().put(KvTarget.global(), key, "v2"))).matches(t -> gatewayError(t));
+    } finally {
+      get(orc.revokeAccess(scope));
+    }
+    assertThat(failure(a.kv().get(KvTarget.global(), key))).matches(t -> gatewayError(t));
+  }
+
+  @Test
+  void aKvKeyRuleDecidesBeforeTheScopeRule() throws Exception {
+    AgentClient a = agent("kv-key");
+    AdminClient orc = orchestrator().admin();
+    String key = "acl-key-" + run;
+    AclTarget onKey = new AclTarget("agent", a.identity(), "kv_key", key);
+    get(orc.grantAccess(AclGrant.of(onKey, AccessLevel.READ_WRITE)));
+    try {
+      get(a.kv().put(KvTarget.workspaceScope(), key, "mine"));
+      assertThat(get(a.kv().get(KvTarget.workspaceScope(), key)).asString()).isEqualTo("mine");
+      // another key in the same scope falls back to the scope rule (NONE)
+      assertThat(failure(a.kv().put(KvTarget.workspaceScope(), key + "-other", "x")))
+          .matches(t -> gatewayError(t));
+    } finally {
+      get(orc.revokeAccess(onKey));
+    }
+    assertThat(failure(a.kv().get(KvTarget.workspaceScope(), key))).matches(t -> gatewayError(t));
+  }
+
+  @Test
+  void listingOnesOwnExclusiveScopeNeedsAScopeGrant() throws Exception {
+    AgentClient a = agent("kv-list");
+    AdminClient orc = orchestrator().admin();
+    String prefix = "acl-list-" + run;
+    get(a.kv().put(KvTarget.globalExclusive(), prefix + "/1", "x"));
+    assertThat(failure(a.kv().list(KvTarget.globalExclusive(), prefix)))
+        .matches(t -> gatewayError(t));
+    AclTarget scope = new AclTarget("agent", a.identity(), "kv_scope", "global-exclusive");
+    get(orc.grantAccess(AclGrant.of(scope, AccessLevel.READ)));
+    try {
+      assertThat(get(a.kv().list(KvTarget.globalExclusive(), prefix)).entries()).hasSize(1);
+    } finally {
+      get(orc.revokeAccess(scope));
+    }
+  }
+
+  @Test
+  void theKvScopeFallbackPolicyOpensTheScopeForEveryAgent() throws Exception {
+    AgentClient a = agent("kv-fallback");
+    AdminClient orc = orchestrator().admin();
+    String key = "acl-fb-" + run;
+    assertThat(get(orc.getFallbackPolicy("agent_kv_scope")).level()).isEqualTo(AccessLevel.NONE);
+    get(orc.setFallbackPolicy("agent_kv_scope", AccessLevel.READ_WRITE));
+    try {
+      get(a.kv().put(KvTarget.workspaceScope(), key, "open"));
+      assertThat(get(a.kv().get(KvTarget.workspaceScope(), key)).asString()).isEqualTo("open");
+    } finally {
+      get(orc.setFallbackPolicy("agent_kv_scope", AccessLevel.NONE));
+    }
+    assertThat(failure(a.kv().get(KvTarget.workspaceScope(), key))).matches(t -> gatewayError(t));
+  }
+
+  @Test
+  void aServiceMaySendIntoAWorkspaceOnceGranted() throws Exception {
+    RawStream target =
+        raw(
+            InitConnection.newBuilder()
+                .setAgent(
+                    AgentIdentity.newBuilder()
+                        .setWorkspace(workspace)
+                        .setImplementation("admin-interop")
+                        .setSpecifier("send-target"))
+                .build());
+    String svcImpl = "acl-svc-" + run;
+    RawStream svc =
+        raw(
+            InitConnection.newBuilder()
+                .setService(
+                    ServiceIdentity.newBuilder().setImplementation(svcImpl).setSpecifier("1"))
+                .build());
+    String topic = "ag::" + workspace + "::admin-interop::send-target";
+    svc.sendMessage(topic, "denied".getBytes(StandardCharsets.UTF_8));
+    ErrorResponse denied = svc.next(DownstreamMessage::hasError).getError();
+    assertThat(denied.getCode()).isEqualTo("ERR_PERMISSION_DENIED");
+    assertThat(denied.getMessage()).isEqualTo("not authorized to send to topic " + topic);
+
+    AdminClient orc = orchestrator().admin();
+    AclTarget ws = new AclTarget("service", "sv::" + svcImpl + "::1", "workspace", workspace);
+    get(orc.grantAccess(AclGrant.of(ws, AccessLevel.READ_WRITE)));
+    try {
+      svc.sendMessage(topic, "granted".getBytes(StandardCharsets.UTF_8));
+      assertThat(
+              target
+                  .next(DownstreamMessage::hasMsg)
+                  .getMsg()
+                  .getPayload()
+                  .toString(StandardCharsets.UTF_8))
+          .isEqualTo("granted");
+    } finally {
+      get(orc.revokeAccess(ws));
+    }
+  }
+
+  @Test
+  void aCrossWorkspaceEventNeedsTheBroadcastCapability() throws Exception {
+    RawStream s =
+        raw(
+            InitConnection.newBuilder()
+                .setAgent(
+                    AgentIdentity.newBuilder()
+                        .setWorkspace(workspace)
+                        .setImplementation("admin-interop")
+                        .setSpecifier("raw-broadcaster"))
+                .build());
+    String other = "other-" + run;
+    UpstreamMessage event =
+        UpstreamMessage.newBuilder()
+            .setSend(
+                SendMessage.newBuilder()
+                    .setTargetTopic("event::" + other)
+                    .setPayload(ByteString.copyFromUtf8("e"))
+                    .setMessageType(MessageType.EVENT))
+            .build();
+    s.send(event);
+    ErrorResponse denied = s.next(DownstreamMessage::hasError).getError();
+    assertThat(denied.getCode()).isEqualTo("ERR_PERMISSION_DENIED");
+    assertThat(denied.getMessage())
+        .isEqualTo(
+            "cross-workspace broadcast to event::receiver0 denied: cross-workspace broadcast"
+                + " requires capability/event_broadcast on workspace \""
+                + other
+                + "\"");
+
+    AdminClient orc = orchestrator().admin();
+    AclTarget capability =
+        AclTarget.capability(
+            "agent", "ag::" + workspace + "::admin-interop::raw-broadcaster", "event_broadcast");
+    get(orc.grantAccess(AclGrant.of(capability, AccessLevel.READ_WRITE)));
+    try {
+      s.send(event);
+      // the next error is the probe's, so the event went through
+      s.sendMessage("bogus", new byte[0]);
+      assertThat(s.next(DownstreamMessage::hasError).getError().getCode())
+          .isEqualTo("ERR_INVALID_TOPIC");
+    } finally {
+      get(orc.revokeAccess(capability));
+    }
+  }
+
+  @Test
+  void anOrchestratorSendIntoAWorkspaceNeedsAGrant() throws Exception {
+    RawStream target =
+        raw(
+            InitConnection.newBuilder()
+                .setAgent(
+                    AgentIdentity.newBuilder()
+                        .setWorkspace(workspace)
+                        .setImplementation("admin-interop")
+                        .setSpecifier("orc-target"))
+                .build());
+    String orcImpl = "acl-orc-" + run;
+    RawStream orc =
+        raw(
+            InitConnection.newBuilder()
+                .setOrchestrator(
+                    OrchestratorIdentity.newBuilder()
+                        .setImplementation(orcImpl)
+                        .setSpecifier("1")
+                        .addSupportedProfiles("acl-" + run))
+                .build());
+    String topic = "ag::" + workspace + "::admin-interop::orc-target";
+    orc.sendMessage(topic, "denied".getBytes(StandardCharsets.UTF_8));
+    ErrorResponse denied = orc.next(DownstreamMessage::hasError).getError();
+    assertThat(denied.getCode()).isEqualTo("ERR_PERMISSION_DENIED");
+    assertThat(denied.getMessage()).isEqualTo("not authorized to send to topic " + topic);
+
+    AdminClient admin = orchestrator().admin();
+    AclTarget ws = new AclTarget("orchestrator", "orc::" + orcImpl + "::1", "workspace", workspace);
+    get(admin.grantAccess(AclGrant.of(ws, AccessLevel.READ_WRITE)));
+    try {
+      orc.sendMessage(topic, "granted".getBytes(StandardCharsets.UTF_8));
+      assertThat(
+              target
+                  .next(DownstreamMessage::hasMsg)
+                  .getMsg()
+                  .getPayload()
+                  .toString(StandardCharsets.UTF_8))
+          .isEqualTo("granted");
+    } finally {
+      get(admin.revokeAccess(ws));
+    }
+  }
+
+  @Test
+  void negativeMetricDeltasNeedAdminOnTheMetricCreditCapability() throws Exception {
+    String spec = "raw-credit";
+    RawStream s =
+        raw(
+            InitConnection.newBuilder()
+                .setAgent(
+                    AgentIdentity.newBuilder()
+                        .setWorkspace(workspace)
+                        .setImplementation("admin-interop")
+                        .setSpecifier(spec))
+                .build());
+    UpstreamMessage credit =
+        UpstreamMessage.newBuilder()
+            .setSend(
+                SendMessage.newBuilder()
+                    .setTargetTopic("metric::*")
+                    .setPayload(
+                        Metric.newBuilder()
+                            .addEntries(MetricEntry.newBuilder().setName("credit").setQty(-1))
+                            .build()
+                            .toByteString())
+                    .setMessageType(MessageType.METRIC))
+            .build();
+    s.send(credit);
+    assertThat(s.next(DownstreamMessage::hasError).getError().getCode())
+        .isEqualTo("ERR_METRIC_NEGATIVE_FORBIDDEN");
+
+    AdminClient orc = orchestrator().admin();
+    AclTarget capability =
+        AclTarget.capability(
+            "agent", "ag::" + workspace + "::admin-interop::" + spec, "metric_credit");
+    get(orc.grantAccess(AclGrant.of(capability, AccessLevel.MANAGE)));
+    try {
+      s.send(credit);
+      assertThat(s.next(DownstreamMessage::hasError).getError().getCode())
+          .isEqualTo("ERR_METRIC_NEGATIVE_FORBIDDEN");
+      get(orc.grantAccess(AclGrant.of(capability, AccessLevel.ADMIN)));
+      s.send(credit);
+      // the next error is the probe's, so the credit went through
+      s.sendMessage("bogus", new byte[0]);
+      assertThat(s.next(DownstreamMessage::hasError).getError().getCode())
+          .isEqualTo("ERR_INVALID_TOPIC");
+    } finally {
+      get(orc.revokeAccess(capability));
+    }
+  }
+
+  @Test
+  void aPrincipalsOwnRuleOutranksAGlobRuleEvenWhenItGrantsLess() throws Exception {
+    AgentClient a = agent("kv-tiers");
+    AdminClient orc = orchestrator().admin();
+    String key = "acl-tier-" + run;
+    AclTarget glob =
+        new AclTarget("agent", "ag::" + workspace + "::admin-interop::*", "kv_scope", "global");
+    AclTarget own = new AclTarget("agent", a.identity(), "kv_scope", "global");
+    get(orc.grantAccess(AclGrant.of(glob, AccessLevel.READ_WRITE)));
+    try {
+      get(a.kv().put(KvTarget.global(), key, "via glob"));
+      get(orc.grantAccess(AclGrant.of(own, AccessLevel.READ)));
+      assertThat(get(a.kv().get(KvTarget.global(), key)).asString()).isEqualTo("via glob");
+      assertThat(failure(a.kv().put(KvTarget.global(), key, "x"))).matches(t -> gatewayError(t));
+      get(orc.revokeAccess(own));
+      get(a.kv().put(KvTarget.global(), key, "again"));
+    } finally {
+      get(orc.revokeAccess(glob));
+    }
   }
 }

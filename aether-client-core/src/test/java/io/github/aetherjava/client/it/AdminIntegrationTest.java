@@ -16,6 +16,7 @@ import io.github.aetherjava.client.ConnectionState;
 import io.github.aetherjava.client.ConnectionStatus;
 import io.github.aetherjava.client.Credentials;
 import io.github.aetherjava.client.FailureReason;
+import io.github.aetherjava.client.GatewayErrorException;
 import io.github.aetherjava.client.InvalidArgumentException;
 import io.github.aetherjava.client.OrchestratorClient;
 import io.github.aetherjava.client.PermissionDeniedException;
@@ -40,6 +41,7 @@ import io.github.aetherjava.client.audit.AuditEvent;
 import io.github.aetherjava.client.audit.AuditQuery;
 import io.github.aetherjava.client.audit.AuditRecord;
 import io.github.aetherjava.client.audit.AuditSubmission;
+import io.github.aetherjava.client.kv.KvTarget;
 import io.github.aetherjava.gateway.embedded.ApiKey;
 import io.github.aetherjava.gateway.embedded.CredentialsPolicy;
 import io.github.aetherjava.gateway.embedded.EmbeddedAetherGateway;
@@ -112,6 +114,45 @@ class AdminIntegrationTest {
       throw new AssertionError("expected a failed future, got " + e, e);
     }
     throw new AssertionError("expected a failed future, but it succeeded");
+  }
+
+  @Test
+  void liteParityKvDenialsFollowGrantsAndFallbackPoliciesMadeThroughTheAdminClient()
+      throws Exception {
+    EmbeddedAetherGateway gw = gateway(PolicyMode.LITE_PARITY, CredentialsPolicy.dev());
+    AetherClientOptions o = options(gw, Credentials.none());
+    AgentClient a = agent(o, "prod", "kv");
+    AdminClient admin =
+        connect(
+                OrchestratorClient.builder(o)
+                    .implementation("ops")
+                    .specifier("1")
+                    .supportedProfiles("ops")
+                    .build())
+            .admin();
+    assertThat(failure(a.kv().put(KvTarget.global(), "k", "v0")))
+        .isInstanceOf(GatewayErrorException.class);
+
+    AclTarget scope = new AclTarget("agent", a.identity(), "kv_scope", "global");
+    get(admin.grantAccess(AclGrant.of(scope, AccessLevel.READ_WRITE)));
+    get(a.kv().put(KvTarget.global(), "k", "v1"));
+    assertThat(get(a.kv().get(KvTarget.global(), "k")).asString()).isEqualTo("v1");
+    get(admin.grantAccess(AclGrant.of(scope, AccessLevel.READ)));
+    assertThat(get(a.kv().get(KvTarget.global(), "k")).asString()).isEqualTo("v1");
+    assertThat(failure(a.kv().put(KvTarget.global(), "k", "v2")))
+        .isInstanceOf(GatewayErrorException.class);
+    get(admin.revokeAccess(scope));
+    assertThat(failure(a.kv().get(KvTarget.global(), "k")))
+        .isInstanceOf(GatewayErrorException.class);
+
+    assertThat(get(admin.getFallbackPolicy("agent_kv_scope")).level()).isEqualTo(AccessLevel.NONE);
+    assertThat(get(admin.getFallbackPolicy("agent_workspace")).level())
+        .isEqualTo(AccessLevel.READ_WRITE);
+    get(admin.setFallbackPolicy("agent_kv_scope", AccessLevel.READ_WRITE));
+    assertThat(get(a.kv().get(KvTarget.global(), "k")).asString()).isEqualTo("v1");
+    get(admin.setFallbackPolicy("agent_kv_scope", AccessLevel.NONE));
+    assertThat(failure(a.kv().get(KvTarget.global(), "k")))
+        .isInstanceOf(GatewayErrorException.class);
   }
 
   @Test

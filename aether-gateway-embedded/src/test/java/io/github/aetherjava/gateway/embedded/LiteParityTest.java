@@ -110,7 +110,9 @@ class LiteParityTest extends GatewayTestBase {
     assertThat(utf8(b.nextMessage().getPayload())).isEqualTo("cross");
     a.sendMessage("event::dev", "e".getBytes(), MessageType.EVENT);
     assertThat(a.expectError("ERR_PERMISSION_DENIED").getMessage())
-        .isEqualTo("not authorized to send to topic event::receiver0");
+        .isEqualTo(
+            "cross-workspace broadcast to event::receiver0 denied: cross-workspace broadcast"
+                + " requires capability/event_broadcast on workspace \"dev\"");
     a.sendMessage("event::prod", "own".getBytes(), MessageType.EVENT);
     a.sendMessage("event::*", "own".getBytes(), MessageType.EVENT);
     org.awaitility.Awaitility.await().until(() -> gateway.topicBacklog("event::receiver0") == 2);

@@ -51,12 +51,45 @@ public final class AclRules {
   /** Resource type of the {@code capability/<name>} gates. */
   public static final String RESOURCE_CAPABILITY = "capability";
 
+  /** Principal type of rules that apply to every principal of a type ({@code _any_agent}, ...). */
+  public static final String WILDCARD = "wildcard";
+
+  /** Resource type of workspaces (sends are checked against the target workspace). */
+  public static final String RESOURCE_WORKSPACE = "workspace";
+
+  /** Resource type of KV scopes, by their canonical name ({@code global}, {@code user-shared}). */
+  public static final String RESOURCE_KV_SCOPE = "kv_scope";
+
+  /** Resource type of single KV keys; a rule on a key takes precedence over its scope's. */
+  public static final String RESOURCE_KV_KEY = "kv_key";
+
+  /**
+   * The fallback policies AetherLite seeds into a fresh ACL store: read-write on workspaces for
+   * users, agents and tasks, and no access to any KV scope without a grant.
+   */
+  static final Map<String, Integer> SEEDED_FALLBACKS =
+      Map.ofEntries(
+          Map.entry("user_workspace", READ_WRITE),
+          Map.entry("agent_workspace", READ_WRITE),
+          Map.entry("user_agent", READ_WRITE),
+          Map.entry("agent_agent", READ_WRITE),
+          Map.entry("task_workspace", READ_WRITE),
+          Map.entry("global_read", READ_WRITE),
+          Map.entry("orchestrator_system", READ_WRITE),
+          Map.entry("user_kv_scope", NONE),
+          Map.entry("agent_kv_scope", NONE),
+          Map.entry("task_kv_scope", NONE),
+          Map.entry("service_kv_scope", NONE));
+
   private final Clock clock;
   private final Map<String, ACLRuleInfo> rules = new LinkedHashMap<>();
   private final Map<String, ACLFallbackPolicyInfo> fallbacks = new LinkedHashMap<>();
 
   AclRules(Clock clock) {
     this.clock = clock;
+    SEEDED_FALLBACKS.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> setFallback(e.getKey(), e.getValue(), "_system"));
   }
 
   /** The gateway's name of an access level. */
@@ -211,7 +244,13 @@ public final class AclRules {
     return explain(principalType, principalId, resourceType, resourceId, level).getAllowed();
   }
 
-  /** How the store decides an access check: the contributing rules and the outcome. */
+  /**
+   * How the store decides an access check, as AetherLite does: the most specific tier with a live
+   * matching rule decides (its highest level wins): the principal's own rule on the exact resource,
+   * then a {@code wildcard} principal rule ({@code _any_agent}, ...) on it, then the principal's
+   * rule on {@code <type>:*}, then a wildcard principal's on {@code *}, then glob rules; with none,
+   * the fallback policy {@code <principal_type>_<resource_type>}.
+   */
   public synchronized ACLAccessExplanationInfo explain(
       String principalType,
       String principalId,
@@ -219,29 +258,41 @@ public final class AclRules {
       String resourceId,
       int requiredLevel) {
     String type = principalType.toLowerCase(Locale.ROOT);
+    String wildcard = wildcardSubject(type);
     long now = clock.instant().getEpochSecond();
     ACLAccessExplanationInfo.Builder b =
         ACLAccessExplanationInfo.newBuilder()
             .setPrincipal(type + ":" + principalId)
             .addSubjects(type + ":" + principalId);
-    int effective = -1;
+    if (wildcard != null) {
+      b.addSubjects(WILDCARD + ":" + wildcard);
+    }
+    int[] tiers = {-1, -1, -1, -1, -1};
     for (ACLRuleInfo r : rules.values()) {
-      if (!r.getPrincipalType().equals(type)
-          || !Authenticator.glob(r.getPrincipalId(), principalId)
-          || !r.getResourceType().equals(resourceType)
-          || !Authenticator.glob(r.getResourceId(), resourceId)) {
+      if (!r.getResourceType().equals(resourceType)) {
+        continue;
+      }
+      int tier = tier(r, type, principalId, wildcard, resourceId);
+      if (tier < 0) {
         continue;
       }
       boolean expired = r.getExpiresAt() > 0 && r.getExpiresAt() <= now;
       b.addContributions(
           ACLAccessContributionInfo.newBuilder()
-              .setSubject(type + ":" + r.getPrincipalId())
+              .setSubject(r.getPrincipalType() + ":" + r.getPrincipalId())
               .setRuleId(r.getRuleId())
               .setAccessLevel(r.getAccessLevel())
               .setResource(r.getResourceType() + ":" + r.getResourceId())
               .setExpired(expired));
       if (!expired) {
-        effective = Math.max(effective, r.getAccessLevel());
+        tiers[tier] = Math.max(tiers[tier], r.getAccessLevel());
+      }
+    }
+    int effective = -1;
+    for (int level : tiers) {
+      if (level >= 0) {
+        effective = level;
+        break;
       }
     }
     boolean fallbackApplied = effective < 0;
@@ -259,6 +310,60 @@ public final class AclRules {
                 + ", required "
                 + levelName(requiredLevel))
         .build();
+  }
+
+  /** The specificity tier (0 = most specific) at which {@code r} matches, or -1. */
+  private static int tier(
+      ACLRuleInfo r,
+      String type,
+      String principalId,
+      @Nullable String wildcard,
+      String resourceId) {
+    boolean own = r.getPrincipalType().equals(type) && r.getPrincipalId().equals(principalId);
+    boolean anyOfType =
+        wildcard != null
+            && r.getPrincipalType().equals(WILDCARD)
+            && r.getPrincipalId().equals(wildcard);
+    String rid = r.getResourceId();
+    if (rid.equals(resourceId)) {
+      if (own) {
+        return 0;
+      }
+      if (anyOfType) {
+        return 1;
+      }
+    }
+    if (!resourceId.equals("*") && rid.equals("*")) {
+      if (own) {
+        return 2;
+      }
+      if (anyOfType) {
+        return 3;
+      }
+    }
+    boolean globbed = isGlob(r.getPrincipalId()) || isGlob(rid);
+    if (globbed
+        && r.getPrincipalType().equals(type)
+        && Authenticator.glob(r.getPrincipalId(), principalId)
+        && Authenticator.glob(rid, resourceId)) {
+      return 4;
+    }
+    return -1;
+  }
+
+  private static boolean isGlob(String s) {
+    return s.indexOf('*') >= 0 || s.indexOf('?') >= 0;
+  }
+
+  /** The {@code wildcard} principal id that stands for every principal of {@code type}. */
+  private static @Nullable String wildcardSubject(String type) {
+    return switch (type) {
+      case "user" -> "_any_authenticated_user";
+      case "agent" -> "_any_agent";
+      case "task" -> "_any_task";
+      case "service" -> "_any_service";
+      default -> null;
+    };
   }
 
   private @Nullable ACLRuleInfo find(

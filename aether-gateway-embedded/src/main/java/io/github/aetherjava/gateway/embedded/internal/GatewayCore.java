@@ -74,8 +74,9 @@ public final class GatewayCore implements AutoCloseable {
             settings.policyMode() == PolicyMode.LITE_PARITY,
             settings.maxStoredTopics(),
             settings.maxStoredBytes());
+    AclRules acl = new AclRules(settings.clock());
     this.policy =
-        new Policy(settings.policyMode(), settings.clock(), settings.rateLimitPerSecond());
+        new Policy(settings.policyMode(), settings.clock(), settings.rateLimitPerSecond(), acl);
     this.agents = new AgentRegistry(settings.clock());
     this.tokens = new TokenStore(settings.clock());
     RoutingComponent routing = new RoutingComponent(router, registry, policy);
@@ -91,7 +92,7 @@ public final class GatewayCore implements AutoCloseable {
     new CheckpointComponent(checkpoints, settings.clock(), settings.checkpointDefaultTtl())
         .register(dispatcher);
     new ProgressComponent(router, settings.clock()).register(dispatcher);
-    AdminGate adminGate = new AdminGate(policy, new AclRules(settings.clock()));
+    AdminGate adminGate = new AdminGate(policy, acl);
     new ConnectionStatusComponent(registry, adminGate).register(dispatcher);
     new WorkflowRelayComponent(registry, scheduler).register(dispatcher);
     new ProxyComponent(router, registry, policy, settings.clock(), scheduler).register(dispatcher);

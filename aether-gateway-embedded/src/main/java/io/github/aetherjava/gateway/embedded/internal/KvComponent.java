@@ -235,15 +235,9 @@ final class KvComponent implements Dispatcher.Component {
 
   private KVResponse.Builder execute(Session session, KVOperation op, String namespace, String ws)
       throws KvFailure {
-    if (policy.deniesKvScope(op.getScope())) {
-      throw new KvFailure(
-          "KV access denied for scope " + op.getScope() + ": no ACL grant (lite-parity)");
-    }
-    if (op.getOp() == KVOperation.OpType.LIST && policy.deniesKvList()) {
-      throw new KvFailure(
-          "KV LIST denied for scope "
-              + op.getScope()
-              + ": LIST is checked against the scope ACL without the owner shortcut (lite-parity)");
+    String denial = policy.kvDenial(session.identity(), op);
+    if (denial != null) {
+      throw new KvFailure(denial);
     }
     long now = clock.millis();
     String key = op.getKey();
@@ -483,10 +477,6 @@ final class KvComponent implements Dispatcher.Component {
     String target = op.getTargetIdentity();
     if (target.isEmpty()) {
       throw new KvFailure("purge_identity requires target_identity");
-    }
-    if (policy.mode() == io.github.aetherjava.gateway.embedded.PolicyMode.LITE_PARITY) {
-      throw new KvFailure(
-          "kv purge-identity denied: capability/kv_purge_identity not granted (lite-parity)");
     }
     String[] owner = implAndSpec(target);
     String ns = namespace(op.getScope(), owner[0], owner[1], op.getUserId(), ws);

@@ -5,6 +5,7 @@
 package io.github.aetherjava.gateway.embedded.internal;
 
 import io.github.aetherjava.gateway.embedded.PolicyMode;
+import io.github.aetherjava.proto.v1.ACLAccessExplanationInfo;
 import io.github.aetherjava.proto.v1.KVOperation;
 import io.github.aetherjava.proto.v1.PrincipalType;
 import java.time.Clock;
@@ -13,8 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Authorisation decisions: the principal-type send matrix always, AetherLite's dev-mode ACL denials
- * optionally.
+ * Authorisation decisions: the principal-type send matrix always; under lite-parity, AetherLite's
+ * ACL checks against the gateway's {@link AclRules}, so grants and fallback policies made through
+ * the admin API change their outcome.
  */
 public final class Policy {
 
@@ -33,15 +35,20 @@ public final class Policy {
   /** Fixed window of the per-identity message quota. */
   public static final long QUOTA_WINDOW_MILLIS = 1000;
 
+  /** KV keys of the workflow engine's coordination primitives, which need no grant. */
+  static final String COORD_KEY_PREFIX = "_sys/coord/";
+
   private final PolicyMode mode;
   private final Clock clock;
+  private final AclRules acl;
   private final double ratePerSecond;
   private final AtomicLong quotaRejections = new AtomicLong();
   private final ConcurrentHashMap<String, MessageQuota> quotas = new ConcurrentHashMap<>();
 
-  Policy(PolicyMode mode, Clock clock, double ratePerSecond) {
+  Policy(PolicyMode mode, Clock clock, double ratePerSecond, AclRules acl) {
     this.mode = mode;
     this.clock = clock;
+    this.acl = acl;
     this.ratePerSecond = ratePerSecond;
   }
 
@@ -68,54 +75,156 @@ public final class Policy {
   }
 
   /**
-   * Lite-parity workspace ACL on a send (seeded fallbacks grant agents, tasks and users read-write
-   * on every workspace and nothing to services, bridges or the workflow engine).
+   * Lite-parity workspace ACL on a send, as AetherLite checks it: READ_WRITE on the target
+   * workspace when it differs from the sender's, else on the sender's own; workspace-less senders
+   * are checked against the target's workspace, and nothing is checked when neither has one. Agents
+   * may always publish to {@code metric::}. The seeded fallbacks grant agents, tasks and users
+   * read-write on every workspace and nothing to other principal types; ACL rules change that.
    *
-   * @return true if the send is denied
+   * @return the denial reason, or null if the send is allowed
    */
-  public boolean aclDeniesSend(PrincipalType sender, String senderWorkspace, String topic) {
+  public @Nullable String sendDenial(Identity sender, String senderWorkspace, String topic) {
     if (mode != PolicyMode.LITE_PARITY) {
-      return false;
+      return null;
+    }
+    if (sender.type() == PrincipalType.PRINCIPAL_AGENT
+        && topic.startsWith("metric" + Identity.SEP)) {
+      return null;
     }
     String targetWs = topicWorkspace(topic);
     String checkWs =
         !targetWs.isEmpty() && !targetWs.equals(senderWorkspace) ? targetWs : senderWorkspace;
     if (checkWs.isEmpty()) {
-      return false;
+      return null;
     }
-    return switch (sender) {
-      case PRINCIPAL_AGENT, PRINCIPAL_TASK, PRINCIPAL_USER, PRINCIPAL_ORCHESTRATOR -> false;
-      default -> true;
-    };
+    return denial(sender, AclRules.RESOURCE_WORKSPACE, checkWs, AclRules.READ_WRITE);
   }
 
   /**
-   * Lite-parity: cross-workspace event/metric publishing needs a capability nobody holds by
-   * default.
+   * Lite-parity: publishing {@code event::}/{@code metric::} for a workspace other than the
+   * sender's needs {@code capability/event_broadcast} or {@code capability/metric_broadcast}.
+   *
+   * @return the denial text AetherLite sends, or null if allowed
    */
-  public boolean deniesCrossWorkspaceBroadcast(String senderWorkspace, String declaredWorkspace) {
+  public @Nullable String crossWorkspaceBroadcastDenial(
+      Identity sender, String senderWorkspace, String declaredWorkspace, String topic) {
+    if (mode != PolicyMode.LITE_PARITY
+        || declaredWorkspace.isEmpty()
+        || declaredWorkspace.equals(senderWorkspace)) {
+      return null;
+    }
+    String capability =
+        topic.startsWith("metric" + Identity.SEP)
+            ? "capability/metric_broadcast"
+            : "capability/event_broadcast";
+    if (denial(sender, AclRules.RESOURCE_CAPABILITY, capability, AclRules.READ_WRITE) == null) {
+      return null;
+    }
+    return "cross-workspace broadcast to "
+        + topic
+        + " denied: cross-workspace broadcast requires "
+        + capability
+        + " on workspace "
+        + GoQuote.quote(declaredWorkspace);
+  }
+
+  /**
+   * Negative metric deltas need ADMIN on {@code capability/metric_credit}; without an ACL service
+   * (permissive) nobody has it, as on the real gateway.
+   */
+  public boolean allowsNegativeMetric(Identity sender) {
     return mode == PolicyMode.LITE_PARITY
-        && !declaredWorkspace.isEmpty()
-        && !declaredWorkspace.equals(senderWorkspace);
-  }
-
-  /** Lite-parity: shared KV scopes fall back to NONE for everyone. */
-  public boolean deniesKvScope(KVOperation.Scope scope) {
-    if (mode != PolicyMode.LITE_PARITY) {
-      return false;
-    }
-    return switch (scope) {
-      case GLOBAL_EXCLUSIVE, WORKSPACE_EXCLUSIVE, USER, USER_WORKSPACE -> false;
-      default -> true;
-    };
+        && denial(sender, AclRules.RESOURCE_CAPABILITY, "capability/metric_credit", AclRules.ADMIN)
+            == null;
   }
 
   /**
-   * Lite-parity: AetherLite authorises LIST by the scope rule alone (no owner shortcut), and every
-   * scope rule falls back to NONE, so LIST is refused even in the caller's own exclusive scopes.
+   * Lite-parity KV authorisation, as AetherLite's KV handler decides it: an owner's exclusive
+   * scopes are always allowed (LIST excepted, which is checked against the scope rule alone), as
+   * are the workflow engine's {@code _sys/coord/} keys; otherwise an explicit {@code kv_key} rule
+   * decides, else the {@code kv_scope} rule or its fallback (seeded to NONE). GET, LIST and
+   * SET_CARD need READ, the other operations READ_WRITE; PURGE_IDENTITY needs MANAGE on {@code
+   * capability/kv_purge_identity}.
+   *
+   * @return the denial reason, or null if the operation is allowed
    */
-  public boolean deniesKvList() {
-    return mode == PolicyMode.LITE_PARITY;
+  public @Nullable String kvDenial(Identity id, KVOperation op) {
+    if (mode != PolicyMode.LITE_PARITY) {
+      return null;
+    }
+    String scope = kvScopeName(op.getScope());
+    switch (op.getOp()) {
+      case PURGE_IDENTITY -> {
+        String why =
+            denial(
+                id, AclRules.RESOURCE_CAPABILITY, "capability/kv_purge_identity", AclRules.MANAGE);
+        return why == null ? null : "kv purge-identity denied: " + why;
+      }
+      case LIST -> {
+        String why = denial(id, AclRules.RESOURCE_KV_SCOPE, scope, AclRules.READ);
+        return why == null ? null : "KV read denied for scope " + scope + ": " + why;
+      }
+      default -> {
+        // checked below
+      }
+    }
+    if (isExclusive(op.getScope())
+        || (id.type() == PrincipalType.PRINCIPAL_WORKFLOW_ENGINE
+            && op.getKey().startsWith(COORD_KEY_PREFIX))) {
+      return null;
+    }
+    int level =
+        switch (op.getOp()) {
+          case GET, SET_CARD -> AclRules.READ;
+          default -> AclRules.READ_WRITE;
+        };
+    ACLAccessExplanationInfo onKey =
+        acl.explain(
+            AclRules.principalType(id.type()),
+            AclRules.principalId(id),
+            AclRules.RESOURCE_KV_KEY,
+            op.getKey(),
+            level);
+    if (!onKey.getFallbackApplied()) {
+      return onKey.getAllowed()
+          ? null
+          : "KV access denied for key " + op.getKey() + ": " + onKey.getReason();
+    }
+    String why = denial(id, AclRules.RESOURCE_KV_SCOPE, scope, level);
+    return why == null ? null : "KV access denied for scope " + scope + ": " + why;
+  }
+
+  /** The canonical (ACL and audit) name of a KV scope. */
+  static String kvScopeName(KVOperation.Scope scope) {
+    return switch (scope) {
+      case GLOBAL -> "global";
+      case USER -> "user";
+      case USER_WORKSPACE -> "user-workspace";
+      case GLOBAL_EXCLUSIVE -> "global-exclusive";
+      case WORKSPACE_EXCLUSIVE -> "workspace-exclusive";
+      case USER_SHARED -> "user-shared";
+      case USER_WORKSPACE_SHARED -> "user-workspace-shared";
+      default -> "workspace";
+    };
+  }
+
+  private static boolean isExclusive(KVOperation.Scope scope) {
+    return switch (scope) {
+      case GLOBAL_EXCLUSIVE, WORKSPACE_EXCLUSIVE, USER, USER_WORKSPACE -> true;
+      default -> false;
+    };
+  }
+
+  /** The rules' reason when {@code id} lacks {@code level} on the resource, else null. */
+  private @Nullable String denial(Identity id, String resourceType, String resourceId, int level) {
+    ACLAccessExplanationInfo e =
+        acl.explain(
+            AclRules.principalType(id.type()),
+            AclRules.principalId(id),
+            resourceType,
+            resourceId,
+            level);
+    return e.getAllowed() ? null : e.getReason();
   }
 
   /** A fresh per-connection rate limiter, or null when rate limiting is off. */
@@ -178,8 +287,8 @@ public final class Policy {
       return "";
     }
     return switch (parts[0]) {
-      case "ag", "tu", "ta", "tb", "ga", "gu", "tk" -> parts[1];
-      case "pg" -> parts[1].equals("us") && parts.length > 2 ? "" : parts[1];
+      // As upstream, pg::us::{user} counts as workspace "us".
+      case "ag", "tu", "ta", "tb", "ga", "gu", "pg", "tk" -> parts[1];
       case "uw" -> parts.length > 2 ? parts[2] : "";
       default -> "";
     };

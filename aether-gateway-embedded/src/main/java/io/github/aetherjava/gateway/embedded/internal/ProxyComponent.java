@@ -180,7 +180,7 @@ final class ProxyComponent implements Dispatcher.Component {
         return;
       }
     }
-    if (policy.aclDeniesSend(sender.type(), session.workspace(), target)) {
+    if (policy.sendDenial(sender, session.workspace(), target) != null) {
       fail(
           session,
           requestId,

@@ -179,10 +179,13 @@ final class RoutingComponent implements Dispatcher.Component {
     }
 
     String denied = "not authorized to send to topic " + topic;
-    if ((prefix.equals("event") || prefix.equals("metric"))
-        && policy.deniesCrossWorkspaceBroadcast(senderWs, declaredWs)) {
-      session.send(Frames.error("ERR_PERMISSION_DENIED", denied));
-      return;
+    if (prefix.equals("event") || prefix.equals("metric")) {
+      String broadcastDenial =
+          policy.crossWorkspaceBroadcastDenial(sender, senderWs, declaredWs, topic);
+      if (broadcastDenial != null) {
+        session.send(Frames.error("ERR_PERMISSION_DENIED", broadcastDenial));
+        return;
+      }
     }
     if (!Policy.matrixAllows(sender.type(), topic)) {
       session.send(Frames.error("ERR_PERMISSION_DENIED", denied));
@@ -225,12 +228,12 @@ final class RoutingComponent implements Dispatcher.Component {
       }
     }
 
-    if (policy.aclDeniesSend(sender.type(), senderWs, topic)) {
+    if (policy.sendDenial(sender, senderWs, topic) != null) {
       session.send(Frames.error("ERR_PERMISSION_DENIED", denied));
       return;
     }
 
-    if (negativeMetric) {
+    if (negativeMetric && !policy.allowsNegativeMetric(sender)) {
       session.send(
           Frames.error(
               "ERR_METRIC_NEGATIVE_FORBIDDEN",

@@ -150,6 +150,46 @@ class AdminStoresTest {
         .hasMessage("invalid access level: 35");
   }
 
+  private static ACLGrantRequest rule(
+      String type, String id, String resourceType, String resourceId, int level) {
+    return ACLGrantRequest.newBuilder()
+        .setPrincipalType(type)
+        .setPrincipalId(id)
+        .setResourceType(resourceType)
+        .setResourceId(resourceId)
+        .setAccessLevel(level)
+        .build();
+  }
+
+  @Test
+  void theMostSpecificMatchingRuleDecidesAsOnAetherLite() {
+    AclRules acl = new AclRules(clock);
+    String me = "ag::prod::impl::1";
+    acl.grant(rule("agent", "ag::prod::impl::*", "kv_scope", "global", AclRules.ADMIN));
+    assertThat(acl.allows("agent", me, "kv_scope", "global", AclRules.READ_WRITE)).isTrue();
+    // A wildcard-principal rule on the exact resource outranks the glob rule ...
+    acl.grant(rule(AclRules.WILDCARD, "_any_agent", "kv_scope", "global", AclRules.READ));
+    assertThat(acl.allows("agent", me, "kv_scope", "global", AclRules.READ_WRITE)).isFalse();
+    assertThat(acl.allows("agent", me, "kv_scope", "global", AclRules.READ)).isTrue();
+    // ... and the principal's own rule outranks both, also when it grants nothing.
+    acl.grant(rule("agent", me, "kv_scope", "global", AclRules.NONE));
+    assertThat(acl.allows("agent", me, "kv_scope", "global", AclRules.READ)).isFalse();
+    assertThat(
+            acl.explain("agent", me, "kv_scope", "global", AclRules.READ).getContributionsCount())
+        .isEqualTo(3);
+    // Wildcard principals cover only their own type.
+    assertThat(acl.allows("service", "sv::x::1", "kv_scope", "global", AclRules.READ)).isFalse();
+    // A rule on every resource of a type comes after the exact-resource tiers.
+    acl.grant(rule("agent", me, "kv_scope", "*", AclRules.READ_WRITE));
+    assertThat(acl.allows("agent", me, "kv_scope", "workspace", AclRules.READ_WRITE)).isTrue();
+    assertThat(acl.allows("agent", me, "kv_scope", "global", AclRules.READ)).isFalse();
+    // No rule at all: the seeded fallback.
+    assertThat(
+            acl.explain("task", "ta::x", "kv_scope", "global", AclRules.READ).getFallbackApplied())
+        .isTrue();
+    assertThat(acl.allows("task", "ta::x", "workspace", "prod", AclRules.READ_WRITE)).isTrue();
+  }
+
   @Test
   void aGrantForTheSamePrincipalAndResourceReplacesTheRule() {
     AclRules acl = new AclRules(clock);
