@@ -177,4 +177,49 @@ abstract class TunnelConformanceTests {
     assertThat(end.reason()).isEqualTo(TunnelCloseReason.PEER_RESET);
     assertThat(end.byPeer()).isTrue();
   }
+
+  @Test
+  void theOpensIdleTimeoutAndQuotaTravelToTheServingSideWhichEnforcesThem() throws Exception {
+    CompletableFuture<Tunnel> idleServed = new CompletableFuture<>();
+    CompletableFuture<TunnelRequest> idleSeen = new CompletableFuture<>();
+    service("idle")
+        .tunnels()
+        .serve(
+            (r, t) -> {
+              idleSeen.complete(r);
+              idleServed.complete(t);
+            });
+    AgentClient a = caller();
+    a.tunnels()
+        .dial(
+            "sv::" + impl + "::idle",
+            TunnelProtocol.TCP,
+            TunnelOptions.builder().idleTimeout(Duration.ofSeconds(30)).maxBytes(1000).build())
+        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(idleSeen.get(WAIT.toSeconds(), TimeUnit.SECONDS).idleTimeout())
+        .isEqualTo(Duration.ofSeconds(30));
+    assertThat(idleSeen.get().maxBytes()).isEqualTo(1000);
+    Tunnel atServer = idleServed.get();
+    try {
+      atServer.output().write(new byte[2000]);
+    } catch (IOException expected) {
+      // the serving side's own quota check ends it
+    }
+    assertThat(ended(atServer).reason()).isEqualTo(TunnelCloseReason.QUOTA);
+  }
+
+  @Test
+  void theWorkspaceCapRefusesTheTwoHundredFiftySeventhTunnel() throws Exception {
+    service("cap").tunnels().serve((r, t) -> {});
+    AgentClient a = caller();
+    List<Tunnel> open = new ArrayList<>();
+    for (int i = 0; i < 256; i++) {
+      open.add(dial(a, "sv::" + impl + "::cap"));
+    }
+    Tunnel refused = dial(a, "sv::" + impl + "::cap");
+    TunnelEnd end = ended(refused);
+    assertThat(end.reason()).isEqualTo(TunnelCloseReason.QUOTA);
+    assertThat(end.detail()).isEqualTo("workspace tunnel cap 256 reached");
+    open.forEach(Tunnel::close);
+  }
 }
