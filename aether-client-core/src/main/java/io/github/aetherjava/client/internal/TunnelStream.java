@@ -68,6 +68,7 @@ final class TunnelStream implements Tunnel {
   // guarded by lock
   private final ArrayDeque<ByteString> queue = new ArrayDeque<>();
   private int headOffset;
+  private int peakQueued;
   private int credits;
   private int consumedUnacked;
   private int lastConsumedSeq;
@@ -140,6 +141,16 @@ final class TunnelStream implements Tunnel {
     end(new TunnelEnd(reason, detail, false), true, false);
   }
 
+  /** Most frames ever waiting for the reader at once (for tests). */
+  int peakQueuedFrames() {
+    lock.lock();
+    try {
+      return peakQueued;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   // ------------------------------------------------------------------ from the gateway
 
   void onData(TunnelData data) {
@@ -163,6 +174,7 @@ final class TunnelStream implements Tunnel {
                   false);
         } else {
           queue.add(bytesIn);
+          peakQueued = Math.max(peakQueued, queue.size());
           lastActivityNanos = System.nanoTime();
         }
       }
