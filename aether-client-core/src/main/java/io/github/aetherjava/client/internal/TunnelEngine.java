@@ -5,7 +5,9 @@
 package io.github.aetherjava.client.internal;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.github.aetherjava.client.AetherException;
 import io.github.aetherjava.client.ConnectionException;
+import io.github.aetherjava.client.FailureReason;
 import io.github.aetherjava.client.InvalidArgumentException;
 import io.github.aetherjava.client.Registration;
 import io.github.aetherjava.client.tunnel.Tunnel;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -57,8 +60,13 @@ public final class TunnelEngine implements Tunnels {
       new TunnelStream.Owner() {
         @Override
         public void send(UpstreamMessage frame) {
-          // a stream that cannot be written has ended; its reset reaches the tunnel separately
-          core.enqueue(frame, null);
+          core.enqueue(frame, null)
+              .whenComplete(
+                  (v, e) -> {
+                    if (e != null) {
+                      notSent(frame, e);
+                    }
+                  });
         }
 
         @Override
@@ -245,6 +253,38 @@ public final class TunnelEngine implements Tunnels {
                     .setDetail(detail))
             .build(),
         null);
+  }
+
+  /**
+   * A frame the outbound buffer refused would leave a hole in the byte stream: the tunnel ends. A
+   * frame lost with the stream is left to {@link #streamEnded}, which resets every tunnel.
+   */
+  private void notSent(UpstreamMessage frame, Throwable error) {
+    Throwable e =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (!(e instanceof AetherException ae) || ae.reason() != FailureReason.BUFFER_FULL) {
+      return;
+    }
+    String id =
+        switch (frame.getPayloadCase()) {
+          case TUNNEL_DATA -> frame.getTunnelData().getTunnelId();
+          case TUNNEL_ACK -> frame.getTunnelAck().getTunnelId();
+          default -> "";
+        };
+    TunnelStream s = streams.get(id);
+    if (s != null) {
+      // never inline: the writer may hold the stream's lock while enqueueing
+      ClientExecutors.scheduler()
+          .execute(
+              () ->
+                  s.end(
+                      new TunnelEnd(
+                          TunnelCloseReason.ERROR,
+                          "tunnel frame not sent: " + e.getMessage(),
+                          false),
+                      true,
+                      false));
+    }
   }
 
   private void streamEnded(ConnectionException cause) {

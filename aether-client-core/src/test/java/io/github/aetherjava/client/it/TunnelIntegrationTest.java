@@ -399,4 +399,32 @@ class TunnelIntegrationTest {
       assertThat(r.get(120, TimeUnit.SECONDS)).isTrue();
     }
   }
+
+  @Test
+  void aFrameTheOutboundBufferRefusesEndsTheTunnelInsteadOfLeavingAHole() throws Exception {
+    ServiceClient sv = service("small", "one");
+    CompletableFuture<Tunnel> served = new CompletableFuture<>();
+    sv.tunnels().serve((r, t) -> served.complete(t));
+    AgentClient a =
+        AgentClient.builder(
+                AetherClientOptions.builder()
+                    .address(gw.inProcessAddress())
+                    .maxBufferedBytes(64 * 1024)
+                    .build())
+            .workspace("prod")
+            .implementation("caller")
+            .specifier("small")
+            .build();
+    clients.add(a);
+    a.connect().get(10, TimeUnit.SECONDS);
+    Tunnel t = dial(a, "sv::small", TunnelOptions.defaults());
+    try {
+      t.output().write(new byte[200 * 1024]);
+    } catch (IOException alreadyEnded) {
+      // the refusal may be seen before write returns
+    }
+    TunnelEnd end = ended(t);
+    assertThat(end.reason()).isEqualTo(TunnelCloseReason.ERROR);
+    assertThat(end.detail()).startsWith("tunnel frame not sent: outbound buffer full");
+  }
 }
