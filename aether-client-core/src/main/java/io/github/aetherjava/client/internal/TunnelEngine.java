@@ -197,7 +197,10 @@ public final class TunnelEngine implements Tunnels {
     try {
       open = TunnelOpen.parseFrom(first.getData());
     } catch (InvalidProtocolBufferException e) {
-      refuse(wireId, "malformed tunnel open: " + e.getMessage());
+      return; // not an open either
+    }
+    if (!open.getTunnelId().equals(wireId)) {
+      // not an open: late data (peers that leave seq at 0) for a tunnel that already ended here
       return;
     }
     TunnelHandler h = handler.get();

@@ -8,6 +8,7 @@ import com.google.protobuf.ByteString;
 import io.github.aetherjava.client.tunnel.Tunnel;
 import io.github.aetherjava.client.tunnel.TunnelCloseReason;
 import io.github.aetherjava.client.tunnel.TunnelEnd;
+import io.github.aetherjava.client.tunnel.TunnelOptions;
 import io.github.aetherjava.proto.v1.TunnelAck;
 import io.github.aetherjava.proto.v1.TunnelClose;
 import io.github.aetherjava.proto.v1.TunnelData;
@@ -41,10 +42,10 @@ final class TunnelStream implements Tunnel {
   static final int ACK_BATCH = 4;
 
   /**
-   * Frames the other end may have in flight: what a peer honouring the protocol's 16 initial
-   * credits can send, with slack for a peer that counts acknowledgements more generously.
+   * Frames the other end may have unread here: the largest window a dialer may ask for, which is
+   * twice the protocol's default, so a peer counting acknowledgements more generously still fits.
    */
-  static final int MAX_QUEUED_FRAMES = 2 * 16;
+  static final int MAX_QUEUED_FRAMES = TunnelOptions.MAX_INITIAL_CREDITS;
 
   /** Frame sender and registry the stream reports to. */
   interface Owner {
@@ -212,8 +213,7 @@ final class TunnelStream implements Tunnel {
           case QUOTA -> TunnelCloseReason.QUOTA;
           default -> TunnelCloseReason.ERROR;
         };
-    TunnelCloseReason given = reason;
-    end(new TunnelEnd(given, close.getDetail(), true), false, given == TunnelCloseReason.NORMAL);
+    end(new TunnelEnd(reason, close.getDetail(), true), false, reason == TunnelCloseReason.NORMAL);
   }
 
   // ------------------------------------------------------------------ ending

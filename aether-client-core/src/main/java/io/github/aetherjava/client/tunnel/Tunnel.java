@@ -26,7 +26,8 @@ public interface Tunnel extends AutoCloseable {
   /**
    * @return bytes from the other end; {@code -1} once the other end finished writing (or closed
    *     normally) and everything was read; an {@link java.io.IOException} caused by {@link
-   *     TunnelClosedException} after any other end
+   *     TunnelClosedException} after any other end. Closing it closes the tunnel, as closing a
+   *     socket's input stream closes the socket.
    */
   InputStream input();
 

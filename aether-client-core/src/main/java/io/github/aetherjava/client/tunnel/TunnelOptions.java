@@ -20,6 +20,12 @@ public final class TunnelOptions {
   /** Frames the dialer may send before the other end acknowledges any, as in the other SDKs. */
   public static final int DEFAULT_INITIAL_CREDITS = 16;
 
+  /**
+   * Largest initial window: the serving side of this SDK ends a tunnel whose peer has more frames
+   * unread than this.
+   */
+  public static final int MAX_INITIAL_CREDITS = 32;
+
   /** No idle timeout unless one is set. */
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ZERO;
 
@@ -159,14 +165,18 @@ public final class TunnelOptions {
     }
 
     /**
-     * @param initialCredits frames this side may send before the first acknowledgement (at least 1)
+     * @param initialCredits frames this side may send before the first acknowledgement (1 to {@link
+     *     #MAX_INITIAL_CREDITS})
      * @return this
-     * @throws InvalidArgumentException if less than 1
+     * @throws InvalidArgumentException if out of range
      */
     public Builder initialCredits(int initialCredits) {
-      if (initialCredits < 1) {
+      if (initialCredits < 1 || initialCredits > MAX_INITIAL_CREDITS) {
         throw new InvalidArgumentException(
-            "initialCredits must be at least 1, got " + initialCredits);
+            "initialCredits must be between 1 and "
+                + MAX_INITIAL_CREDITS
+                + ", got "
+                + initialCredits);
       }
       this.initialCredits = initialCredits;
       return this;

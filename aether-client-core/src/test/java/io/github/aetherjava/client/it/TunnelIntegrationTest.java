@@ -320,6 +320,12 @@ class TunnelIntegrationTest {
     assertThatThrownBy(() -> TunnelOptions.builder().maxBytes(-1))
         .isInstanceOf(InvalidArgumentException.class)
         .hasMessageContaining("maxBytes");
+    assertThatThrownBy(() -> TunnelOptions.builder().initialCredits(33))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("initialCredits");
+    assertThatThrownBy(() -> TunnelOptions.builder().idleTimeout(Duration.ofMillis(-1)))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("idleTimeout");
   }
 
   @Test
