@@ -38,6 +38,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -432,5 +433,40 @@ class TunnelIntegrationTest {
     TunnelEnd end = ended(t);
     assertThat(end.reason()).isEqualTo(TunnelCloseReason.ERROR);
     assertThat(end.detail()).startsWith("tunnel frame not sent: outbound buffer full");
+  }
+
+  @Test
+  void racingOpensFromManyClientsNeverPassTheWorkspaceCap() throws Exception {
+    ServiceClient sv = service("cap", "one");
+    AtomicInteger served = new AtomicInteger();
+    sv.tunnels().serve((r, t) -> served.incrementAndGet());
+    AtomicInteger refused = new AtomicInteger();
+    List<AgentClient> callers = new ArrayList<>();
+    for (int c = 0; c < 4; c++) {
+      callers.add(agent("racer-" + c));
+    }
+    for (AgentClient caller : callers) {
+      daemon(
+          "racer",
+          () -> {
+            for (int i = 0; i < 80; i++) {
+              caller
+                  .tunnels()
+                  .dial("sv::cap", TunnelProtocol.TCP)
+                  .thenAccept(
+                      t ->
+                          t.closed()
+                              .thenAccept(
+                                  end -> {
+                                    if (end.reason() == TunnelCloseReason.QUOTA) {
+                                      refused.incrementAndGet();
+                                    }
+                                  }));
+            }
+          });
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> served.get() + refused.get() == 4 * 80);
+    assertThat(served.get()).isEqualTo(256);
+    assertThat(refused.get()).isEqualTo(4 * 80 - 256);
   }
 }

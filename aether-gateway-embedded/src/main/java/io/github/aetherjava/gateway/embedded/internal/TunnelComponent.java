@@ -102,11 +102,7 @@ final class TunnelComponent implements Dispatcher.Component {
     String workspace = session.workspace();
     AtomicInteger count = perWorkspace.computeIfAbsent(workspace, k -> new AtomicInteger());
     if (count.get() >= MAX_TUNNELS_PER_WORKSPACE) {
-      closeTo(
-          session,
-          tunnelId,
-          TunnelClose.Reason.QUOTA,
-          "workspace tunnel cap " + MAX_TUNNELS_PER_WORKSPACE + " reached");
+      refuseCap(session, tunnelId);
       return;
     }
     if (open.getProxyChainDepth() >= ProxyComponent.MAX_CHAIN_DEPTH) {
@@ -155,6 +151,12 @@ final class TunnelComponent implements Dispatcher.Component {
           "ACL_DENIED: not authorized to send to topic " + target);
       return;
     }
+    // checked first for upstream's order of refusals; reserved here so racing opens cannot pass it
+    if (count.getAndUpdate(n -> n < MAX_TUNNELS_PER_WORKSPACE ? n + 1 : n)
+        >= MAX_TUNNELS_PER_WORKSPACE) {
+      refuseCap(session, tunnelId);
+      return;
+    }
     String wireId = WIRE_ID_PREFIX + UUID.randomUUID();
     Pin pin = new Pin(wireId, tunnelId, session, sender.topic(), target, workspace);
     String previous = forward.put(pin.forwardKey(), wireId);
@@ -166,7 +168,6 @@ final class TunnelComponent implements Dispatcher.Component {
       }
     }
     pins.put(wireId, pin);
-    count.incrementAndGet();
     TunnelOpen routed =
         open.toBuilder()
             .setTunnelId(wireId)
@@ -319,6 +320,14 @@ final class TunnelComponent implements Dispatcher.Component {
       }
     }
     return null;
+  }
+
+  private static void refuseCap(Session session, String tunnelId) {
+    closeTo(
+        session,
+        tunnelId,
+        TunnelClose.Reason.QUOTA,
+        "workspace tunnel cap " + MAX_TUNNELS_PER_WORKSPACE + " reached");
   }
 
   private static void closeTo(
