@@ -17,12 +17,14 @@ import io.github.aetherjava.client.internal.ClientCore;
 import io.github.aetherjava.client.internal.PrincipalQueries;
 import io.github.aetherjava.client.internal.ProxyEngine;
 import io.github.aetherjava.client.internal.TaskOperationsImpl;
+import io.github.aetherjava.client.internal.TunnelEngine;
 import io.github.aetherjava.client.internal.WorkflowOperationsImpl;
 import io.github.aetherjava.client.proxy.AetherFetch;
 import io.github.aetherjava.client.proxy.FetchOptions;
 import io.github.aetherjava.client.proxy.ProxyHandler;
 import io.github.aetherjava.client.proxy.ServeOptions;
 import io.github.aetherjava.client.task.TaskOperations;
+import io.github.aetherjava.client.tunnel.Tunnels;
 import io.github.aetherjava.client.workflow.WorkflowOperations;
 import io.github.aetherjava.proto.v1.InitConnection;
 import io.github.aetherjava.proto.v1.SendMessage;
@@ -71,6 +73,7 @@ public abstract class AetherClient implements AutoCloseable {
   private final WorkflowOperations workflow;
   private final AdminClient admin;
   private final PrincipalQueries queries;
+  private final TunnelEngine tunnels;
 
   AetherClient(AetherClientOptions options, PrincipalKind kind) {
     this.options = options;
@@ -110,6 +113,7 @@ public abstract class AetherClient implements AutoCloseable {
     this.workflow = new WorkflowOperationsImpl(core);
     this.admin = new AdminClientImpl(core);
     this.queries = new PrincipalQueries(core);
+    this.tunnels = new TunnelEngine(core);
   }
 
   abstract void fillIdentity(InitConnection.Builder init);
@@ -361,6 +365,16 @@ public abstract class AetherClient implements AutoCloseable {
    */
   public Registration serve(ProxyHandler handler, ServeOptions options) {
     return proxy.serve(handler, options);
+  }
+
+  /**
+   * Byte-stream tunnels over this client's stream: dial other principals, or serve the tunnels they
+   * open (to a handler or a local TCP port). See {@link Tunnels}.
+   *
+   * @return the tunnels of this client
+   */
+  public Tunnels tunnels() {
+    return tunnels;
   }
 
   // ------------------------------------------------------------------ tasks and workflow

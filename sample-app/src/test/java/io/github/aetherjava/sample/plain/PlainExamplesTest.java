@@ -27,6 +27,15 @@ class PlainExamplesTest {
   }
 
   @Test
+  void tunnelExample() throws Exception {
+    String out = run(TunnelExample::main);
+    assertThat(out)
+        .contains("agent <- HELLO THROUGH A TUNNEL")
+        .contains("tunnel ended: NORMAL")
+        .endsWith("done" + System.lineSeparator());
+  }
+
+  @Test
   void eventsExample() throws Exception {
     String out = run(EventsExample::main);
     assertThat(out)

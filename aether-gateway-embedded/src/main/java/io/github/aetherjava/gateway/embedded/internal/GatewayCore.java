@@ -96,6 +96,7 @@ public final class GatewayCore implements AutoCloseable {
     new ConnectionStatusComponent(registry, adminGate).register(dispatcher);
     new WorkflowRelayComponent(registry, scheduler).register(dispatcher);
     new ProxyComponent(router, registry, policy, settings.clock(), scheduler).register(dispatcher);
+    new TunnelComponent(router, registry, policy).register(dispatcher);
     Orchestration orchestration =
         TaskComponent.install(dispatcher, router, registry, agents, policy, settings.clock());
 
