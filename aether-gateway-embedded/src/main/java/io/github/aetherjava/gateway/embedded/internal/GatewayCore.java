@@ -102,6 +102,8 @@ public final class GatewayCore implements AutoCloseable {
     new WorkspaceComponent(registry, adminGate, settings.clock()).register(dispatcher);
     new AgentRegistryComponent(agents, registry, adminGate).register(dispatcher);
     new SessionAdminComponent(registry, adminGate, settings.clock()).register(dispatcher);
+    new AuthorityComponent(new GrantStore(settings.clock()), registry, policy, adminGate.acl())
+        .register(dispatcher);
     new AuditComponent(new AuditLog(settings.clock()), adminGate, settings.clock())
         .register(dispatcher);
 
