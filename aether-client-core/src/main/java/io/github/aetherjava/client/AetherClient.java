@@ -63,6 +63,7 @@ public abstract class AetherClient implements AutoCloseable {
   private final TaskOperations tasks;
   private final WorkflowOperations workflow;
   private final AdminClient admin;
+  private final io.github.aetherjava.client.authority.AuthorityGrants authority;
   private final PrincipalQueries queries;
 
   AetherClient(AetherClientOptions options, PrincipalKind kind) {
@@ -98,6 +99,7 @@ public abstract class AetherClient implements AutoCloseable {
     this.workflow = new WorkflowOperationsImpl(core);
     this.admin = new AdminClientImpl(core);
     this.queries = new PrincipalQueries(core);
+    this.authority = new io.github.aetherjava.client.internal.AuthorityGrantsImpl(core);
   }
 
   abstract void fillIdentity(InitConnection.Builder init);
@@ -350,6 +352,16 @@ public abstract class AetherClient implements AutoCloseable {
    */
   public AdminClient admin() {
     return admin;
+  }
+
+  /**
+   * Authority grants (the delegation behind on-behalf-of calls): exchange, derive, get, renew,
+   * revoke, list, resolve, and revocation pushes.
+   *
+   * @return the authority-grant operations of this client
+   */
+  public io.github.aetherjava.client.authority.AuthorityGrants authority() {
+    return authority;
   }
 
   /**
