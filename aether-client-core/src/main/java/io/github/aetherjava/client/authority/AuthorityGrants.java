@@ -135,4 +135,12 @@ public interface AuthorityGrants {
    * @return removes it
    */
   Registration onRevocation(Consumer<GrantRevocation> listener);
+
+  /**
+   * Creates a cache of grants over these operations, invalidated by revocation pushes.
+   *
+   * @param options cache settings
+   * @return the cache; close it when done
+   */
+  AuthorityCache newCache(AuthorityCacheOptions options);
 }

@@ -7,6 +7,8 @@ package io.github.aetherjava.client.internal;
 import io.github.aetherjava.client.InvalidArgumentException;
 import io.github.aetherjava.client.PrincipalRef;
 import io.github.aetherjava.client.Registration;
+import io.github.aetherjava.client.authority.AuthorityCache;
+import io.github.aetherjava.client.authority.AuthorityCacheOptions;
 import io.github.aetherjava.client.authority.AuthorityGrant;
 import io.github.aetherjava.client.authority.AuthorityGrantException;
 import io.github.aetherjava.client.authority.AuthorityGrants;
@@ -87,6 +89,11 @@ public final class AuthorityGrantsImpl implements AuthorityGrants {
         log.warn("authority revocation listener failed for grant {}", r.getGrantId(), e);
       }
     }
+  }
+
+  @Override
+  public AuthorityCache newCache(AuthorityCacheOptions options) {
+    return new AuthorityCacheImpl(this, options);
   }
 
   @Override
