@@ -487,6 +487,14 @@ public abstract class AetherClient implements AutoCloseable {
   // subclasses)
 
   CompletableFuture<Void> sendChecked(String topic, byte[] payload, MessageType type) {
+    return sendChecked(topic, payload, type, null);
+  }
+
+  CompletableFuture<Void> sendChecked(
+      String topic,
+      byte[] payload,
+      MessageType type,
+      @org.jspecify.annotations.Nullable AuthorizationContext authorization) {
     try {
       Topics.validate(topic);
       String prefix = Topics.prefixOf(topic);
@@ -506,14 +514,15 @@ public abstract class AetherClient implements AutoCloseable {
       options.observers().forEach(o -> o.onSendFailed(this, topic, e));
       return CompletableFuture.failedFuture(e);
     }
-    UpstreamMessage frame =
-        UpstreamMessage.newBuilder()
-            .setSend(
-                SendMessage.newBuilder()
-                    .setTargetTopic(topic)
-                    .setPayload(ByteString.copyFrom(payload))
-                    .setMessageType(type.toProto()))
-            .build();
+    SendMessage.Builder send =
+        SendMessage.newBuilder()
+            .setTargetTopic(topic)
+            .setPayload(ByteString.copyFrom(payload))
+            .setMessageType(type.toProto());
+    if (authorization != null) {
+      send.setAuthorization(authorization.toProto());
+    }
+    UpstreamMessage frame = UpstreamMessage.newBuilder().setSend(send).build();
     return core.send(topic, type, payload.length, frame);
   }
 

@@ -4,6 +4,7 @@
  */
 package io.github.aetherjava.client.authority;
 
+import io.github.aetherjava.client.AuthorizationContext;
 import io.github.aetherjava.client.PrincipalRef;
 import io.github.aetherjava.proto.v1.ACLAuthorityGrantInfo;
 import io.github.aetherjava.proto.v1.ACLAuthorityGrantResourceScopeEntry;
@@ -83,6 +84,13 @@ public record AuthorityGrant(
    */
   public boolean isActiveAt(Instant now) {
     return !revoked && now.isBefore(expiresAt);
+  }
+
+  /**
+   * @return a context to send on behalf of this grant's subject (this client must be the delegate)
+   */
+  public AuthorizationContext onBehalfOf() {
+    return AuthorizationContext.onBehalfOf(subject, grantId);
   }
 
   /**

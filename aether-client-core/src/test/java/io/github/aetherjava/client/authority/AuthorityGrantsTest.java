@@ -4,6 +4,7 @@
  */
 package io.github.aetherjava.client.authority;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -11,10 +12,14 @@ import static org.awaitility.Awaitility.await;
 import io.github.aetherjava.client.AetherClient;
 import io.github.aetherjava.client.AetherClientOptions;
 import io.github.aetherjava.client.AgentClient;
+import io.github.aetherjava.client.AuthorizationContext;
 import io.github.aetherjava.client.ConnectionInfo;
 import io.github.aetherjava.client.Credentials;
 import io.github.aetherjava.client.FailureReason;
+import io.github.aetherjava.client.GatewayError;
+import io.github.aetherjava.client.IncomingMessage;
 import io.github.aetherjava.client.InvalidArgumentException;
+import io.github.aetherjava.client.MessageType;
 import io.github.aetherjava.client.PrincipalRef;
 import io.github.aetherjava.client.ServiceClient;
 import io.github.aetherjava.client.UserClient;
@@ -234,6 +239,64 @@ class AuthorityGrantsTest {
     assertThat(batch.grants()).hasSize(1);
     assertThat(batch.allSucceeded()).isFalse();
     assertThat(batch.error()).startsWith("index 1: ");
+  }
+
+  @Test
+  void onBehalfOfSendShowsTheSubjectToTheReceiver() throws Exception {
+    UserClient alice = connect(UserClient.builder(options).userId("alice").windowId("w1").build());
+    ServiceClient svc =
+        connect(ServiceClient.builder(options).implementation("billing").specifier("1").build());
+    AgentClient agent =
+        connect(
+            AgentClient.builder(options)
+                .workspace("prod")
+                .implementation("worker")
+                .specifier("a1")
+                .build());
+    List<IncomingMessage> received = new CopyOnWriteArrayList<>();
+    agent.onMessage(received::add);
+    List<GatewayError> errors = new CopyOnWriteArrayList<>();
+    svc.onError(errors::add);
+
+    AuthorityGrant grant =
+        get(svc.authority().exchange(session(alice), spec(20, Duration.ofMinutes(10)).build(), T));
+    get(
+        svc.send(
+            agent.identity(), "for alice".getBytes(UTF_8), MessageType.OPAQUE, grant.onBehalfOf()));
+    get(
+        svc.send(
+            agent.identity(),
+            "as myself".getBytes(UTF_8),
+            MessageType.OPAQUE,
+            AuthorizationContext.direct()));
+    await().atMost(T).until(() -> received.size() == 2);
+    assertThat(received.get(0).onBehalfOf()).isEqualTo(new PrincipalRef("user", "alice"));
+    assertThat(received.get(1).onBehalfOf()).isNull();
+
+    // a grant for someone else, or a revoked one, is refused and nothing is delivered
+    get(
+        svc.send(
+            agent.identity(),
+            "spoofed".getBytes(UTF_8),
+            MessageType.OPAQUE,
+            AuthorizationContext.onBehalfOf(new PrincipalRef("user", "bob"), grant.grantId())));
+    get(alice.authority().revoke(grant.grantId(), T));
+    get(svc.send(agent.identity(), "late".getBytes(UTF_8), MessageType.OPAQUE, grant.onBehalfOf()));
+    await().atMost(T).until(() -> errors.size() == 2);
+    assertThat(errors)
+        .allSatisfy(
+            e -> {
+              assertThat(e.code()).isEqualTo("ERR_PERMISSION_DENIED");
+              assertThat(e.message())
+                  .isEqualTo("not authorized to send to topic " + agent.identity());
+            });
+    get(svc.send(agent.identity(), "marker".getBytes(UTF_8), MessageType.OPAQUE));
+    await().atMost(T).until(() -> received.size() == 3);
+    assertThat(received.get(2).payloadAsString()).isEqualTo("marker");
+    assertThatThrownBy(
+            () -> AuthorizationContext.onBehalfOf(new PrincipalRef("user", "alice"), " "))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("grantId");
   }
 
   @Test

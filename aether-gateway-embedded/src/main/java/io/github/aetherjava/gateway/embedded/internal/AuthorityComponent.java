@@ -16,6 +16,7 @@ import io.github.aetherjava.proto.v1.AuthorityGrantListRequest;
 import io.github.aetherjava.proto.v1.AuthorityGrantOperation;
 import io.github.aetherjava.proto.v1.AuthorityGrantResponse;
 import io.github.aetherjava.proto.v1.AuthorityGrantRevocation;
+import io.github.aetherjava.proto.v1.AuthorizationContext;
 import io.github.aetherjava.proto.v1.DownstreamMessage;
 import io.github.aetherjava.proto.v1.PrincipalRef;
 import io.github.aetherjava.proto.v1.PrincipalType;
@@ -26,6 +27,7 @@ import io.github.aetherjava.proto.v1.UpstreamMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code AuthorityGrantOperation} (exchange, derive, get, renew, revoke with cascade, the two
@@ -417,6 +419,35 @@ final class AuthorityComponent implements Dispatcher.Component {
       throw new GrantStore.GrantException("authority grant subject does not match");
     }
     return g;
+  }
+
+  /**
+   * Resolves the authorization context of a request: null for a direct one (no subject, no grant),
+   * the grant for a valid on-behalf-of one.
+   *
+   * @throws GrantStore.GrantException with the reason when the context is invalid
+   */
+  @Nullable ACLAuthorityGrantInfo authorize(Session session, AuthorizationContext auth) {
+    String mode = auth.getAuthorityMode().trim();
+    switch (mode) {
+      case "", "direct" -> {
+        if (auth.hasSubject() || !auth.getGrantId().isEmpty()) {
+          throw new GrantStore.GrantException(
+              "direct authorization context must not include subject or grant");
+        }
+        return null;
+      }
+      case "on_behalf_of" -> {
+        if (!auth.hasSubject()) {
+          throw new GrantStore.GrantException("on-behalf-of authorization requires subject");
+        }
+        if (auth.getGrantId().isBlank()) {
+          throw new GrantStore.GrantException("on-behalf-of authorization requires grant_id");
+        }
+        return resolveFor(session, auth.getSubject(), auth.getGrantId());
+      }
+      default -> throw new GrantStore.GrantException("unsupported authority mode \"" + mode + "\"");
+    }
   }
 
   private void resolve(Session session, ResolveAuthorityRequest req) {

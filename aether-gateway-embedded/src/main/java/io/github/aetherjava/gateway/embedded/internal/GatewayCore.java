@@ -78,7 +78,11 @@ public final class GatewayCore implements AutoCloseable {
         new Policy(settings.policyMode(), settings.clock(), settings.rateLimitPerSecond());
     this.agents = new AgentRegistry(settings.clock());
     this.tokens = new TokenStore(settings.clock());
-    RoutingComponent routing = new RoutingComponent(router, registry, policy);
+    AclRules aclRules = new AclRules(settings.clock());
+    AuthorityComponent authority =
+        new AuthorityComponent(new GrantStore(settings.clock()), registry, policy, aclRules);
+    authority.register(dispatcher);
+    RoutingComponent routing = new RoutingComponent(router, registry, policy, authority);
     routing.register(dispatcher);
 
     this.kvStore = fileStore == null ? KvStore.inMemory() : new MvKvStore(fileStore, "kv", now);
@@ -91,7 +95,7 @@ public final class GatewayCore implements AutoCloseable {
     new CheckpointComponent(checkpoints, settings.clock(), settings.checkpointDefaultTtl())
         .register(dispatcher);
     new ProgressComponent(router, settings.clock()).register(dispatcher);
-    AdminGate adminGate = new AdminGate(policy, new AclRules(settings.clock()));
+    AdminGate adminGate = new AdminGate(policy, aclRules);
     new ConnectionStatusComponent(registry, adminGate).register(dispatcher);
     new WorkflowRelayComponent(registry, scheduler).register(dispatcher);
     new ProxyComponent(router, registry, policy, settings.clock(), scheduler).register(dispatcher);
@@ -102,8 +106,6 @@ public final class GatewayCore implements AutoCloseable {
     new WorkspaceComponent(registry, adminGate, settings.clock()).register(dispatcher);
     new AgentRegistryComponent(agents, registry, adminGate).register(dispatcher);
     new SessionAdminComponent(registry, adminGate, settings.clock()).register(dispatcher);
-    new AuthorityComponent(new GrantStore(settings.clock()), registry, policy, adminGate.acl())
-        .register(dispatcher);
     new AuditComponent(new AuditLog(settings.clock()), adminGate, settings.clock())
         .register(dispatcher);
 
