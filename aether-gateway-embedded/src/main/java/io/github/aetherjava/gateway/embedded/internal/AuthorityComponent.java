@@ -293,6 +293,11 @@ final class AuthorityComponent implements Dispatcher.Component {
     ACLAuthorityGrantInfo g = revoked.grant();
     String type = g.getDelegate().getPrincipalType();
     String id = g.getDelegate().getPrincipalId();
+    if ("user".equals(type)) {
+      // AetherLite looks delegates up by an identity without the window, which never matches a
+      // user's session: user delegates get no push there, so none here either
+      return;
+    }
     Session target = null;
     for (Session s : registry.all()) {
       Identity i = s.identity();
