@@ -23,6 +23,10 @@ import io.github.aetherjava.client.MessageType;
 import io.github.aetherjava.client.PrincipalRef;
 import io.github.aetherjava.client.ServiceClient;
 import io.github.aetherjava.client.UserClient;
+import io.github.aetherjava.client.proxy.ProxyErrorKind;
+import io.github.aetherjava.client.proxy.ProxyException;
+import io.github.aetherjava.client.proxy.ProxyRequest;
+import io.github.aetherjava.client.proxy.ProxyResponse;
 import io.github.aetherjava.gateway.embedded.CredentialsPolicy;
 import io.github.aetherjava.gateway.embedded.EmbeddedAetherGateway;
 import io.github.aetherjava.gateway.embedded.PolicyMode;
@@ -297,6 +301,51 @@ class AuthorityGrantsTest {
             () -> AuthorizationContext.onBehalfOf(new PrincipalRef("user", "alice"), " "))
         .isInstanceOf(InvalidArgumentException.class)
         .hasMessageContaining("grantId");
+  }
+
+  @Test
+  void onBehalfOfProxyRequestCarriesTheSubjectToTheServingSide() throws Exception {
+    UserClient alice = connect(UserClient.builder(options).userId("alice").windowId("w1").build());
+    ServiceClient svc =
+        connect(ServiceClient.builder(options).implementation("billing").specifier("1").build());
+    ServiceClient memory =
+        connect(ServiceClient.builder(options).implementation("memory").specifier("1").build());
+    memory.serve(
+        r ->
+            ProxyResponse.text(
+                200,
+                r.header("X-Auth-Authority-Mode").orElse("")
+                    + " "
+                    + r.header("X-Auth-User-ID").orElse("")
+                    + " "
+                    + r.header("X-Auth-Actor-ID").orElse("")
+                    + " "
+                    + r.header("X-Auth-Max-Access-Level").orElse("-")));
+
+    AuthorityGrant grant =
+        get(svc.authority().exchange(session(alice), spec(20, Duration.ofMinutes(10)).build(), T));
+    ProxyResponse obo =
+        get(
+            svc.fetch(memory.identity())
+                .fetch(
+                    ProxyRequest.builder("GET", "/me").authorization(grant.onBehalfOf()).build()));
+    assertThat(obo.bodyAsString()).isEqualTo("on_behalf_of alice " + svc.identity() + " 20");
+    ProxyResponse direct = get(svc.fetch(memory.identity()).fetch(ProxyRequest.get("/me")));
+    assertThat(direct.bodyAsString()).startsWith("direct ");
+
+    // a forged subject never reaches the serving side
+    Throwable forged =
+        failure(
+            svc.fetch(memory.identity())
+                .fetch(
+                    ProxyRequest.builder("GET", "/me")
+                        .authorization(
+                            AuthorizationContext.onBehalfOf(
+                                new PrincipalRef("user", "bob"), grant.grantId()))
+                        .build()));
+    assertThat(forged).isInstanceOf(ProxyException.class);
+    assertThat(((ProxyException) forged).kind()).isEqualTo(ProxyErrorKind.ACL_DENIED);
+    assertThat(forged).hasMessageContaining("subject does not match");
   }
 
   @Test

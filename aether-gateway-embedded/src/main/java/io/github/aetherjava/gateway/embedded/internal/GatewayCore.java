@@ -98,7 +98,8 @@ public final class GatewayCore implements AutoCloseable {
     AdminGate adminGate = new AdminGate(policy, aclRules);
     new ConnectionStatusComponent(registry, adminGate).register(dispatcher);
     new WorkflowRelayComponent(registry, scheduler).register(dispatcher);
-    new ProxyComponent(router, registry, policy, settings.clock(), scheduler).register(dispatcher);
+    new ProxyComponent(router, registry, policy, settings.clock(), scheduler, authority)
+        .register(dispatcher);
     TaskComponent.install(dispatcher, router, registry, agents, policy, settings.clock());
 
     new AclComponent(adminGate).register(dispatcher);
