@@ -16,12 +16,15 @@ import io.github.aetherjava.client.FailureReason;
 import io.github.aetherjava.client.IncomingMessage;
 import io.github.aetherjava.client.MessageType;
 import io.github.aetherjava.client.PrincipalRef;
+import io.github.aetherjava.client.ServiceClient;
 import io.github.aetherjava.client.UserClient;
 import io.github.aetherjava.client.authority.AuthorityGrant;
 import io.github.aetherjava.client.authority.AuthorityGrantException;
 import io.github.aetherjava.client.authority.GrantRevocation;
 import io.github.aetherjava.client.authority.GrantSpec;
 import io.github.aetherjava.client.authority.ResolvedAuthority;
+import io.github.aetherjava.client.proxy.ProxyRequest;
+import io.github.aetherjava.client.proxy.ProxyResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -166,7 +169,7 @@ abstract class AuthorityConformanceTests {
   }
 
   @Test
-  void aDerivedGrantLetsTheAgentResolveAndSendOnBehalfOfTheUser() throws Exception {
+  void aDerivedGrantLetsTheAgentResolveSendAndCallOnBehalfOfTheUser() throws Exception {
     UserClient alice = user("obo");
     AgentClient a = agent("obo-sender");
     List<IncomingMessage> inbox = new CopyOnWriteArrayList<>();
@@ -204,6 +207,28 @@ abstract class AuthorityConformanceTests {
             alice.identity(), "for you".getBytes(UTF_8), MessageType.OPAQUE, derived.onBehalfOf()));
     await().atMost(WAIT).until(() -> !inbox.isEmpty());
     assertThat(inbox.get(0).onBehalfOf()).isEqualTo(root.subject());
+
+    ServiceClient memory =
+        connected(
+            ServiceClient.builder(options).implementation("authz-mem").specifier(run).build());
+    memory.serve(
+        r ->
+            ProxyResponse.text(
+                200,
+                r.header("X-Auth-Authority-Mode").orElse("")
+                    + " "
+                    + r.header("X-Auth-User-ID").orElse("")
+                    + " "
+                    + r.header("X-Auth-Grant-ID").orElse("")));
+    ProxyResponse served =
+        get(
+            a.fetch(memory.identity())
+                .fetch(
+                    ProxyRequest.builder("GET", "/who")
+                        .authorization(derived.onBehalfOf())
+                        .build()));
+    assertThat(served.bodyAsString())
+        .isEqualTo("on_behalf_of " + root.subject().id() + " " + derived.grantId());
 
     get(alice.authority().revoke(root.grantId(), WAIT));
     await().atMost(WAIT).until(() -> !agentPushes.isEmpty());
