@@ -295,16 +295,17 @@ final class ProxyComponent implements Dispatcher.Component {
     if (pin == null) {
       return; // the caller is gone or already has its fin
     }
-    deliverToCaller(
-        pin,
-        DownstreamMessage.newBuilder()
-            .setProxyHttpBodyChunk(chunk.toBuilder().setRequestId(pin.originalId))
-            .build());
+    // released before the caller can see the fin, so a chunk it sends after that never finds it
     if (chunk.getFin()) {
       unpin(pin);
     } else {
       refresh(pin, DEFAULT_PIN_TTL);
     }
+    deliverToCaller(
+        pin,
+        DownstreamMessage.newBuilder()
+            .setProxyHttpBodyChunk(chunk.toBuilder().setRequestId(pin.originalId))
+            .build());
   }
 
   private void response(ProxyHttpResponse resp) {
