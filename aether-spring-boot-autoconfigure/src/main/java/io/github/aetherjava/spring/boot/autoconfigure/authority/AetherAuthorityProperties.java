@@ -29,13 +29,13 @@ public class AetherAuthorityProperties {
     private boolean enabled = true;
 
     /** How long before a grant's expiry it counts as stale and is exchanged again. */
-    private Duration softRenewSkew = AuthorityCacheOptions.DEFAULT_SOFT_RENEW_SKEW;
+    private Duration softRenewSkew = Duration.ofSeconds(30);
 
     /** Timeout of each exchange or derivation the cache makes. */
-    private Duration operationTimeout = AuthorityCacheOptions.DEFAULT_OPERATION_TIMEOUT;
+    private Duration operationTimeout = Duration.ofSeconds(10);
 
     /** Most grants kept; the least recently used one is dropped beyond it. */
-    private int maxEntries = AuthorityCacheOptions.DEFAULT_MAX_ENTRIES;
+    private int maxEntries = 1024;
 
     public boolean isEnabled() {
       return this.enabled;

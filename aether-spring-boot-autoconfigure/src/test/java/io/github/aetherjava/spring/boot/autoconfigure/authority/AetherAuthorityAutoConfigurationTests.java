@@ -60,6 +60,15 @@ class AetherAuthorityAutoConfigurationTests {
   }
 
   @Test
+  void propertyDefaultsAreTheCacheDefaults() {
+    AuthorityCacheOptions fromProperties = new AetherAuthorityProperties().getCache().toOptions();
+    AuthorityCacheOptions defaults = AuthorityCacheOptions.defaults();
+    assertThat(fromProperties.softRenewSkew()).isEqualTo(defaults.softRenewSkew());
+    assertThat(fromProperties.operationTimeout()).isEqualTo(defaults.operationTimeout());
+    assertThat(fromProperties.maxEntries()).isEqualTo(defaults.maxEntries());
+  }
+
+  @Test
   void theCacheCanBeSwitchedOff() {
     this.runner
         .withPropertyValues("aether.authority.cache.enabled=false")
