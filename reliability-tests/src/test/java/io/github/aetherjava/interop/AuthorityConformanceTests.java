@@ -238,4 +238,20 @@ abstract class AuthorityConformanceTests {
     assertThat(refusal(a.authority().resolve(derived.grantId(), root.subject(), WAIT)).reason())
         .isEqualTo(FailureReason.PERMISSION_DENIED);
   }
+
+  @Test
+  void aServiceNeedsTheExchangeCapabilityToActForAUserSession() throws Exception {
+    UserClient alice = user("trusted");
+    ServiceClient svc =
+        connected(
+            ServiceClient.builder(options).implementation("authz-svc").specifier(run).build());
+    AuthorityGrantException denied =
+        refusal(
+            svc.authority()
+                .exchange(session(alice), spec(20, Duration.ofMinutes(5)).build(), WAIT));
+    assertThat(denied.gatewayError())
+        .isEqualTo("not authorized to exchange authority grants from another session");
+    assertThat(denied.reason()).isEqualTo(FailureReason.PERMISSION_DENIED);
+    assertThat(get(alice.authority().listOnMe(false, WAIT))).isEmpty();
+  }
 }
