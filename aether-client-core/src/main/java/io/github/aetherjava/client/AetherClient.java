@@ -72,6 +72,7 @@ public abstract class AetherClient implements AutoCloseable {
   private final TaskOperations tasks;
   private final WorkflowOperations workflow;
   private final AdminClient admin;
+  private final io.github.aetherjava.client.authority.AuthorityGrants authority;
   private final PrincipalQueries queries;
   private final TunnelEngine tunnels;
 
@@ -114,6 +115,7 @@ public abstract class AetherClient implements AutoCloseable {
     this.admin = new AdminClientImpl(core);
     this.queries = new PrincipalQueries(core);
     this.tunnels = new TunnelEngine(core);
+    this.authority = new io.github.aetherjava.client.internal.AuthorityGrantsImpl(core);
   }
 
   abstract void fillIdentity(InitConnection.Builder init);
@@ -410,6 +412,16 @@ public abstract class AetherClient implements AutoCloseable {
   }
 
   /**
+   * Authority grants (the delegation behind on-behalf-of calls): exchange, derive, get, renew,
+   * revoke, list, resolve, and revocation pushes.
+   *
+   * @return the authority-grant operations of this client
+   */
+  public io.github.aetherjava.client.authority.AuthorityGrants authority() {
+    return authority;
+  }
+
+  /**
    * Whether a principal is connected. Asking about oneself is always allowed; others need the
    * {@code capability/query_connections} grant (the workflow engine and orchestrators have it).
    *
@@ -535,6 +547,14 @@ public abstract class AetherClient implements AutoCloseable {
       @org.jspecify.annotations.Nullable String topic,
       byte @org.jspecify.annotations.Nullable [] payload,
       @org.jspecify.annotations.Nullable MessageType type) {
+    return sendChecked(topic, payload, type, null);
+  }
+
+  CompletableFuture<Void> sendChecked(
+      @org.jspecify.annotations.Nullable String topic,
+      byte @org.jspecify.annotations.Nullable [] payload,
+      @org.jspecify.annotations.Nullable MessageType type,
+      @org.jspecify.annotations.Nullable AuthorizationContext authorization) {
     byte[] bytes;
     MessageType messageType;
     String target;
@@ -566,14 +586,15 @@ public abstract class AetherClient implements AutoCloseable {
       }
       return CompletableFuture.failedFuture(e);
     }
-    UpstreamMessage frame =
-        UpstreamMessage.newBuilder()
-            .setSend(
-                SendMessage.newBuilder()
-                    .setTargetTopic(target)
-                    .setPayload(ByteString.copyFrom(bytes))
-                    .setMessageType(messageType.toProto()))
-            .build();
+    SendMessage.Builder send =
+        SendMessage.newBuilder()
+            .setTargetTopic(target)
+            .setPayload(ByteString.copyFrom(bytes))
+            .setMessageType(messageType.toProto());
+    if (authorization != null) {
+      send.setAuthorization(authorization.toProto());
+    }
+    UpstreamMessage frame = UpstreamMessage.newBuilder().setSend(send).build();
     return core.send(target, messageType, bytes.length, frame);
   }
 

@@ -28,4 +28,22 @@ abstract class SendingClient extends AetherClient implements MessageSender {
   public CompletableFuture<Void> send(String topic, byte[] payload, MessageType type) {
     return sendChecked(topic, payload, type);
   }
+
+  /**
+   * Sends under an authorization context, typically on behalf of a user under an authority grant
+   * (see {@link AuthorizationContext#onBehalfOf}). The gateway refuses an invalid context with
+   * {@code ERR_PERMISSION_DENIED} on {@link AetherClient#onError}; the receiver sees the subject in
+   * {@link IncomingMessage#onBehalfOf()}.
+   *
+   * @param topic target topic
+   * @param payload payload
+   * @param type message type
+   * @param authorization the context
+   * @return completes when handed to the transport
+   */
+  public CompletableFuture<Void> send(
+      String topic, byte[] payload, MessageType type, AuthorizationContext authorization) {
+    java.util.Objects.requireNonNull(authorization, "authorization");
+    return sendChecked(topic, payload, type, authorization);
+  }
 }

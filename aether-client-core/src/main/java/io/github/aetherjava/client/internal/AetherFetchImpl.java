@@ -140,6 +140,9 @@ final class AetherFetchImpl implements AetherFetch {
     if (!chunked) {
       frame.setBody(body.length == 0 ? ByteString.EMPTY : UnsafeByteOperations.unsafeWrap(body));
     }
+    if (request.authorization() != null) {
+      frame.setAuthorization(request.authorization().toProto());
+    }
     if (request.maxResponseBodyBytes() > 0) {
       frame.setMaxResponseBodyBytes(request.maxResponseBodyBytes());
     }

@@ -4,6 +4,7 @@
  */
 package io.github.aetherjava.client.proxy;
 
+import io.github.aetherjava.client.AuthorizationContext;
 import io.github.aetherjava.client.InvalidArgumentException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,6 +33,7 @@ public final class ProxyRequest {
   private final @Nullable Duration streamIdleTimeout;
   private final long maxResponseBodyBytes;
   private final int chainDepth;
+  private final @Nullable AuthorizationContext authorization;
 
   private ProxyRequest(Builder b) {
     this.method = b.method;
@@ -44,6 +46,7 @@ public final class ProxyRequest {
     this.streamIdleTimeout = b.streamIdleTimeout;
     this.maxResponseBodyBytes = b.maxResponseBodyBytes;
     this.chainDepth = b.chainDepth;
+    this.authorization = b.authorization;
   }
 
   /**
@@ -141,6 +144,13 @@ public final class ProxyRequest {
     return chainDepth;
   }
 
+  /**
+   * @return the authorization context sent with the request, or null (the caller's own authority)
+   */
+  public @Nullable AuthorizationContext authorization() {
+    return authorization;
+  }
+
   @Override
   public String toString() {
     return "ProxyRequest[" + method + " " + path + ", " + body.length + " bytes]";
@@ -156,6 +166,7 @@ public final class ProxyRequest {
   public static final class Builder {
     private final String method;
     private final String path;
+    private @Nullable AuthorizationContext authorization;
     private final TreeMap<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private byte[] body = new byte[0];
     private @Nullable Duration timeout;
@@ -282,6 +293,19 @@ public final class ProxyRequest {
         throw new InvalidArgumentException("chainDepth must be >= 0, got " + depth);
       }
       this.chainDepth = depth;
+      return this;
+    }
+
+    /**
+     * Sends the request under an authorization context, typically on behalf of a user under an
+     * authority grant; the gateway checks it (an invalid one fails the call with {@code
+     * ACL_DENIED}) and gives the serving side the subject in the {@code X-Auth-*} headers.
+     *
+     * @param authorization the context
+     * @return this
+     */
+    public Builder authorization(AuthorizationContext authorization) {
+      this.authorization = Objects.requireNonNull(authorization, "authorization");
       return this;
     }
 

@@ -355,7 +355,7 @@ class RoutingTest extends GatewayTestBase {
   }
 
   @Test
-  void oboAuthorizationIsRefusedWithoutAnAuthorityService() {
+  void oboAuthorizationWithoutSubjectOrGrantIsRefusedLikeTheRealGateway() {
     TestClient a = connected(TestClient.user("u", "w"));
     a.send(
         UpstreamMessage.newBuilder()
@@ -367,7 +367,7 @@ class RoutingTest extends GatewayTestBase {
                             .setAuthorityMode("on_behalf_of")))
             .build());
     assertThat(a.expectError("ERR_PERMISSION_DENIED").getMessage())
-        .isEqualTo("invalid authorization context");
+        .isEqualTo("not authorized to send to topic us::u::x");
   }
 
   // ---- send matrix

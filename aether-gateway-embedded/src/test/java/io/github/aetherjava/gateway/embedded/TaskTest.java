@@ -364,8 +364,12 @@ class TaskTest extends GatewayTestBase {
             .build());
     assertThat(helper.nextMessage().getPayload().toStringUtf8()).isEqualTo("wake up");
     assertThat(helper.nextMessage().getPayload().toStringUtf8()).isEqualTo("again");
-    TaskQueryResponse running = get(orc, a.getTaskId());
-    assertThat(running.getTask().getStatus()).isEqualTo(TaskStatus.TASK_STATUS_RUNNING);
+    // the connect marks the startup task running after the session starts, so the replayed
+    // messages may arrive first
+    org.awaitility.Awaitility.await()
+        .until(
+            () -> get(orc, a.getTaskId()).getTask().getStatus(),
+            s -> s == TaskStatus.TASK_STATUS_RUNNING);
     helper.halfClose();
     helper.awaitClosed();
     org.awaitility.Awaitility.await()

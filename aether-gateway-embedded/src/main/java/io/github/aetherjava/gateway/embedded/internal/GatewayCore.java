@@ -79,7 +79,10 @@ public final class GatewayCore implements AutoCloseable {
         new Policy(settings.policyMode(), settings.clock(), settings.rateLimitPerSecond(), acl);
     this.agents = new AgentRegistry(settings.clock());
     this.tokens = new TokenStore(settings.clock());
-    RoutingComponent routing = new RoutingComponent(router, registry, policy);
+    AuthorityComponent authority =
+        new AuthorityComponent(new GrantStore(settings.clock()), registry, policy, acl);
+    authority.register(dispatcher);
+    RoutingComponent routing = new RoutingComponent(router, registry, policy, authority);
     routing.register(dispatcher);
 
     this.kvStore = fileStore == null ? KvStore.inMemory() : new MvKvStore(fileStore, "kv", now);
@@ -95,7 +98,8 @@ public final class GatewayCore implements AutoCloseable {
     AdminGate adminGate = new AdminGate(policy, acl);
     new ConnectionStatusComponent(registry, adminGate).register(dispatcher);
     new WorkflowRelayComponent(registry, scheduler).register(dispatcher);
-    new ProxyComponent(router, registry, policy, settings.clock(), scheduler).register(dispatcher);
+    new ProxyComponent(router, registry, policy, settings.clock(), scheduler, authority)
+        .register(dispatcher);
     new TunnelComponent(router, registry, policy).register(dispatcher);
     Orchestration orchestration =
         TaskComponent.install(dispatcher, router, registry, agents, policy, settings.clock());

@@ -4,12 +4,14 @@
  */
 package io.github.aetherjava.gateway.embedded.internal;
 
+import io.github.aetherjava.proto.v1.ACLAuthorityGrantInfo;
 import io.github.aetherjava.proto.v1.DownstreamMessage;
 import io.github.aetherjava.proto.v1.PrincipalType;
 import io.github.aetherjava.proto.v1.ProxyError;
 import io.github.aetherjava.proto.v1.ProxyHttpBodyChunk;
 import io.github.aetherjava.proto.v1.ProxyHttpRequest;
 import io.github.aetherjava.proto.v1.ProxyHttpResponse;
+import io.github.aetherjava.proto.v1.ResolvedAuthorityInfo;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,12 +88,16 @@ final class ProxyComponent implements Dispatcher.Component {
   private final Map<String, Pin> pins = new ConcurrentHashMap<>();
   private final Map<String, String> forward = new ConcurrentHashMap<>();
 
+  private final AuthorityComponent authority;
+
   ProxyComponent(
       Router router,
       SessionRegistry registry,
       Policy policy,
       Clock clock,
-      ScheduledExecutorService scheduler) {
+      ScheduledExecutorService scheduler,
+      AuthorityComponent authority) {
+    this.authority = authority;
     this.router = router;
     this.registry = registry;
     this.policy = policy;
@@ -164,19 +170,12 @@ final class ProxyComponent implements Dispatcher.Component {
       return;
     }
     Identity sender = session.identity();
+    @org.jspecify.annotations.Nullable ACLAuthorityGrantInfo onBehalf = null;
     if (req.hasAuthorization()) {
-      var auth = req.getAuthorization();
-      String mode = auth.getAuthorityMode();
-      boolean direct =
-          (mode.isEmpty() || mode.equals("direct"))
-              && !auth.hasSubject()
-              && auth.getGrantId().isEmpty();
-      if (!direct) {
-        fail(
-            session,
-            requestId,
-            ProxyError.Kind.ACL_DENIED,
-            "on_behalf_of resolution requires an authority resolver");
+      try {
+        onBehalf = authority.authorize(session, req.getAuthorization());
+      } catch (GrantStore.GrantException e) {
+        fail(session, requestId, ProxyError.Kind.ACL_DENIED, e.getMessage());
         return;
       }
     }
@@ -205,6 +204,20 @@ final class ProxyComponent implements Dispatcher.Component {
               }
             });
     mintHeaders(out, sender, session.workspace());
+    if (onBehalf != null) {
+      mintOnBehalfHeaders(out, onBehalf);
+      // the audience need not resolve the grant again
+      out.setAuthorization(
+          req.getAuthorization().toBuilder()
+              .setResolved(
+                  ResolvedAuthorityInfo.newBuilder()
+                      .setRootSubject(onBehalf.getRootSubject())
+                      .setAudienceType(onBehalf.getAudienceType())
+                      .setAudienceId(onBehalf.getAudienceId())
+                      .setMaxAccessLevel(onBehalf.getMaxAccessLevel())
+                      .addAllWorkspaceScope(onBehalf.getWorkspaceScopeList())
+                      .setExpiresAtMs(onBehalf.getExpiresAt() * 1000)));
+    }
 
     Pin pin =
         new Pin(
@@ -236,6 +249,25 @@ final class ProxyComponent implements Dispatcher.Component {
     out.putHeaders("X-Auth-Actor-Type", type);
     out.putHeaders("X-Auth-Actor-ID", id);
     out.putHeaders("X-Auth-Authority-Mode", "direct");
+  }
+
+  /** The real gateway's on-behalf-of header set: the subject as user, the caller as actor. */
+  private static void mintOnBehalfHeaders(ProxyHttpRequest.Builder out, ACLAuthorityGrantInfo g) {
+    out.putHeaders("X-Auth-User-ID", g.getSubject().getPrincipalId());
+    out.putHeaders("X-Auth-Principal-Type", g.getSubject().getPrincipalType());
+    out.putHeaders("X-Auth-Workspace-Access", Integer.toString(g.getMaxAccessLevel()));
+    out.putHeaders("X-Auth-Authority-Mode", "on_behalf_of");
+    out.putHeaders("X-Auth-Grant-ID", g.getGrantId());
+    out.putHeaders("X-Auth-Subject-Type", g.getSubject().getPrincipalType());
+    out.putHeaders("X-Auth-Subject-ID", g.getSubject().getPrincipalId());
+    out.putHeaders("X-Auth-Root-Subject-Type", g.getRootSubject().getPrincipalType());
+    out.putHeaders("X-Auth-Root-Subject-ID", g.getRootSubject().getPrincipalId());
+    out.putHeaders("X-Auth-Audience-Type", g.getAudienceType());
+    out.putHeaders("X-Auth-Audience-ID", g.getAudienceId());
+    out.putHeaders("X-Auth-Max-Access-Level", Integer.toString(g.getMaxAccessLevel()));
+    if (g.getWorkspaceScopeCount() > 0) {
+      out.putHeaders("X-Auth-Workspace-Scope", String.join(",", g.getWorkspaceScopeList()));
+    }
   }
 
   private void chunk(Session session, ProxyHttpBodyChunk chunk) {

@@ -5,6 +5,7 @@
 package io.github.aetherjava.gateway.embedded.internal;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.github.aetherjava.proto.v1.ACLAuthorityGrantInfo;
 import io.github.aetherjava.proto.v1.DownstreamMessage;
 import io.github.aetherjava.proto.v1.IncomingMessage;
 import io.github.aetherjava.proto.v1.MessageType;
@@ -33,11 +34,14 @@ final class RoutingComponent implements Dispatcher.Component {
   private final Router router;
   private final SessionRegistry registry;
   private final Policy policy;
+  private final AuthorityComponent authority;
 
-  RoutingComponent(Router router, SessionRegistry registry, Policy policy) {
+  RoutingComponent(
+      Router router, SessionRegistry registry, Policy policy, AuthorityComponent authority) {
     this.router = router;
     this.registry = registry;
     this.policy = policy;
+    this.authority = authority;
   }
 
   @Override
@@ -213,17 +217,14 @@ final class RoutingComponent implements Dispatcher.Component {
       negativeMetric = metric.getEntriesList().stream().anyMatch(e -> e.getQty() < 0);
     }
 
+    @org.jspecify.annotations.Nullable ACLAuthorityGrantInfo onBehalf = null;
     if (msg.hasAuthorization()) {
-      // There is no authority service here: "direct" without subject/grant is accepted, anything
-      // else refused.
-      var auth = msg.getAuthorization();
-      String mode = auth.getAuthorityMode();
-      boolean direct =
-          (mode.isEmpty() || mode.equals("direct"))
-              && !auth.hasSubject()
-              && auth.getGrantId().isEmpty();
-      if (!direct) {
-        session.send(Frames.error("ERR_PERMISSION_DENIED", "invalid authorization context"));
+      try {
+        onBehalf = authority.authorize(session, msg.getAuthorization());
+      } catch (GrantStore.GrantException e) {
+        // the real gateway hides the reason from the sender
+        session.send(
+            Frames.error("ERR_PERMISSION_DENIED", "not authorized to send to topic " + topic));
         return;
       }
     }
@@ -242,15 +243,17 @@ final class RoutingComponent implements Dispatcher.Component {
     }
 
     String effectiveWs = !appWs.isEmpty() ? appWs : senderWs;
-    DownstreamMessage frame =
-        DownstreamMessage.newBuilder()
-            .setMsg(
-                IncomingMessage.newBuilder()
-                    .setSourceTopic(sender.topic())
-                    .setPayload(msg.getPayload())
-                    .setMessageType(msg.getMessageType())
-                    .setWorkspace(effectiveWs))
-            .build();
+    IncomingMessage.Builder incoming =
+        IncomingMessage.newBuilder()
+            .setSourceTopic(sender.topic())
+            .setPayload(msg.getPayload())
+            .setMessageType(msg.getMessageType())
+            .setWorkspace(effectiveWs);
+    if (onBehalf != null) {
+      // gateway-set, so a receiver can trust whom the message was sent for
+      incoming.setOnBehalfSubject(onBehalf.getSubject());
+    }
+    DownstreamMessage frame = DownstreamMessage.newBuilder().setMsg(incoming).build();
     router.publish(topic, frame, session);
   }
 
