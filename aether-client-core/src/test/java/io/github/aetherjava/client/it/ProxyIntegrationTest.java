@@ -362,6 +362,23 @@ class ProxyIntegrationTest {
   }
 
   @Test
+  void closingTheClientFailsAFetchThatWasNeverWritten() throws Exception {
+    AgentClient a = agent("closing");
+    gw.close();
+    await().atMost(Duration.ofSeconds(10)).until(() -> !a.isConnected());
+    CompletableFuture<ProxyResponse> f =
+        a.fetch("sv::anything::one", FetchOptions.builder().timeout(Duration.ofSeconds(60)).build())
+            .fetch(ProxyRequest.get("/x"));
+    assertThat(f).isNotDone();
+    a.close();
+    // fails with the close, not at its 60 s deadline
+    assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isNotInstanceOf(AetherTimeoutException.class);
+  }
+
+  @Test
   void serviceDisconnectMidRequestFailsTheCallerAtOnce() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
