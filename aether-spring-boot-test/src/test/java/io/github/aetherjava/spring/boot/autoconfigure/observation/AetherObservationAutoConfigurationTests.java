@@ -202,6 +202,20 @@ class AetherObservationAutoConfigurationTests {
                     .doesNotHaveBean(ObservationAetherListenerInterceptor.class));
   }
 
+  @Test
+  void handBuiltClientsWorkWithoutMicrometerObservation() {
+    this.runner
+        .withClassLoader(new FilteredClassLoader(ObservationRegistry.class))
+        .withUserConfiguration(HandBuiltClients.class)
+        .run(
+            (context) -> {
+              assertThat(context).hasNotFailed().doesNotHaveBean(ObservationClientObserver.class);
+              TaskClient manual = context.getBean("manual", TaskClient.class);
+              await().atMost(Duration.ofSeconds(10)).until(manual::isConnected);
+              assertThat(manual.options().observers()).isEmpty();
+            });
+  }
+
   @Configuration(proxyBeanMethods = false)
   static class HandBuiltClients {
 
