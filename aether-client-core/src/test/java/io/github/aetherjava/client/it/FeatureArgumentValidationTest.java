@@ -230,6 +230,12 @@ class FeatureArgumentValidationTest {
         () -> agent.workflow().send(WorkflowRequest.of(WorkflowOperationType.LIST_RULES), null),
         "timeout");
     throwsNaming(() -> WorkflowRequest.of(null), "type");
+    throwsNaming(() -> WorkflowOperationType.fromProto(null), "wire");
+    throwsNaming(
+        () ->
+            WorkflowOperationType.fromProto(
+                io.github.aetherjava.proto.v1.WorkflowOperation.OpType.UNRECOGNIZED),
+        "wire");
     throwsNaming(() -> CheckpointTtl.of(null), "ttl");
     throwsNaming(() -> CheckpointTtl.of(Duration.ZERO), "ttl");
     throwsNaming(() -> new CheckpointTtl(-2), "seconds");
