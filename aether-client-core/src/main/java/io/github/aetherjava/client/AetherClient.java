@@ -311,6 +311,21 @@ public abstract class AetherClient implements AutoCloseable {
   }
 
   /**
+   * Adds an instrumentation observer to this client, for clients built elsewhere that a framework
+   * instruments afterwards (the Spring starter does this for every client bean). It sees every
+   * event from now on, after the observers of {@link AetherClientOptions#observers()}; adding an
+   * observer the client already has (by {@code equals}) does nothing, so nothing is counted twice.
+   * Safe from any thread.
+   *
+   * @param observer the observer
+   * @return {@code true} if added, {@code false} if the client already had it
+   * @throws InvalidArgumentException if {@code observer} is null
+   */
+  public boolean addObserver(ClientObserver observer) {
+    return core.addObserver(Arguments.notNull(observer, "observer"));
+  }
+
+  /**
    * @return the options
    */
   public AetherClientOptions options() {
@@ -576,14 +591,7 @@ public abstract class AetherClient implements AutoCloseable {
                 + " bytes");
       }
     } catch (InvalidArgumentException e) {
-      String observed = topic == null ? "" : topic;
-      for (ClientObserver o : options.observers()) {
-        try {
-          o.onSendFailed(this, observed, e);
-        } catch (RuntimeException ignored) {
-          // an observer never changes the outcome of a send
-        }
-      }
+      core.sendRejected(topic == null ? "" : topic, e);
       return CompletableFuture.failedFuture(e);
     }
     SendMessage.Builder send =

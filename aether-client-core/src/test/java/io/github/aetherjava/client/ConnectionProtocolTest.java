@@ -688,6 +688,70 @@ class ConnectionProtocolTest {
   }
 
   @Test
+  void anObserverAddedAfterBuildSeesLaterEventsOnceAndBadInputIsNamed() throws Exception {
+    List<String> events = new CopyOnWriteArrayList<>();
+    ClientObserver observer =
+        new ClientObserver() {
+          @Override
+          public void onStateChanged(
+              AetherClient client, ConnectionState from, ConnectionState to, Throwable cause) {
+            events.add("state:" + to);
+          }
+
+          @Override
+          public void onMessageSent(
+              AetherClient client, String topic, MessageType type, int bytes) {
+            events.add("sent:" + topic);
+          }
+
+          @Override
+          public void onSendFailed(AetherClient client, String topic, Throwable error) {
+            events.add("sendFailed:" + topic);
+          }
+
+          @Override
+          public void onMessageReceived(AetherClient client, IncomingMessage message) {
+            events.add("received:" + message.payloadAsString());
+          }
+        };
+    AgentClient a = agent(options.toBuilder().addObserver(observer).build());
+    // already one of the options' observers: not added again, so nothing is counted twice
+    assertThat(a.addObserver(observer)).isFalse();
+    List<String> late = new CopyOnWriteArrayList<>();
+    ClientObserver added =
+        new ClientObserver() {
+          @Override
+          public void onMessageReceived(AetherClient client, IncomingMessage message) {
+            late.add("received:" + message.payloadAsString());
+          }
+
+          @Override
+          public void onSendFailed(AetherClient client, String topic, Throwable error) {
+            late.add("sendFailed:" + topic);
+          }
+        };
+    assertThat(a.addObserver(added)).isTrue();
+    assertThat(a.addObserver(added)).isFalse();
+    assertThatThrownBy(() -> a.addObserver(null))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("observer");
+    a.connect().get(10, TimeUnit.SECONDS);
+    FakeGateway.Conn c = gw.nextConnection();
+    a.sendToAgent("prod", "x", "1", utf8("abc")).get(10, TimeUnit.SECONDS);
+    a.send("xx::bad", utf8("abc"));
+    c.send(msg("in"));
+    await().until(() -> late.contains("received:in"));
+    assertThat(late).containsExactly("sendFailed:xx::bad", "received:in");
+    assertThat(events)
+        .containsExactly(
+            "state:CONNECTING",
+            "state:READY",
+            "sent:ag::prod::x::1",
+            "sendFailed:xx::bad",
+            "received:in");
+  }
+
+  @Test
   void aClosedClientDoesNotConnectAgain() throws Exception {
     AgentClient a = agent(options);
     a.connect().get(10, TimeUnit.SECONDS);

@@ -4,6 +4,8 @@
  */
 package io.github.aetherjava.client.admin;
 
+import io.github.aetherjava.client.InvalidArgumentException;
+
 /**
  * ACL access levels, ordered; each includes the ones below it. The wire carries the number.
  *
@@ -39,7 +41,7 @@ public enum AccessLevel {
   /**
    * @param value a wire value
    * @return the level with that value
-   * @throws IllegalArgumentException if no level has it
+   * @throws InvalidArgumentException if no level has it
    */
   public static AccessLevel fromWire(int value) {
     for (AccessLevel l : values()) {
@@ -47,6 +49,6 @@ public enum AccessLevel {
         return l;
       }
     }
-    throw new IllegalArgumentException("unknown access level " + value);
+    throw new InvalidArgumentException("value: no access level has the wire value " + value);
   }
 }

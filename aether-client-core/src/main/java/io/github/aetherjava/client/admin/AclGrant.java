@@ -4,9 +4,9 @@
  */
 package io.github.aetherjava.client.admin;
 
+import io.github.aetherjava.client.internal.Arguments;
 import io.github.aetherjava.proto.v1.ACLGrantRequest;
 import java.time.Instant;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,10 +29,10 @@ public record AclGrant(
 
   /** Checks for nulls. */
   public AclGrant {
-    Objects.requireNonNull(target, "target");
-    Objects.requireNonNull(level, "level");
-    Objects.requireNonNull(grantedBy, "grantedBy");
-    Objects.requireNonNull(reason, "reason");
+    Arguments.notNull(target, "target");
+    Arguments.notNull(level, "level");
+    Arguments.notNull(grantedBy, "grantedBy");
+    Arguments.notNull(reason, "reason");
   }
 
   /**

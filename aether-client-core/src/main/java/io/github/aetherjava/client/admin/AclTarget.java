@@ -4,8 +4,8 @@
  */
 package io.github.aetherjava.client.admin;
 
+import io.github.aetherjava.client.internal.Arguments;
 import io.github.aetherjava.proto.v1.ACLRuleFilter;
-import java.util.Objects;
 
 /**
  * A principal and a resource, naming an ACL rule (or, with empty fields, filtering rules).
@@ -23,10 +23,10 @@ public record AclTarget(
 
   /** Checks for nulls. */
   public AclTarget {
-    Objects.requireNonNull(principalType, "principalType");
-    Objects.requireNonNull(principalId, "principalId");
-    Objects.requireNonNull(resourceType, "resourceType");
-    Objects.requireNonNull(resourceId, "resourceId");
+    Arguments.notNull(principalType, "principalType");
+    Arguments.notNull(principalId, "principalId");
+    Arguments.notNull(resourceType, "resourceType");
+    Arguments.notNull(resourceId, "resourceId");
   }
 
   /** Matches every rule. */

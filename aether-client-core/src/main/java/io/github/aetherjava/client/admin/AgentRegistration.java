@@ -4,12 +4,11 @@
  */
 package io.github.aetherjava.client.admin;
 
-import io.github.aetherjava.client.InvalidArgumentException;
+import io.github.aetherjava.client.internal.Arguments;
 import io.github.aetherjava.proto.v1.AgentRegistrationInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,13 +31,10 @@ public record AgentRegistration(
 
   /** Validates and copies. */
   public AgentRegistration {
-    Objects.requireNonNull(implementation, "implementation");
-    Objects.requireNonNull(description, "description");
-    if (implementation.isBlank()) {
-      throw new InvalidArgumentException("implementation must not be blank");
-    }
-    launchParams = Map.copyOf(launchParams);
-    extensions = List.copyOf(extensions);
+    Arguments.notBlank(implementation, "implementation");
+    Arguments.notNull(description, "description");
+    launchParams = Map.copyOf(Arguments.notNull(launchParams, "launchParams"));
+    extensions = List.copyOf(Arguments.notNull(extensions, "extensions"));
   }
 
   /**
@@ -47,9 +43,7 @@ public record AgentRegistration(
    * @return an entry with only the profile parameter
    */
   public static AgentRegistration of(String implementation, String profile) {
-    if (profile.isBlank()) {
-      throw new InvalidArgumentException("profile must not be blank");
-    }
+    Arguments.notBlank(profile, "profile");
     return new AgentRegistration(implementation, "", Map.of("profile", profile), List.of(), null);
   }
 

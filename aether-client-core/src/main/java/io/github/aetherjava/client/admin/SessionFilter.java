@@ -4,8 +4,8 @@
  */
 package io.github.aetherjava.client.admin;
 
-import io.github.aetherjava.client.InvalidArgumentException;
 import io.github.aetherjava.client.PrincipalKind;
+import io.github.aetherjava.client.internal.Arguments;
 import io.github.aetherjava.proto.v1.ConnectionFilter;
 import org.jspecify.annotations.Nullable;
 
@@ -25,12 +25,8 @@ public record SessionFilter(@Nullable PrincipalKind kind, String workspace, int 
 
   /** Validates. */
   public SessionFilter {
-    if (limit < 0) {
-      throw new InvalidArgumentException("limit must be >= 0, got " + limit);
-    }
-    if (offset < 0) {
-      throw new InvalidArgumentException("offset must be >= 0, got " + offset);
-    }
+    Arguments.notNegative(limit, "limit");
+    Arguments.notNegative(offset, "offset");
   }
 
   /**

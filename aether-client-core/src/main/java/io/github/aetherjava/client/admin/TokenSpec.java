@@ -6,10 +6,10 @@ package io.github.aetherjava.client.admin;
 
 import io.github.aetherjava.client.InvalidArgumentException;
 import io.github.aetherjava.client.PrincipalKind;
+import io.github.aetherjava.client.internal.Arguments;
 import io.github.aetherjava.proto.v1.TokenCreateRequest;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,17 +36,14 @@ public record TokenSpec(
 
   /** Validates and copies. */
   public TokenSpec {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(principalType, "principalType");
-    Objects.requireNonNull(createdBy, "createdBy");
-    if (name.isBlank()) {
-      throw new InvalidArgumentException("name must not be blank");
+    Arguments.notBlank(name, "name");
+    Arguments.notNull(principalType, "principalType");
+    Arguments.notNull(createdBy, "createdBy");
+    if (expiresIn != null) {
+      Arguments.positive(expiresIn, "expiresIn");
     }
-    if (expiresIn != null && (expiresIn.isNegative() || expiresIn.isZero())) {
-      throw new InvalidArgumentException("expiresIn must be positive, got " + expiresIn);
-    }
-    workspacePatterns = List.copyOf(workspacePatterns);
-    scopes = List.copyOf(scopes);
+    workspacePatterns = List.copyOf(Arguments.notNull(workspacePatterns, "workspacePatterns"));
+    scopes = List.copyOf(Arguments.notNull(scopes, "scopes"));
   }
 
   /**

@@ -4,9 +4,9 @@
  */
 package io.github.aetherjava.client.admin;
 
+import io.github.aetherjava.client.internal.Arguments;
 import io.github.aetherjava.proto.v1.WorkspaceInfo;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A workspace as the gateway reports it, or the descriptive data to store with {@link
@@ -32,10 +32,10 @@ public record WorkspaceDetails(
 
   /** Copies the map. */
   public WorkspaceDetails {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(displayName, "displayName");
-    Objects.requireNonNull(description, "description");
-    metadata = Map.copyOf(metadata);
+    Arguments.notNull(id, "id");
+    Arguments.notNull(displayName, "displayName");
+    Arguments.notNull(description, "description");
+    metadata = Map.copyOf(Arguments.notNull(metadata, "metadata"));
   }
 
   /**

@@ -4,10 +4,9 @@
  */
 package io.github.aetherjava.client.audit;
 
-import io.github.aetherjava.client.InvalidArgumentException;
+import io.github.aetherjava.client.internal.Arguments;
 import io.github.aetherjava.proto.v1.SubmitAuditEventRequest;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * An audit event a client submits with {@code AetherClient.submitAuditEvent}. The gateway accepts
@@ -37,16 +36,13 @@ public record AuditEvent(
 
   /** Validates and copies. */
   public AuditEvent {
-    Objects.requireNonNull(eventType, "eventType");
-    Objects.requireNonNull(operation, "operation");
-    Objects.requireNonNull(resourceType, "resourceType");
-    Objects.requireNonNull(resourceId, "resourceId");
-    Objects.requireNonNull(workspace, "workspace");
-    Objects.requireNonNull(errorMessage, "errorMessage");
-    if (eventType.isBlank()) {
-      throw new InvalidArgumentException("eventType must not be blank");
-    }
-    metadata = Map.copyOf(metadata);
+    Arguments.notBlank(eventType, "eventType");
+    Arguments.notNull(operation, "operation");
+    Arguments.notNull(resourceType, "resourceType");
+    Arguments.notNull(resourceId, "resourceId");
+    Arguments.notNull(workspace, "workspace");
+    Arguments.notNull(errorMessage, "errorMessage");
+    metadata = Map.copyOf(Arguments.notNull(metadata, "metadata"));
   }
 
   /**

@@ -5,9 +5,9 @@
 package io.github.aetherjava.client.audit;
 
 import io.github.aetherjava.client.InvalidArgumentException;
+import io.github.aetherjava.client.internal.Arguments;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,20 +52,18 @@ public record AuditQuery(
 
   /** Validates and copies. */
   public AuditQuery {
-    Objects.requireNonNull(eventType, "eventType");
-    Objects.requireNonNull(actorType, "actorType");
-    Objects.requireNonNull(actorId, "actorId");
-    Objects.requireNonNull(resourceType, "resourceType");
-    Objects.requireNonNull(resourceId, "resourceId");
-    Objects.requireNonNull(operation, "operation");
-    Objects.requireNonNull(workspace, "workspace");
+    Arguments.notNull(eventType, "eventType");
+    Arguments.notNull(actorType, "actorType");
+    Arguments.notNull(actorId, "actorId");
+    Arguments.notNull(resourceType, "resourceType");
+    Arguments.notNull(resourceId, "resourceId");
+    Arguments.notNull(operation, "operation");
+    Arguments.notNull(workspace, "workspace");
     if (limit < 0 || limit > MAX_LIMIT) {
       throw new InvalidArgumentException("limit must be 0-" + MAX_LIMIT + ", got " + limit);
     }
-    if (offset < 0) {
-      throw new InvalidArgumentException("offset must be >= 0, got " + offset);
-    }
-    excludeActorTypes = List.copyOf(excludeActorTypes);
+    Arguments.notNegative(offset, "offset");
+    excludeActorTypes = List.copyOf(Arguments.notNull(excludeActorTypes, "excludeActorTypes"));
   }
 
   /**

@@ -5,6 +5,7 @@
 package io.github.aetherjava.client.checkpoint;
 
 import io.github.aetherjava.client.InvalidArgumentException;
+import io.github.aetherjava.client.internal.Arguments;
 import java.time.Duration;
 
 /**
@@ -22,7 +23,7 @@ public record CheckpointTtl(long seconds) {
   /** Validates the wire value. */
   public CheckpointTtl {
     if (seconds < -1) {
-      throw new InvalidArgumentException("checkpoint ttl must be -1, 0 or positive");
+      throw new InvalidArgumentException("seconds must be -1, 0 or positive, was " + seconds);
     }
   }
 
@@ -45,9 +46,9 @@ public record CheckpointTtl(long seconds) {
    * @return expires after that duration (rounded up to seconds)
    */
   public static CheckpointTtl of(Duration ttl) {
-    if (ttl.isZero() || ttl.isNegative()) {
+    if (Arguments.notNull(ttl, "ttl").isZero() || ttl.isNegative()) {
       throw new InvalidArgumentException(
-          "checkpoint ttl must be positive; use never() for no expiry");
+          "ttl must be positive (use CheckpointTtl.never() for no expiry), was " + ttl);
     }
     long s = ttl.getSeconds() + (ttl.getNano() > 0 ? 1 : 0);
     return new CheckpointTtl(s);

@@ -7,6 +7,7 @@ package io.github.aetherjava.client.coord;
 import io.github.aetherjava.client.AetherClient;
 import io.github.aetherjava.client.InvalidArgumentException;
 import io.github.aetherjava.client.KvAccess;
+import io.github.aetherjava.client.internal.Arguments;
 import io.github.aetherjava.client.internal.ClientExecutors;
 import io.github.aetherjava.client.internal.coord.CoordContext;
 import io.github.aetherjava.client.internal.coord.LeaderElectionImpl;
@@ -15,7 +16,6 @@ import io.github.aetherjava.client.internal.coord.OnceImpl;
 import io.github.aetherjava.client.internal.coord.SemaphoreImpl;
 import io.github.aetherjava.client.kv.KvClient;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
@@ -54,8 +54,8 @@ public final class Coordination {
    * @return the factory
    */
   public static Coordination create(AetherClient client, CoordinationOptions options) {
-    Objects.requireNonNull(client, "client");
-    Objects.requireNonNull(options, "options");
+    Arguments.notNull(client, "client");
+    Arguments.notNull(options, "options");
     if (!(client instanceof KvAccess access)) {
       throw new InvalidArgumentException(
           "client: " + client.kind() + " clients have no KV access, so cannot coordinate");
@@ -71,9 +71,9 @@ public final class Coordination {
    */
   public static Coordination create(
       KvClient kv, Executor callbackExecutor, CoordinationOptions options) {
-    Objects.requireNonNull(kv, "kv");
-    Objects.requireNonNull(callbackExecutor, "callbackExecutor");
-    Objects.requireNonNull(options, "options");
+    Arguments.notNull(kv, "kv");
+    Arguments.notNull(callbackExecutor, "callbackExecutor");
+    Arguments.notNull(options, "options");
     return new Coordination(
         new CoordContext(
             kv, callbackExecutor, options, ClientExecutors.scheduler(), System::nanoTime));
@@ -115,7 +115,7 @@ public final class Coordination {
    * @return a candidate; call {@link LeaderElection#start()}
    */
   public LeaderElection leaderElection(String name, String candidateId) {
-    Objects.requireNonNull(candidateId, "candidateId");
+    Arguments.notNull(candidateId, "candidateId");
     return new LeaderElectionImpl(ctx, name, candidateId);
   }
 
@@ -143,7 +143,7 @@ public final class Coordination {
    * @return a run-once guard
    */
   public Once once(String name, Duration resultTtl) {
-    Objects.requireNonNull(resultTtl, "resultTtl");
+    Arguments.notNull(resultTtl, "resultTtl");
     return new OnceImpl(ctx, name, resultTtl);
   }
 

@@ -5,9 +5,9 @@
 package io.github.aetherjava.client.coord;
 
 import io.github.aetherjava.client.InvalidArgumentException;
+import io.github.aetherjava.client.internal.Arguments;
 import io.github.aetherjava.client.kv.KvTarget;
 import java.time.Duration;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,11 +69,9 @@ public final class CoordinationOptions {
               + "), got "
               + renewInterval);
     }
-    if (retryInterval.isZero() || retryInterval.isNegative()) {
-      throw new InvalidArgumentException("retryInterval must be positive, got " + retryInterval);
-    }
-    if (requestTimeout != null && (requestTimeout.isZero() || requestTimeout.isNegative())) {
-      throw new InvalidArgumentException("requestTimeout must be positive, got " + requestTimeout);
+    Arguments.positive(retryInterval, "retryInterval");
+    if (requestTimeout != null) {
+      Arguments.positive(requestTimeout, "requestTimeout");
     }
   }
 
@@ -180,7 +178,7 @@ public final class CoordinationOptions {
      * @return this
      */
     public Builder target(KvTarget target) {
-      this.target = Objects.requireNonNull(target, "target");
+      this.target = Arguments.notNull(target, "target");
       return this;
     }
 
@@ -189,7 +187,7 @@ public final class CoordinationOptions {
      * @return this
      */
     public Builder leaseTime(Duration leaseTime) {
-      this.leaseTime = Objects.requireNonNull(leaseTime, "leaseTime");
+      this.leaseTime = Arguments.notNull(leaseTime, "leaseTime");
       return this;
     }
 
@@ -199,7 +197,7 @@ public final class CoordinationOptions {
      * @return this
      */
     public Builder renewInterval(Duration renewInterval) {
-      this.renewInterval = Objects.requireNonNull(renewInterval, "renewInterval");
+      this.renewInterval = Arguments.notNull(renewInterval, "renewInterval");
       return this;
     }
 
@@ -209,7 +207,7 @@ public final class CoordinationOptions {
      * @return this
      */
     public Builder retryInterval(Duration retryInterval) {
-      this.retryInterval = Objects.requireNonNull(retryInterval, "retryInterval");
+      this.retryInterval = Arguments.notNull(retryInterval, "retryInterval");
       return this;
     }
 

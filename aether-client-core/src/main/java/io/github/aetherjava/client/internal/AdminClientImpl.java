@@ -59,7 +59,6 @@ import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -142,50 +141,57 @@ public final class AdminClientImpl implements AdminClient {
 
   @Override
   public CompletableFuture<GatewayHealth> health(Duration timeout) {
-    checkTimeout(timeout);
-    Channel channel = core.channel();
-    if (channel == null) {
-      return CompletableFuture.failedFuture(
-          new ConnectionException(
-              FailureReason.DISCONNECTED, "client is not connected: call connect() first"));
-    }
-    CompletableFuture<GatewayHealth> f = new CompletableFuture<>();
-    HealthGrpc.newStub(channel)
-        .withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
-        .check(
-            HealthCheckRequest.newBuilder().setService(AETHER_SERVICE).build(),
-            new StreamObserver<>() {
-              @Override
-              public void onNext(HealthCheckResponse r) {
-                Completions.complete(core.completions(), f, health(statusOf(r.getStatus())), null);
-              }
+    return Arguments.check(
+        () -> {
+          Arguments.positive(timeout, "timeout");
+          Channel channel = core.channel();
+          if (channel == null) {
+            return CompletableFuture.failedFuture(
+                new ConnectionException(
+                    FailureReason.DISCONNECTED, "client is not connected: call connect() first"));
+          }
+          CompletableFuture<GatewayHealth> f = new CompletableFuture<>();
+          HealthGrpc.newStub(channel)
+              .withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
+              .check(
+                  HealthCheckRequest.newBuilder().setService(AETHER_SERVICE).build(),
+                  new StreamObserver<>() {
+                    @Override
+                    public void onNext(HealthCheckResponse r) {
+                      Completions.complete(
+                          core.completions(), f, health(statusOf(r.getStatus())), null);
+                    }
 
-              @Override
-              public void onError(Throwable t) {
-                Status s = Status.fromThrowable(t);
-                if (s.getCode() == Status.Code.NOT_FOUND) {
-                  Completions.complete(
-                      core.completions(), f, health(GatewayHealth.Status.SERVICE_UNKNOWN), null);
-                } else {
-                  Completions.complete(
-                      core.completions(),
-                      f,
-                      null,
-                      new ConnectionException(
-                          FailureReason.UNAVAILABLE,
-                          "health check failed: " + s.getCode() + " " + s.getDescription(),
-                          t,
-                          true,
-                          s.getCode().name()));
-                }
-              }
+                    @Override
+                    public void onError(Throwable t) {
+                      Status s = Status.fromThrowable(t);
+                      if (s.getCode() == Status.Code.NOT_FOUND) {
+                        Completions.complete(
+                            core.completions(),
+                            f,
+                            health(GatewayHealth.Status.SERVICE_UNKNOWN),
+                            null);
+                      } else {
+                        Completions.complete(
+                            core.completions(),
+                            f,
+                            null,
+                            new ConnectionException(
+                                FailureReason.UNAVAILABLE,
+                                "health check failed: " + s.getCode() + " " + s.getDescription(),
+                                t,
+                                true,
+                                s.getCode().name()));
+                      }
+                    }
 
-              @Override
-              public void onCompleted() {
-                // the single response was delivered in onNext
-              }
-            });
-    return f;
+                    @Override
+                    public void onCompleted() {
+                      // the single response was delivered in onNext
+                    }
+                  });
+          return f;
+        });
   }
 
   private GatewayHealth health(GatewayHealth.Status status) {
@@ -213,82 +219,96 @@ public final class AdminClientImpl implements AdminClient {
 
   @Override
   public CompletableFuture<CreatedToken> createToken(TokenSpec spec, Duration timeout) {
-    Objects.requireNonNull(spec, "spec");
-    return token(
-        "admin.tokens.create",
-        b -> b.setOp(TokenOperation.OpType.CREATE).setCreateRequest(spec.toProto()),
-        timeout,
-        false,
-        r ->
-            new CreatedToken(
-                r.getPlaintextToken(),
-                TokenDetails.fromProto(r.hasCreatedToken() ? r.getCreatedToken() : r.getToken())));
+    return Arguments.check(
+        () -> {
+          Arguments.notNull(spec, "spec");
+          return token(
+              "admin.tokens.create",
+              b -> b.setOp(TokenOperation.OpType.CREATE).setCreateRequest(spec.toProto()),
+              timeout,
+              false,
+              r ->
+                  new CreatedToken(
+                      r.getPlaintextToken(),
+                      TokenDetails.fromProto(
+                          r.hasCreatedToken() ? r.getCreatedToken() : r.getToken())));
+        });
   }
 
   @Override
   public CompletableFuture<TokenPage> listTokens(
       int limit, int offset, boolean includeRevoked, Duration timeout) {
-    if (limit < 0 || offset < 0) {
-      return CompletableFuture.failedFuture(
-          new InvalidArgumentException("limit and offset must be >= 0"));
-    }
-    return token(
-        "admin.tokens.list",
-        b ->
-            b.setOp(TokenOperation.OpType.LIST)
-                .setFilter(
-                    TokenFilter.newBuilder()
-                        .setLimit(limit)
-                        .setOffset(offset)
-                        .setIncludeRevoked(includeRevoked)),
-        timeout,
-        true,
-        r ->
-            new TokenPage(
-                r.getTokensList().stream().map(TokenDetails::fromProto).toList(),
-                r.getTotalCount()));
+    return Arguments.check(
+        () -> {
+          Arguments.notNegative(limit, "limit");
+          Arguments.notNegative(offset, "offset");
+          return token(
+              "admin.tokens.list",
+              b ->
+                  b.setOp(TokenOperation.OpType.LIST)
+                      .setFilter(
+                          TokenFilter.newBuilder()
+                              .setLimit(limit)
+                              .setOffset(offset)
+                              .setIncludeRevoked(includeRevoked)),
+              timeout,
+              true,
+              r ->
+                  new TokenPage(
+                      r.getTokensList().stream().map(TokenDetails::fromProto).toList(),
+                      r.getTotalCount()));
+        });
   }
 
   @Override
   public CompletableFuture<TokenDetails> getToken(String tokenId, Duration timeout) {
-    return withId(
-        tokenId,
-        "tokenId",
-        () ->
-            token(
-                "admin.tokens.get",
-                b -> b.setOp(TokenOperation.OpType.GET).setTokenId(tokenId),
-                timeout,
-                true,
-                r -> TokenDetails.fromProto(r.getToken())));
+    return Arguments.check(
+        () -> {
+          return withId(
+              tokenId,
+              "tokenId",
+              () ->
+                  token(
+                      "admin.tokens.get",
+                      b -> b.setOp(TokenOperation.OpType.GET).setTokenId(tokenId),
+                      timeout,
+                      true,
+                      r -> TokenDetails.fromProto(r.getToken())));
+        });
   }
 
   @Override
   public CompletableFuture<Void> revokeToken(String tokenId, Duration timeout) {
-    return withId(
-        tokenId,
-        "tokenId",
-        () ->
-            token(
-                "admin.tokens.revoke",
-                b -> b.setOp(TokenOperation.OpType.REVOKE).setTokenId(tokenId),
-                timeout,
-                false,
-                r -> null));
+    return Arguments.check(
+        () -> {
+          return withId(
+              tokenId,
+              "tokenId",
+              () ->
+                  token(
+                      "admin.tokens.revoke",
+                      b -> b.setOp(TokenOperation.OpType.REVOKE).setTokenId(tokenId),
+                      timeout,
+                      false,
+                      r -> null));
+        });
   }
 
   @Override
   public CompletableFuture<Void> deleteToken(String tokenId, Duration timeout) {
-    return withId(
-        tokenId,
-        "tokenId",
-        () ->
-            token(
-                "admin.tokens.delete",
-                b -> b.setOp(TokenOperation.OpType.DELETE).setTokenId(tokenId),
-                timeout,
-                false,
-                r -> null));
+    return Arguments.check(
+        () -> {
+          return withId(
+              tokenId,
+              "tokenId",
+              () ->
+                  token(
+                      "admin.tokens.delete",
+                      b -> b.setOp(TokenOperation.OpType.DELETE).setTokenId(tokenId),
+                      timeout,
+                      false,
+                      r -> null));
+        });
   }
 
   private <T> CompletableFuture<T> token(
@@ -318,116 +338,142 @@ public final class AdminClientImpl implements AdminClient {
 
   @Override
   public CompletableFuture<List<AclRule>> listAclRules(AclTarget filter, Duration timeout) {
-    Objects.requireNonNull(filter, "filter");
-    return aclOp(
-        "admin.acl.listRules",
-        b -> b.setOp(ACLOperation.OpType.LIST_RULES).setRuleFilter(filter.toFilter()),
-        timeout,
-        true,
-        r -> r.getRulesList().stream().map(AclRule::fromProto).toList());
+    return Arguments.check(
+        () -> {
+          Arguments.notNull(filter, "filter");
+          return aclOp(
+              "admin.acl.listRules",
+              b -> b.setOp(ACLOperation.OpType.LIST_RULES).setRuleFilter(filter.toFilter()),
+              timeout,
+              true,
+              r -> r.getRulesList().stream().map(AclRule::fromProto).toList());
+        });
   }
 
   @Override
   public CompletableFuture<AclRule> getAclRule(AclTarget target, Duration timeout) {
-    Objects.requireNonNull(target, "target");
-    return aclOp(
-        "admin.acl.getRule",
-        b -> b.setOp(ACLOperation.OpType.GET_RULE).setRuleFilter(target.toFilter()),
-        timeout,
-        true,
-        r -> AclRule.fromProto(r.getRule()));
+    return Arguments.check(
+        () -> {
+          Arguments.notNull(target, "target");
+          return aclOp(
+              "admin.acl.getRule",
+              b -> b.setOp(ACLOperation.OpType.GET_RULE).setRuleFilter(target.toFilter()),
+              timeout,
+              true,
+              r -> AclRule.fromProto(r.getRule()));
+        });
   }
 
   @Override
   public CompletableFuture<AclRule> grantAccess(AclGrant grant, Duration timeout) {
-    Objects.requireNonNull(grant, "grant");
-    return aclOp(
-        "admin.acl.grant",
-        b -> b.setOp(ACLOperation.OpType.GRANT).setGrantRequest(grant.toProto()),
-        timeout,
-        false,
-        r -> AclRule.fromProto(r.getRule()));
+    return Arguments.check(
+        () -> {
+          Arguments.notNull(grant, "grant");
+          return aclOp(
+              "admin.acl.grant",
+              b -> b.setOp(ACLOperation.OpType.GRANT).setGrantRequest(grant.toProto()),
+              timeout,
+              false,
+              r -> AclRule.fromProto(r.getRule()));
+        });
   }
 
   @Override
   public CompletableFuture<Void> revokeAclRule(String ruleId, Duration timeout) {
-    return withId(
-        ruleId,
-        "ruleId",
-        () ->
-            aclOp(
-                "admin.acl.revoke",
-                b -> b.setOp(ACLOperation.OpType.REVOKE).setRuleId(ruleId),
-                timeout,
-                false,
-                r -> null));
+    return Arguments.check(
+        () -> {
+          return withId(
+              ruleId,
+              "ruleId",
+              () ->
+                  aclOp(
+                      "admin.acl.revoke",
+                      b -> b.setOp(ACLOperation.OpType.REVOKE).setRuleId(ruleId),
+                      timeout,
+                      false,
+                      r -> null));
+        });
   }
 
   @Override
   public CompletableFuture<Void> revokeAccess(AclTarget target, Duration timeout) {
-    Objects.requireNonNull(target, "target");
-    return aclOp(
-        "admin.acl.revoke",
-        b -> b.setOp(ACLOperation.OpType.REVOKE).setRuleFilter(target.toFilter()),
-        timeout,
-        false,
-        r -> null);
+    return Arguments.check(
+        () -> {
+          Arguments.notNull(target, "target");
+          return aclOp(
+              "admin.acl.revoke",
+              b -> b.setOp(ACLOperation.OpType.REVOKE).setRuleFilter(target.toFilter()),
+              timeout,
+              false,
+              r -> null);
+        });
   }
 
   @Override
   public CompletableFuture<FallbackPolicy> getFallbackPolicy(String category, Duration timeout) {
-    return withId(
-        category,
-        "category",
-        () ->
-            aclOp(
-                "admin.acl.getFallbackPolicy",
-                b -> b.setOp(ACLOperation.OpType.GET_FALLBACK_POLICY).setRuleCategory(category),
-                timeout,
-                true,
-                r -> FallbackPolicy.fromProto(r.getFallbackPolicy())));
+    return Arguments.check(
+        () -> {
+          return withId(
+              category,
+              "category",
+              () ->
+                  aclOp(
+                      "admin.acl.getFallbackPolicy",
+                      b ->
+                          b.setOp(ACLOperation.OpType.GET_FALLBACK_POLICY)
+                              .setRuleCategory(category),
+                      timeout,
+                      true,
+                      r -> FallbackPolicy.fromProto(r.getFallbackPolicy())));
+        });
   }
 
   @Override
   public CompletableFuture<Void> setFallbackPolicy(
       String category, AccessLevel level, Duration timeout) {
-    Objects.requireNonNull(level, "level");
-    return withId(
-        category,
-        "category",
-        () ->
-            aclOp(
-                "admin.acl.setFallbackPolicy",
-                b ->
-                    b.setOp(ACLOperation.OpType.SET_FALLBACK_POLICY)
-                        .setFallbackRequest(
-                            ACLSetFallbackRequest.newBuilder()
-                                .setRuleCategory(category)
-                                .setFallbackAccessLevel(level.wireValue())),
-                timeout,
-                false,
-                r -> null));
+    return Arguments.check(
+        () -> {
+          Arguments.notNull(level, "level");
+          return withId(
+              category,
+              "category",
+              () ->
+                  aclOp(
+                      "admin.acl.setFallbackPolicy",
+                      b ->
+                          b.setOp(ACLOperation.OpType.SET_FALLBACK_POLICY)
+                              .setFallbackRequest(
+                                  ACLSetFallbackRequest.newBuilder()
+                                      .setRuleCategory(category)
+                                      .setFallbackAccessLevel(level.wireValue())),
+                      timeout,
+                      false,
+                      r -> null));
+        });
   }
 
   @Override
   public CompletableFuture<AccessExplanation> explainAccess(
       AclTarget target, AccessLevel required, Duration timeout) {
-    Objects.requireNonNull(target, "target");
-    Objects.requireNonNull(required, "required");
-    return aclOp(
-        "admin.acl.explainAccess",
-        b ->
-            b.setOp(ACLOperation.OpType.EXPLAIN_ACCESS)
-                .setPrincipal(
-                    io.github.aetherjava.proto.v1.PrincipalRef.newBuilder()
-                        .setPrincipalType(target.principalType())
-                        .setPrincipalId(target.principalId()))
-                .setResourceType(target.resourceType())
-                .setResourceId(target.resourceId())
-                .setRequiredLevel(required.wireValue()),
-        timeout,
-        true,
-        r -> AccessExplanation.fromProto(r.getExplanation()));
+    return Arguments.check(
+        () -> {
+          Arguments.notNull(target, "target");
+          Arguments.notNull(required, "required");
+          return aclOp(
+              "admin.acl.explainAccess",
+              b ->
+                  b.setOp(ACLOperation.OpType.EXPLAIN_ACCESS)
+                      .setPrincipal(
+                          io.github.aetherjava.proto.v1.PrincipalRef.newBuilder()
+                              .setPrincipalType(target.principalType())
+                              .setPrincipalId(target.principalId()))
+                      .setResourceType(target.resourceType())
+                      .setResourceId(target.resourceId())
+                      .setRequiredLevel(required.wireValue()),
+              timeout,
+              true,
+              r -> AccessExplanation.fromProto(r.getExplanation()));
+        });
   }
 
   private <T> CompletableFuture<T> aclOp(
@@ -457,43 +503,55 @@ public final class AdminClientImpl implements AdminClient {
 
   @Override
   public CompletableFuture<List<WorkspaceDetails>> listWorkspaces(Duration timeout) {
-    return workspaceOp(
-        "admin.workspaces.list",
-        b -> b.setOp(WorkspaceOperation.OpType.LIST),
-        timeout,
-        true,
-        r -> r.getWorkspacesList().stream().map(WorkspaceDetails::fromProto).toList());
+    return Arguments.check(
+        () -> {
+          return workspaceOp(
+              "admin.workspaces.list",
+              b -> b.setOp(WorkspaceOperation.OpType.LIST),
+              timeout,
+              true,
+              r -> r.getWorkspacesList().stream().map(WorkspaceDetails::fromProto).toList());
+        });
   }
 
   @Override
   public CompletableFuture<WorkspaceDetails> getWorkspace(String workspaceId, Duration timeout) {
-    return withId(
-        workspaceId,
-        "workspaceId",
-        () ->
-            workspaceOp(
-                "admin.workspaces.get",
-                b -> b.setOp(WorkspaceOperation.OpType.GET).setWorkspaceId(workspaceId),
-                timeout,
-                true,
-                r -> WorkspaceDetails.fromProto(r.getWorkspace())));
+    return Arguments.check(
+        () -> {
+          return withId(
+              workspaceId,
+              "workspaceId",
+              () ->
+                  workspaceOp(
+                      "admin.workspaces.get",
+                      b -> b.setOp(WorkspaceOperation.OpType.GET).setWorkspaceId(workspaceId),
+                      timeout,
+                      true,
+                      r -> WorkspaceDetails.fromProto(r.getWorkspace())));
+        });
   }
 
   @Override
   public CompletableFuture<Void> createWorkspace(WorkspaceDetails workspace, Duration timeout) {
-    return putWorkspace(
-        "admin.workspaces.create", WorkspaceOperation.OpType.CREATE, workspace, timeout);
+    return Arguments.check(
+        () -> {
+          return putWorkspace(
+              "admin.workspaces.create", WorkspaceOperation.OpType.CREATE, workspace, timeout);
+        });
   }
 
   @Override
   public CompletableFuture<Void> updateWorkspace(WorkspaceDetails workspace, Duration timeout) {
-    return putWorkspace(
-        "admin.workspaces.update", WorkspaceOperation.OpType.UPDATE, workspace, timeout);
+    return Arguments.check(
+        () -> {
+          return putWorkspace(
+              "admin.workspaces.update", WorkspaceOperation.OpType.UPDATE, workspace, timeout);
+        });
   }
 
   private CompletableFuture<Void> putWorkspace(
       String operation, WorkspaceOperation.OpType op, WorkspaceDetails ws, Duration timeout) {
-    Objects.requireNonNull(ws, "workspace");
+    Arguments.notNull(ws, "workspace");
     return withId(
         ws.id(),
         "workspace.id",
@@ -508,31 +566,38 @@ public final class AdminClientImpl implements AdminClient {
 
   @Override
   public CompletableFuture<Void> deleteWorkspace(String workspaceId, Duration timeout) {
-    return withId(
-        workspaceId,
-        "workspaceId",
-        () ->
-            workspaceOp(
-                "admin.workspaces.delete",
-                b -> b.setOp(WorkspaceOperation.OpType.DELETE).setWorkspaceId(workspaceId),
-                timeout,
-                false,
-                r -> null));
+    return Arguments.check(
+        () -> {
+          return withId(
+              workspaceId,
+              "workspaceId",
+              () ->
+                  workspaceOp(
+                      "admin.workspaces.delete",
+                      b -> b.setOp(WorkspaceOperation.OpType.DELETE).setWorkspaceId(workspaceId),
+                      timeout,
+                      false,
+                      r -> null));
+        });
   }
 
   @Override
   public CompletableFuture<MessageFlow> messageFlow(String workspaceId, Duration timeout) {
-    return withId(
-        workspaceId,
-        "workspaceId",
-        () ->
-            workspaceOp(
-                "admin.workspaces.messageFlow",
-                b ->
-                    b.setOp(WorkspaceOperation.OpType.GET_MESSAGE_FLOW).setWorkspaceId(workspaceId),
-                timeout,
-                true,
-                r -> MessageFlow.fromProto(r.getMessageFlow())));
+    return Arguments.check(
+        () -> {
+          return withId(
+              workspaceId,
+              "workspaceId",
+              () ->
+                  workspaceOp(
+                      "admin.workspaces.messageFlow",
+                      b ->
+                          b.setOp(WorkspaceOperation.OpType.GET_MESSAGE_FLOW)
+                              .setWorkspaceId(workspaceId),
+                      timeout,
+                      true,
+                      r -> MessageFlow.fromProto(r.getMessageFlow())));
+        });
   }
 
   private <T> CompletableFuture<T> workspaceOp(
@@ -563,56 +628,65 @@ public final class AdminClientImpl implements AdminClient {
   @Override
   public CompletableFuture<List<AgentRegistration>> listAgents(
       String profile, int limit, int offset, Duration timeout) {
-    Objects.requireNonNull(profile, "profile");
-    if (limit < 0 || offset < 0) {
-      return CompletableFuture.failedFuture(
-          new InvalidArgumentException("limit and offset must be >= 0"));
-    }
-    return agentOp(
-        "admin.agents.list",
-        b ->
-            b.setOp(AgentOperation.OpType.LIST)
-                .setFilter(
-                    AgentFilter.newBuilder()
-                        .setOrchestratorProfile(profile)
-                        .setLimit(limit)
-                        .setOffset(offset)),
-        timeout,
-        true,
-        r -> r.getAgentsList().stream().map(AgentRegistration::fromProto).toList());
+    return Arguments.check(
+        () -> {
+          Arguments.notNull(profile, "profile");
+          Arguments.notNegative(limit, "limit");
+          Arguments.notNegative(offset, "offset");
+          return agentOp(
+              "admin.agents.list",
+              b ->
+                  b.setOp(AgentOperation.OpType.LIST)
+                      .setFilter(
+                          AgentFilter.newBuilder()
+                              .setOrchestratorProfile(profile)
+                              .setLimit(limit)
+                              .setOffset(offset)),
+              timeout,
+              true,
+              r -> r.getAgentsList().stream().map(AgentRegistration::fromProto).toList());
+        });
   }
 
   @Override
   public CompletableFuture<AgentRegistration> getAgent(String implementation, Duration timeout) {
-    return withId(
-        implementation,
-        "implementation",
-        () ->
-            agentOp(
-                "admin.agents.get",
-                b -> b.setOp(AgentOperation.OpType.GET).setImplementation(implementation),
-                timeout,
-                true,
-                r -> AgentRegistration.fromProto(r.getAgent())));
+    return Arguments.check(
+        () -> {
+          return withId(
+              implementation,
+              "implementation",
+              () ->
+                  agentOp(
+                      "admin.agents.get",
+                      b -> b.setOp(AgentOperation.OpType.GET).setImplementation(implementation),
+                      timeout,
+                      true,
+                      r -> AgentRegistration.fromProto(r.getAgent())));
+        });
   }
 
   @Override
   public CompletableFuture<Void> registerAgent(AgentRegistration agent, Duration timeout) {
-    return putAgent("admin.agents.register", AgentOperation.OpType.REGISTER, agent, timeout);
+    return Arguments.check(
+        () -> {
+          return putAgent("admin.agents.register", AgentOperation.OpType.REGISTER, agent, timeout);
+        });
   }
 
   @Override
   public CompletableFuture<Void> updateAgent(AgentRegistration agent, Duration timeout) {
-    return putAgent("admin.agents.update", AgentOperation.OpType.UPDATE, agent, timeout);
+    return Arguments.check(
+        () -> {
+          return putAgent("admin.agents.update", AgentOperation.OpType.UPDATE, agent, timeout);
+        });
   }
 
   private CompletableFuture<Void> putAgent(
       String operation, AgentOperation.OpType op, AgentRegistration agent, Duration timeout) {
-    Objects.requireNonNull(agent, "agent");
+    Arguments.notNull(agent, "agent");
     if (agent.profile().isEmpty()) {
-      return CompletableFuture.failedFuture(
-          new InvalidArgumentException(
-              "agent.launchParams must contain 'profile' (the orchestrator profile)"));
+      throw new InvalidArgumentException(
+          "agent.launchParams must contain 'profile' (the orchestrator profile)");
     }
     return agentOp(
         operation,
@@ -624,16 +698,19 @@ public final class AdminClientImpl implements AdminClient {
 
   @Override
   public CompletableFuture<Void> deleteAgent(String implementation, Duration timeout) {
-    return withId(
-        implementation,
-        "implementation",
-        () ->
-            agentOp(
-                "admin.agents.delete",
-                b -> b.setOp(AgentOperation.OpType.DELETE).setImplementation(implementation),
-                timeout,
-                false,
-                r -> null));
+    return Arguments.check(
+        () -> {
+          return withId(
+              implementation,
+              "implementation",
+              () ->
+                  agentOp(
+                      "admin.agents.delete",
+                      b -> b.setOp(AgentOperation.OpType.DELETE).setImplementation(implementation),
+                      timeout,
+                      false,
+                      r -> null));
+        });
   }
 
   @Override
@@ -643,38 +720,44 @@ public final class AdminClientImpl implements AdminClient {
       String specifier,
       Map<String, String> paramOverrides,
       Duration timeout) {
-    Objects.requireNonNull(workspace, "workspace");
-    Objects.requireNonNull(specifier, "specifier");
-    Objects.requireNonNull(paramOverrides, "paramOverrides");
-    return withId(
-        implementation,
-        "implementation",
-        () ->
-            agentOp(
-                "admin.agents.launch",
-                b ->
-                    b.setOp(AgentOperation.OpType.LAUNCH)
-                        .setImplementation(implementation)
-                        .setLaunchParams(
-                            AgentLaunchParams.newBuilder()
-                                .setWorkspace(workspace)
-                                .setSpecifier(specifier)
-                                .putAllParamOverrides(paramOverrides)),
-                timeout,
-                false,
-                r ->
-                    new LaunchResult(
-                        r.getLaunchResult().getTaskId(), r.getLaunchResult().getMessage())));
+    return Arguments.check(
+        () -> {
+          Arguments.notNull(workspace, "workspace");
+          Arguments.notNull(specifier, "specifier");
+          Arguments.notNull(paramOverrides, "paramOverrides");
+          return withId(
+              implementation,
+              "implementation",
+              () ->
+                  agentOp(
+                      "admin.agents.launch",
+                      b ->
+                          b.setOp(AgentOperation.OpType.LAUNCH)
+                              .setImplementation(implementation)
+                              .setLaunchParams(
+                                  AgentLaunchParams.newBuilder()
+                                      .setWorkspace(workspace)
+                                      .setSpecifier(specifier)
+                                      .putAllParamOverrides(paramOverrides)),
+                      timeout,
+                      false,
+                      r ->
+                          new LaunchResult(
+                              r.getLaunchResult().getTaskId(), r.getLaunchResult().getMessage())));
+        });
   }
 
   @Override
   public CompletableFuture<List<OrchestratorDetails>> listOrchestrators(Duration timeout) {
-    return agentOp(
-        "admin.agents.listOrchestrators",
-        b -> b.setOp(AgentOperation.OpType.LIST_ORCHESTRATORS),
-        timeout,
-        true,
-        r -> r.getOrchestratorsList().stream().map(OrchestratorDetails::fromProto).toList());
+    return Arguments.check(
+        () -> {
+          return agentOp(
+              "admin.agents.listOrchestrators",
+              b -> b.setOp(AgentOperation.OpType.LIST_ORCHESTRATORS),
+              timeout,
+              true,
+              r -> r.getOrchestratorsList().stream().map(OrchestratorDetails::fromProto).toList());
+        });
   }
 
   private <T> CompletableFuture<T> agentOp(
@@ -705,50 +788,59 @@ public final class AdminClientImpl implements AdminClient {
   @Override
   public CompletableFuture<List<SessionDetails>> listSessions(
       SessionFilter filter, Duration timeout) {
-    Objects.requireNonNull(filter, "filter");
-    return sessionOp(
-        "admin.sessions.list",
-        SessionOperation.newBuilder()
-            .setOp(SessionOperation.OpType.LIST)
-            .setFilter(filter.toProto()),
-        timeout,
-        true,
-        r -> r.getConnectionsList().stream().map(SessionDetails::fromProto).toList());
+    return Arguments.check(
+        () -> {
+          Arguments.notNull(filter, "filter");
+          return sessionOp(
+              "admin.sessions.list",
+              SessionOperation.newBuilder()
+                  .setOp(SessionOperation.OpType.LIST)
+                  .setFilter(filter.toProto()),
+              timeout,
+              true,
+              r -> r.getConnectionsList().stream().map(SessionDetails::fromProto).toList());
+        });
   }
 
   @Override
   public CompletableFuture<SessionDetails> getSession(String sessionId, Duration timeout) {
-    return withId(
-        sessionId,
-        "sessionId",
-        () ->
-            sessionOp(
-                "admin.sessions.get",
-                SessionOperation.newBuilder()
-                    .setOp(SessionOperation.OpType.GET)
-                    .setSessionId(sessionId),
-                timeout,
-                true,
-                r -> SessionDetails.fromProto(r.getConnection())));
+    return Arguments.check(
+        () -> {
+          return withId(
+              sessionId,
+              "sessionId",
+              () ->
+                  sessionOp(
+                      "admin.sessions.get",
+                      SessionOperation.newBuilder()
+                          .setOp(SessionOperation.OpType.GET)
+                          .setSessionId(sessionId),
+                      timeout,
+                      true,
+                      r -> SessionDetails.fromProto(r.getConnection())));
+        });
   }
 
   @Override
   public CompletableFuture<Void> disconnectSession(
       String sessionId, String reason, Duration timeout) {
-    Objects.requireNonNull(reason, "reason");
-    return withId(
-        sessionId,
-        "sessionId",
-        () ->
-            sessionOp(
-                "admin.sessions.disconnect",
-                SessionOperation.newBuilder()
-                    .setOp(SessionOperation.OpType.DISCONNECT)
-                    .setSessionId(sessionId)
-                    .setReason(reason),
-                timeout,
-                false,
-                r -> null));
+    return Arguments.check(
+        () -> {
+          Arguments.notNull(reason, "reason");
+          return withId(
+              sessionId,
+              "sessionId",
+              () ->
+                  sessionOp(
+                      "admin.sessions.disconnect",
+                      SessionOperation.newBuilder()
+                          .setOp(SessionOperation.OpType.DISCONNECT)
+                          .setSessionId(sessionId)
+                          .setReason(reason),
+                      timeout,
+                      false,
+                      r -> null));
+        });
   }
 
   private <T> CompletableFuture<T> sessionOp(
@@ -771,16 +863,19 @@ public final class AdminClientImpl implements AdminClient {
 
   @Override
   public CompletableFuture<List<AuditRecord>> queryAudit(AuditQuery query, Duration timeout) {
-    Objects.requireNonNull(query, "query");
-    return direct(
-        "admin.audit.query",
-        id -> UpstreamMessage.newBuilder().setAuditQuery(query.toProto(id)).build(),
-        timeout,
-        true,
-        m -> {
-          AuditQueryResponse r = m.getAuditResponse();
-          check("admin.audit.query", r.getSuccess(), r.getError());
-          return r.getEntriesList().stream().map(AuditRecord::fromProto).toList();
+    return Arguments.check(
+        () -> {
+          Arguments.notNull(query, "query");
+          return direct(
+              "admin.audit.query",
+              id -> UpstreamMessage.newBuilder().setAuditQuery(query.toProto(id)).build(),
+              timeout,
+              true,
+              m -> {
+                AuditQueryResponse r = m.getAuditResponse();
+                check("admin.audit.query", r.getSuccess(), r.getError());
+                return r.getEntriesList().stream().map(AuditRecord::fromProto).toList();
+              });
         });
   }
 
@@ -793,11 +888,7 @@ public final class AdminClientImpl implements AdminClient {
       Duration timeout,
       boolean read,
       PendingRequests.Decoder<T> decoder) {
-    try {
-      checkTimeout(timeout);
-    } catch (InvalidArgumentException e) {
-      return CompletableFuture.failedFuture(e);
-    }
+    Arguments.positive(timeout, "timeout");
     return lane.submit(operation, frameFor, timeout, read, decoder, e -> mapError(operation, e));
   }
 
@@ -807,11 +898,7 @@ public final class AdminClientImpl implements AdminClient {
       Duration timeout,
       boolean read,
       PendingRequests.Decoder<T> decoder) {
-    try {
-      checkTimeout(timeout);
-    } catch (InvalidArgumentException e) {
-      return CompletableFuture.failedFuture(e);
-    }
+    Arguments.positive(timeout, "timeout");
     String id = core.nextRequestId();
     return core.request(
         operation,
@@ -841,19 +928,9 @@ public final class AdminClientImpl implements AdminClient {
     }
   }
 
-  private static void checkTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    if (timeout.isZero() || timeout.isNegative()) {
-      throw new InvalidArgumentException("timeout must be positive, got " + timeout);
-    }
-  }
-
   private static <T> CompletableFuture<T> withId(
       String value, String name, java.util.function.Supplier<CompletableFuture<T>> call) {
-    if (value == null || value.isBlank()) {
-      return CompletableFuture.failedFuture(
-          new InvalidArgumentException(name + " must not be blank"));
-    }
+    Arguments.notBlank(value, name);
     return call.get();
   }
 }

@@ -33,9 +33,9 @@ final class AetherFetchImpl implements AetherFetch {
   private final FetchOptions options;
 
   AetherFetchImpl(ProxyEngine engine, ClientCore core, String target, FetchOptions options) {
-    Objects.requireNonNull(target, "target");
-    Objects.requireNonNull(options, "options");
-    if (target.isBlank() || !target.contains("::")) {
+    Arguments.notBlank(target, "target");
+    Arguments.notNull(options, "options");
+    if (!target.contains("::")) {
       throw new InvalidArgumentException(
           "target must be a topic such as sv::impl::spec or sv::impl, got '" + target + "'");
     }
@@ -57,18 +57,20 @@ final class AetherFetchImpl implements AetherFetch {
 
   @Override
   public CompletableFuture<ProxyResponse> fetch(ProxyRequest request) {
-    Objects.requireNonNull(request, "request");
-    return start(request, timeoutOf(request, null), false).whole();
+    return Arguments.check(
+        () ->
+            start(Arguments.notNull(request, "request"), timeoutOf(request, null), false).whole());
   }
 
   @Override
   public CompletableFuture<ProxyResponse> fetch(ProxyRequest request, Duration timeout) {
-    Objects.requireNonNull(request, "request");
-    Objects.requireNonNull(timeout, "timeout");
-    if (timeout.isZero() || timeout.isNegative()) {
-      throw new InvalidArgumentException("timeout must be positive, got " + timeout);
-    }
-    return start(request, timeout, false).whole();
+    return Arguments.check(
+        () ->
+            start(
+                    Arguments.notNull(request, "request"),
+                    Arguments.positive(timeout, "timeout"),
+                    false)
+                .whole());
   }
 
   @Override
@@ -87,8 +89,8 @@ final class AetherFetchImpl implements AetherFetch {
 
   @Override
   public CompletableFuture<ProxyStreamingResponse> stream(ProxyRequest request) {
-    Objects.requireNonNull(request, "request");
-    return start(request, timeoutOf(request, null), true).head();
+    return Arguments.check(
+        () -> start(Arguments.notNull(request, "request"), timeoutOf(request, null), true).head());
   }
 
   private Duration timeoutOf(ProxyRequest request, @Nullable Duration override) {

@@ -51,6 +51,33 @@ public final class Arguments {
    * @param value the argument
    * @param name its name
    * @return the value
+   * @throws InvalidArgumentException if it is null, empty or only whitespace
+   */
+  public static String notBlank(@Nullable String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidArgumentException(
+          name + " must not be " + (value == null ? "null" : "blank"));
+    }
+    return value;
+  }
+
+  /**
+   * @param value the argument
+   * @param name its name
+   * @return the value
+   * @throws InvalidArgumentException if it is negative
+   */
+  public static int notNegative(int value, String name) {
+    if (value < 0) {
+      throw new InvalidArgumentException(name + " must not be negative, was " + value);
+    }
+    return value;
+  }
+
+  /**
+   * @param value the argument
+   * @param name its name
+   * @return the value
    * @throws InvalidArgumentException if it is null, zero or negative
    */
   public static Duration positive(@Nullable Duration value, String name) {

@@ -7,6 +7,7 @@ package io.github.aetherjava.client.internal;
 import io.github.aetherjava.client.AetherClient;
 import io.github.aetherjava.client.AetherClientOptions;
 import io.github.aetherjava.client.AetherException;
+import io.github.aetherjava.client.ClientObserver;
 import io.github.aetherjava.client.ClientStatus;
 import io.github.aetherjava.client.ConfigSnapshot;
 import io.github.aetherjava.client.ConnectionException;
@@ -351,6 +352,26 @@ public final class ClientCore {
     }
     enqueue(frame, null, e -> pending.fail(requestId, e));
     return response;
+  }
+
+  /**
+   * Adds an observer to this client from now on, unless it already is one.
+   *
+   * @param observer the observer
+   * @return whether it was added
+   */
+  public boolean addObserver(ClientObserver observer) {
+    return observers.add(observer);
+  }
+
+  /**
+   * Tells every observer that a send failed before it was queued (bad input).
+   *
+   * @param topic the target topic as given, or empty
+   * @param error the failure
+   */
+  public void sendRejected(String topic, Throwable error) {
+    observers.sendFailed(topic, error);
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -34,14 +35,24 @@ final class Observers {
 
   private static final Logger LOG = LoggerFactory.getLogger(Observers.class);
 
-  private final List<ClientObserver> observers;
+  // copy-on-write: observers added after construction are seen by every later call
+  private final CopyOnWriteArrayList<ClientObserver> observers;
   private final Supplier<AetherClient> client;
   private final Queue<Runnable> stateEvents = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean draining = new AtomicBoolean();
 
   Observers(List<ClientObserver> observers, Supplier<AetherClient> client) {
-    this.observers = observers;
+    this.observers = new CopyOnWriteArrayList<>(observers);
     this.client = client;
+  }
+
+  /**
+   * Adds an observer unless it is already one (by identity of {@code equals}).
+   *
+   * @return whether it was added
+   */
+  boolean add(ClientObserver observer) {
+    return observers.addIfAbsent(observer);
   }
 
   boolean isEmpty() {

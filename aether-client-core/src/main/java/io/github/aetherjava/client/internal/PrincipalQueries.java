@@ -5,7 +5,6 @@
 package io.github.aetherjava.client.internal;
 
 import io.github.aetherjava.client.ConnectionStatus;
-import io.github.aetherjava.client.InvalidArgumentException;
 import io.github.aetherjava.client.admin.AdminOperationException;
 import io.github.aetherjava.client.audit.AuditEvent;
 import io.github.aetherjava.client.audit.AuditSubmission;
@@ -16,7 +15,6 @@ import io.github.aetherjava.proto.v1.PrincipalRef;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /** Requests every client may make about itself and others: connection status and audit events. */
@@ -50,50 +48,43 @@ public final class PrincipalQueries {
    */
   public CompletableFuture<ConnectionStatus> connectionStatus(
       String principalType, String principalId, Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    if (principalType == null || principalType.isBlank()) {
-      return CompletableFuture.failedFuture(
-          new InvalidArgumentException("principalType must not be blank"));
-    }
-    if (principalId == null || principalId.isBlank()) {
-      return CompletableFuture.failedFuture(
-          new InvalidArgumentException("principalId must not be blank"));
-    }
-    if (timeout.isZero() || timeout.isNegative()) {
-      return CompletableFuture.failedFuture(
-          new InvalidArgumentException("timeout must be positive, got " + timeout));
-    }
-    String operation = "connectionStatus";
-    String id = core.nextRequestId();
-    UpstreamMessage frame =
-        UpstreamMessage.newBuilder()
-            .setConnectionStatusRequest(
-                ConnectionStatusRequest.newBuilder()
-                    .setRequestId(id)
-                    .setPrincipal(
-                        PrincipalRef.newBuilder()
-                            .setPrincipalType(principalType)
-                            .setPrincipalId(principalId)))
-            .build();
-    return core.request(
-        operation,
-        id,
-        frame,
-        timeout,
-        true,
-        m -> {
-          ConnectionStatusResponse r = m.getConnectionStatusResponse();
-          if (!r.getOk()) {
-            throw new AdminOperationException(operation, r.getError());
-          }
-          return new ConnectionStatus(
-              principalType,
-              principalId,
-              r.getConnected(),
-              r.getLastSeenAt() == 0 ? null : Instant.ofEpochMilli(r.getLastSeenAt()));
-        },
-        e -> AdminClientImpl.mapError(operation, e),
-        core.observe(operation));
+    return Arguments.check(
+        () -> {
+          Arguments.notBlank(principalType, "principalType");
+          Arguments.notBlank(principalId, "principalId");
+          Arguments.positive(timeout, "timeout");
+          String operation = "connectionStatus";
+          String id = core.nextRequestId();
+          UpstreamMessage frame =
+              UpstreamMessage.newBuilder()
+                  .setConnectionStatusRequest(
+                      ConnectionStatusRequest.newBuilder()
+                          .setRequestId(id)
+                          .setPrincipal(
+                              PrincipalRef.newBuilder()
+                                  .setPrincipalType(principalType)
+                                  .setPrincipalId(principalId)))
+                  .build();
+          return core.request(
+              operation,
+              id,
+              frame,
+              timeout,
+              true,
+              m -> {
+                ConnectionStatusResponse r = m.getConnectionStatusResponse();
+                if (!r.getOk()) {
+                  throw new AdminOperationException(operation, r.getError());
+                }
+                return new ConnectionStatus(
+                    principalType,
+                    principalId,
+                    r.getConnected(),
+                    r.getLastSeenAt() == 0 ? null : Instant.ofEpochMilli(r.getLastSeenAt()));
+              },
+              e -> AdminClientImpl.mapError(operation, e),
+              core.observe(operation));
+        });
   }
 
   /**
@@ -102,22 +93,21 @@ public final class PrincipalQueries {
    * @return the gateway's verdict (a rejection completes normally)
    */
   public CompletableFuture<AuditSubmission> submitAuditEvent(AuditEvent event, Duration timeout) {
-    Objects.requireNonNull(event, "event");
-    Objects.requireNonNull(timeout, "timeout");
-    if (timeout.isZero() || timeout.isNegative()) {
-      return CompletableFuture.failedFuture(
-          new InvalidArgumentException("timeout must be positive, got " + timeout));
-    }
-    String operation = "submitAuditEvent";
-    String id = core.nextRequestId();
-    return core.request(
-        operation,
-        id,
-        UpstreamMessage.newBuilder().setSubmitAuditEvent(event.toProto(id)).build(),
-        timeout,
-        false,
-        m -> AuditSubmission.fromProto(m.getSubmitAuditEventResponse()),
-        e -> AdminClientImpl.mapError(operation, e),
-        core.observe(operation));
+    return Arguments.check(
+        () -> {
+          Arguments.notNull(event, "event");
+          Arguments.positive(timeout, "timeout");
+          String operation = "submitAuditEvent";
+          String id = core.nextRequestId();
+          return core.request(
+              operation,
+              id,
+              UpstreamMessage.newBuilder().setSubmitAuditEvent(event.toProto(id)).build(),
+              timeout,
+              false,
+              m -> AuditSubmission.fromProto(m.getSubmitAuditEventResponse()),
+              e -> AdminClientImpl.mapError(operation, e),
+              core.observe(operation));
+        });
   }
 }

@@ -79,8 +79,8 @@ final class ProxyServing {
   }
 
   Registration serve(ProxyHandler handler, ServeOptions options) {
-    java.util.Objects.requireNonNull(handler, "handler");
-    java.util.Objects.requireNonNull(options, "options");
+    Arguments.notNull(handler, "handler");
+    Arguments.notNull(options, "options");
     Executor ex = options.executor() != null ? options.executor() : core.callbackExecutor();
     Server s = new Server(handler, options, java.util.Objects.requireNonNull(ex));
     if (!server.compareAndSet(null, s)) {

@@ -11,7 +11,6 @@ import io.github.aetherjava.client.workflow.WorkflowResult;
 import io.github.aetherjava.proto.v1.DownstreamMessage;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
 import io.github.aetherjava.proto.v1.WorkflowOperation;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +39,7 @@ public final class WorkflowOperationServer {
    * @return removes it
    */
   public Registration serve(WorkflowOperationHandler h) {
-    Objects.requireNonNull(h, "handler");
+    Arguments.notNull(h, "handler");
     if (!handler.compareAndSet(null, h)) {
       throw new IllegalStateException("a workflow operation handler is already registered");
     }

@@ -12,7 +12,6 @@ import io.github.aetherjava.client.workflow.WorkflowResult;
 import io.github.aetherjava.proto.v1.DownstreamMessage;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /** {@link WorkflowOperations} over the client's stream. */
@@ -38,24 +37,31 @@ public final class WorkflowOperationsImpl implements WorkflowOperations {
 
   @Override
   public CompletableFuture<WorkflowResult> send(WorkflowRequest request, Duration timeout) {
-    Objects.requireNonNull(request, "request");
-    String operation = "workflow." + request.type().name().toLowerCase(java.util.Locale.ROOT);
-    RequestObservation observation = core.observe(operation);
-    if (timeout.isZero() || timeout.isNegative()) {
-      InvalidArgumentException e =
-          new InvalidArgumentException("timeout must be positive: " + timeout);
-      observation.onComplete(e);
-      return CompletableFuture.failedFuture(e);
-    }
-    String requestId = core.nextRequestId();
-    return core.request(
-        operation,
-        requestId,
-        UpstreamMessage.newBuilder().setWorkflowOp(request.toProto(requestId)).build(),
-        timeout,
-        false,
-        m -> WorkflowResult.fromProto(m.getWorkflowResponse()),
-        e -> RequestErrors.withContext(e, operation),
-        observation);
+    return Arguments.check(
+        () -> {
+          String operation =
+              "workflow."
+                  + Arguments.notNull(request, "request")
+                      .type()
+                      .name()
+                      .toLowerCase(java.util.Locale.ROOT);
+          RequestObservation observation = core.observe(operation);
+          try {
+            Arguments.positive(timeout, "timeout");
+          } catch (InvalidArgumentException e) {
+            observation.onComplete(e);
+            throw e;
+          }
+          String requestId = core.nextRequestId();
+          return core.request(
+              operation,
+              requestId,
+              UpstreamMessage.newBuilder().setWorkflowOp(request.toProto(requestId)).build(),
+              timeout,
+              false,
+              m -> WorkflowResult.fromProto(m.getWorkflowResponse()),
+              e -> RequestErrors.withContext(e, operation),
+              observation);
+        });
   }
 }

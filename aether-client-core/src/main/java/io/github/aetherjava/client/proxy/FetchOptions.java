@@ -5,8 +5,8 @@
 package io.github.aetherjava.client.proxy;
 
 import io.github.aetherjava.client.InvalidArgumentException;
+import io.github.aetherjava.client.internal.Arguments;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Defaults of one {@link AetherFetch}. Immutable; {@link #defaults()} matches the TypeScript SDK's
@@ -96,14 +96,6 @@ public final class FetchOptions {
     return streamBufferBytes;
   }
 
-  static Duration positive(Duration d, String name) {
-    Objects.requireNonNull(d, name);
-    if (d.isZero() || d.isNegative()) {
-      throw new InvalidArgumentException(name + " must be positive, got " + d);
-    }
-    return d;
-  }
-
   /** Builder for {@link FetchOptions}. */
   public static final class Builder {
     private Duration timeout = DEFAULT_TIMEOUT;
@@ -119,7 +111,7 @@ public final class FetchOptions {
      * @return this
      */
     public Builder timeout(Duration timeout) {
-      this.timeout = positive(timeout, "timeout");
+      this.timeout = Arguments.positive(timeout, "timeout");
       return this;
     }
 
@@ -128,7 +120,7 @@ public final class FetchOptions {
      * @return this
      */
     public Builder backendName(String backendName) {
-      this.backendName = Objects.requireNonNull(backendName, "backendName");
+      this.backendName = Arguments.notNull(backendName, "backendName");
       return this;
     }
 
@@ -137,7 +129,7 @@ public final class FetchOptions {
      * @return this
      */
     public Builder streamIdleTimeout(Duration idle) {
-      this.streamIdleTimeout = positive(idle, "streamIdleTimeout");
+      this.streamIdleTimeout = Arguments.positive(idle, "streamIdleTimeout");
       return this;
     }
 

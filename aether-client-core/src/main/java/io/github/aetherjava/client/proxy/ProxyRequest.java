@@ -6,11 +6,11 @@ package io.github.aetherjava.client.proxy;
 
 import io.github.aetherjava.client.AuthorizationContext;
 import io.github.aetherjava.client.InvalidArgumentException;
+import io.github.aetherjava.client.internal.Arguments;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -177,9 +177,9 @@ public final class ProxyRequest {
     private int chainDepth;
 
     private Builder(String method, String path) {
-      Objects.requireNonNull(method, "method");
-      Objects.requireNonNull(path, "path");
-      if (method.isEmpty() || !method.chars().allMatch(c -> c > ' ' && c < 127 && c != ':')) {
+      Arguments.notEmpty(method, "method");
+      Arguments.notNull(path, "path");
+      if (!method.chars().allMatch(c -> c > ' ' && c < 127 && c != ':')) {
         throw new InvalidArgumentException("method must be an HTTP token, got '" + method + "'");
       }
       if (!path.startsWith("/")) {
@@ -197,11 +197,8 @@ public final class ProxyRequest {
      * @return this
      */
     public Builder header(String name, String value) {
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(value, "value");
-      if (name.isEmpty()) {
-        throw new InvalidArgumentException("header name must not be empty");
-      }
+      Arguments.notEmpty(name, "name");
+      Arguments.notNull(value, "value");
       headers.remove(name);
       headers.put(name, value);
       return this;
@@ -212,7 +209,7 @@ public final class ProxyRequest {
      * @return this
      */
     public Builder headers(Map<String, String> all) {
-      Objects.requireNonNull(all, "headers");
+      Arguments.notNull(all, "headers");
       all.forEach(this::header);
       return this;
     }
@@ -222,7 +219,7 @@ public final class ProxyRequest {
      * @return this
      */
     public Builder body(byte[] body) {
-      this.body = Objects.requireNonNull(body, "body").clone();
+      this.body = Arguments.notNull(body, "body").clone();
       return this;
     }
 
@@ -231,7 +228,7 @@ public final class ProxyRequest {
      * @return this
      */
     public Builder body(String body) {
-      this.body = Objects.requireNonNull(body, "body").getBytes(StandardCharsets.UTF_8);
+      this.body = Arguments.notNull(body, "body").getBytes(StandardCharsets.UTF_8);
       return this;
     }
 
@@ -240,7 +237,7 @@ public final class ProxyRequest {
      * @return this
      */
     public Builder timeout(Duration timeout) {
-      this.timeout = FetchOptions.positive(timeout, "timeout");
+      this.timeout = Arguments.positive(timeout, "timeout");
       return this;
     }
 
@@ -258,7 +255,7 @@ public final class ProxyRequest {
      * @return this
      */
     public Builder backendName(String backendName) {
-      this.backendName = Objects.requireNonNull(backendName, "backendName");
+      this.backendName = Arguments.notNull(backendName, "backendName");
       return this;
     }
 
@@ -267,7 +264,7 @@ public final class ProxyRequest {
      * @return this
      */
     public Builder streamIdleTimeout(Duration idle) {
-      this.streamIdleTimeout = FetchOptions.positive(idle, "streamIdleTimeout");
+      this.streamIdleTimeout = Arguments.positive(idle, "streamIdleTimeout");
       return this;
     }
 
@@ -305,7 +302,7 @@ public final class ProxyRequest {
      * @return this
      */
     public Builder authorization(AuthorizationContext authorization) {
-      this.authorization = Objects.requireNonNull(authorization, "authorization");
+      this.authorization = Arguments.notNull(authorization, "authorization");
       return this;
     }
 

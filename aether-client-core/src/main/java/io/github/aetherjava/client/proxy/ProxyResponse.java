@@ -5,11 +5,11 @@
 package io.github.aetherjava.client.proxy;
 
 import io.github.aetherjava.client.InvalidArgumentException;
+import io.github.aetherjava.client.internal.Arguments;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -35,7 +35,7 @@ public final class ProxyResponse {
     this.status = status;
     this.headers =
         Collections.unmodifiableMap(
-            ProxyRequest.copyHeaders(Objects.requireNonNull(headers, "headers")));
+            ProxyRequest.copyHeaders(Arguments.notNull(headers, "headers")));
     this.body = body;
     this.stream = stream;
   }
@@ -47,7 +47,7 @@ public final class ProxyResponse {
    * @return the response
    */
   public static ProxyResponse of(int status, Map<String, String> headers, byte[] body) {
-    return new ProxyResponse(status, headers, Objects.requireNonNull(body, "body").clone(), null);
+    return new ProxyResponse(status, headers, Arguments.notNull(body, "body").clone(), null);
   }
 
   /**
@@ -59,7 +59,7 @@ public final class ProxyResponse {
     return new ProxyResponse(
         status,
         Map.of("Content-Type", "text/plain; charset=utf-8"),
-        Objects.requireNonNull(body, "body").getBytes(StandardCharsets.UTF_8),
+        Arguments.notNull(body, "body").getBytes(StandardCharsets.UTF_8),
         null);
   }
 
@@ -73,7 +73,7 @@ public final class ProxyResponse {
    * @return the response
    */
   public static ProxyResponse streaming(int status, Map<String, String> headers, InputStream body) {
-    return new ProxyResponse(status, headers, new byte[0], Objects.requireNonNull(body, "body"));
+    return new ProxyResponse(status, headers, new byte[0], Arguments.notNull(body, "body"));
   }
 
   /**

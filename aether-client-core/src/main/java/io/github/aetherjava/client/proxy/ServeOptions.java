@@ -5,8 +5,8 @@
 package io.github.aetherjava.client.proxy;
 
 import io.github.aetherjava.client.InvalidArgumentException;
+import io.github.aetherjava.client.internal.Arguments;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
@@ -148,7 +148,7 @@ public final class ServeOptions {
      * @return this
      */
     public Builder allowedPaths(List<String> patterns) {
-      Objects.requireNonNull(patterns, "allowedPaths");
+      Arguments.notNull(patterns, "allowedPaths");
       for (String p : patterns) {
         if (p == null || !p.startsWith("/")) {
           throw new InvalidArgumentException(

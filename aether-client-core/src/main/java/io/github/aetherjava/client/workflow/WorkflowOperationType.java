@@ -4,6 +4,9 @@
  */
 package io.github.aetherjava.client.workflow;
 
+import io.github.aetherjava.client.InvalidArgumentException;
+import io.github.aetherjava.client.internal.Arguments;
+
 /**
  * What a workflow operation asks the workflow engine to do.
  *
@@ -75,10 +78,15 @@ public enum WorkflowOperationType {
   /**
    * @param wire wire value
    * @return the type
-   * @throws IllegalArgumentException for a value this SDK does not know
+   * @throws InvalidArgumentException for a value this SDK does not know
    */
   public static WorkflowOperationType fromProto(
       io.github.aetherjava.proto.v1.WorkflowOperation.OpType wire) {
-    return valueOf(wire.name());
+    String name = Arguments.notNull(wire, "wire").name();
+    try {
+      return valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidArgumentException("wire: no workflow operation type is " + name);
+    }
   }
 }

@@ -5,6 +5,7 @@
 package io.github.aetherjava.client.workflow;
 
 import com.google.protobuf.ByteString;
+import io.github.aetherjava.client.internal.Arguments;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -35,12 +36,12 @@ public record WorkflowRequest(
 
   /** Validates and copies. */
   public WorkflowRequest {
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(secondaryId, "secondaryId");
-    Objects.requireNonNull(workspace, "workspace");
-    data = Objects.requireNonNull(data, "data").clone();
-    Objects.requireNonNull(statusFilter, "statusFilter");
+    Arguments.notNull(type, "type");
+    Arguments.notNull(id, "id");
+    Arguments.notNull(secondaryId, "secondaryId");
+    Arguments.notNull(workspace, "workspace");
+    data = Arguments.notNull(data, "data").clone();
+    Arguments.notNull(statusFilter, "statusFilter");
   }
 
   /**

@@ -5,6 +5,7 @@
 package io.github.aetherjava.client.workflow;
 
 import com.google.protobuf.ByteString;
+import io.github.aetherjava.client.internal.Arguments;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -25,9 +26,9 @@ public record WorkflowResult(
 
   /** Validates and copies. */
   public WorkflowResult {
-    Objects.requireNonNull(error, "error");
-    Objects.requireNonNull(message, "message");
-    data = Objects.requireNonNull(data, "data").clone();
+    Arguments.notNull(error, "error");
+    Arguments.notNull(message, "message");
+    data = Arguments.notNull(data, "data").clone();
   }
 
   /**

@@ -8,6 +8,7 @@ import io.github.aetherjava.client.GatewayErrorException;
 import io.github.aetherjava.client.InvalidArgumentException;
 import io.github.aetherjava.client.coord.CoordinationOptions;
 import io.github.aetherjava.client.coord.CoordinationRefusedException;
+import io.github.aetherjava.client.internal.Arguments;
 import io.github.aetherjava.client.kv.KvClient;
 import io.github.aetherjava.client.kv.KvScope;
 import io.github.aetherjava.client.kv.KvTarget;
@@ -158,14 +159,12 @@ public final class CoordContext {
   }
 
   /**
-   * @param name name given by the caller
+   * @param given name given by the caller
    * @param longestSuffix longest suffix the primitive appends to derive keys
    * @return the name
    */
-  static String checkName(@Nullable String name, int longestSuffix) {
-    if (name == null || name.isEmpty()) {
-      throw new InvalidArgumentException("name must not be empty");
-    }
+  static String checkName(@Nullable String given, int longestSuffix) {
+    String name = Arguments.notEmpty(given, "name");
     if (name.length() + longestSuffix > KvClient.MAX_KEY_LENGTH) {
       throw new InvalidArgumentException(
           "name is too long: "

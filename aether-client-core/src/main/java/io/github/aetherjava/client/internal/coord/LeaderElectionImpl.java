@@ -9,6 +9,7 @@ import io.github.aetherjava.client.Registration;
 import io.github.aetherjava.client.coord.LeaderElection;
 import io.github.aetherjava.client.coord.LeadershipListener;
 import io.github.aetherjava.client.coord.LeaseLost;
+import io.github.aetherjava.client.internal.Arguments;
 import io.github.aetherjava.client.kv.KvValue;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +45,7 @@ public final class LeaderElectionImpl implements LeaderElection {
   public LeaderElectionImpl(CoordContext ctx, String name, String candidateId) {
     this.ctx = ctx;
     this.name = CoordContext.checkName(name, 0);
-    if (candidateId.isBlank() || candidateId.indexOf('#') >= 0) {
+    if (Arguments.notBlank(candidateId, "candidateId").indexOf('#') >= 0) {
       throw new InvalidArgumentException(
           "candidateId must be non-blank and must not contain '#', got '" + candidateId + "'");
     }

@@ -5,9 +5,9 @@
 package io.github.aetherjava.client.internal.coord;
 
 import io.github.aetherjava.client.Registration;
+import io.github.aetherjava.client.internal.Arguments;
 import io.github.aetherjava.client.internal.Handoff;
 import io.github.aetherjava.client.internal.SerialExecutor;
-import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -33,7 +33,7 @@ final class Listeners<L> {
   }
 
   Registration add(L listener) {
-    Objects.requireNonNull(listener, "listener");
+    Arguments.notNull(listener, "listener");
     list.add(listener);
     return () -> list.remove(listener);
   }

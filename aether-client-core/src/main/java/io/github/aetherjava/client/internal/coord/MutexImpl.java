@@ -9,8 +9,8 @@ import io.github.aetherjava.client.Registration;
 import io.github.aetherjava.client.coord.AetherMutex;
 import io.github.aetherjava.client.coord.LeaseLost;
 import io.github.aetherjava.client.coord.LockNotHeldException;
+import io.github.aetherjava.client.internal.Arguments;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -65,11 +65,14 @@ public final class MutexImpl implements AetherMutex {
 
   @Override
   public CompletableFuture<Boolean> tryLock(Duration waitTime) {
-    Objects.requireNonNull(waitTime, "waitTime");
-    CompletableFuture<Boolean> result = new CompletableFuture<>();
-    long deadline = ctx.now() + Math.max(0, waitTime.toNanos());
-    retryUntil(deadline, result);
-    return result;
+    return Arguments.check(
+        () -> {
+          Arguments.notNull(waitTime, "waitTime");
+          CompletableFuture<Boolean> result = new CompletableFuture<>();
+          long deadline = ctx.now() + Math.max(0, waitTime.toNanos());
+          retryUntil(deadline, result);
+          return result;
+        });
   }
 
   private void retryUntil(long deadline, CompletableFuture<Boolean> result) {
@@ -95,14 +98,17 @@ public final class MutexImpl implements AetherMutex {
 
   @Override
   public CompletableFuture<Void> lock(Duration timeout) {
-    return tryLock(timeout)
-        .thenApply(
-            ok -> {
-              if (!ok) {
-                throw new AetherTimeoutException("mutex.lock(" + name + ")", timeout, null);
-              }
-              return null;
-            });
+    // checked here too, so a bad timeout fails the future itself rather than a dependent stage
+    return Arguments.check(
+        () ->
+            tryLock(Arguments.notNull(timeout, "timeout"))
+                .thenApply(
+                    ok -> {
+                      if (!ok) {
+                        throw new AetherTimeoutException("mutex.lock(" + name + ")", timeout, null);
+                      }
+                      return null;
+                    }));
   }
 
   /** One attempt, or joins the one in flight. Completes on the internal executor. */

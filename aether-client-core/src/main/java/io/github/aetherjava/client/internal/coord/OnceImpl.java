@@ -9,6 +9,7 @@ import io.github.aetherjava.client.InvalidArgumentException;
 import io.github.aetherjava.client.coord.LeaseLost;
 import io.github.aetherjava.client.coord.Once;
 import io.github.aetherjava.client.coord.OnceResult;
+import io.github.aetherjava.client.internal.Arguments;
 import io.github.aetherjava.client.kv.KvValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -50,7 +51,7 @@ public final class OnceImpl implements Once {
   public OnceImpl(CoordContext ctx, String name, Duration resultTtl) {
     this.ctx = ctx;
     this.name = CoordContext.checkName(name, 0);
-    if (resultTtl.isNegative()) {
+    if (Arguments.notNull(resultTtl, "resultTtl").isNegative()) {
       throw new InvalidArgumentException("resultTtl must not be negative, got " + resultTtl);
     }
     this.resultTtl = resultTtl;
@@ -63,10 +64,13 @@ public final class OnceImpl implements Once {
 
   @Override
   public CompletableFuture<OnceResult> run(Callable<String> task) {
-    Objects.requireNonNull(task, "task");
-    CompletableFuture<OnceResult> result = new CompletableFuture<>();
-    claim(task, result, 1);
-    return result;
+    return Arguments.check(
+        () -> {
+          Arguments.notNull(task, "task");
+          CompletableFuture<OnceResult> result = new CompletableFuture<>();
+          claim(task, result, 1);
+          return result;
+        });
   }
 
   private void claim(Callable<String> task, CompletableFuture<OnceResult> result, int round) {
@@ -202,10 +206,13 @@ public final class OnceImpl implements Once {
 
   @Override
   public CompletableFuture<String> awaitResult(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    CompletableFuture<String> out = new CompletableFuture<>();
-    poll(ctx.now() + timeout.toNanos(), timeout, out);
-    return out;
+    return Arguments.check(
+        () -> {
+          Arguments.notNull(timeout, "timeout");
+          CompletableFuture<String> out = new CompletableFuture<>();
+          poll(ctx.now() + timeout.toNanos(), timeout, out);
+          return out;
+        });
   }
 
   private void poll(long deadline, Duration timeout, CompletableFuture<String> out) {

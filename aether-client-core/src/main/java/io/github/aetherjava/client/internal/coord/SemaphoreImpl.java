@@ -11,11 +11,11 @@ import io.github.aetherjava.client.coord.AetherSemaphore;
 import io.github.aetherjava.client.coord.LeaseLost;
 import io.github.aetherjava.client.coord.LockNotHeldException;
 import io.github.aetherjava.client.coord.SemaphorePermit;
+import io.github.aetherjava.client.internal.Arguments;
 import io.github.aetherjava.client.kv.KvValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -70,11 +70,14 @@ public final class SemaphoreImpl implements AetherSemaphore {
 
   @Override
   public CompletableFuture<Optional<SemaphorePermit>> tryAcquire(Duration waitTime) {
-    Objects.requireNonNull(waitTime, "waitTime");
-    CompletableFuture<Optional<SemaphorePermit>> result = new CompletableFuture<>();
-    long deadline = ctx.now() + Math.max(0, waitTime.toNanos());
-    round(deadline, result);
-    return result;
+    return Arguments.check(
+        () -> {
+          Arguments.notNull(waitTime, "waitTime");
+          CompletableFuture<Optional<SemaphorePermit>> result = new CompletableFuture<>();
+          long deadline = ctx.now() + Math.max(0, waitTime.toNanos());
+          round(deadline, result);
+          return result;
+        });
   }
 
   private void round(long deadline, CompletableFuture<Optional<SemaphorePermit>> result) {
@@ -120,13 +123,16 @@ public final class SemaphoreImpl implements AetherSemaphore {
 
   @Override
   public CompletableFuture<SemaphorePermit> acquire(Duration timeout) {
-    return tryAcquire(timeout)
-        .thenApply(
-            p ->
-                p.orElseThrow(
-                    () ->
-                        new AetherTimeoutException(
-                            "semaphore.acquire(" + name + ")", timeout, null)));
+    // checked here too, so a bad timeout fails the future itself rather than a dependent stage
+    return Arguments.check(
+        () ->
+            tryAcquire(Arguments.notNull(timeout, "timeout"))
+                .thenApply(
+                    p ->
+                        p.orElseThrow(
+                            () ->
+                                new AetherTimeoutException(
+                                    "semaphore.acquire(" + name + ")", timeout, null))));
   }
 
   @Override

@@ -12,7 +12,9 @@ import io.github.aetherjava.spring.listener.AetherListenerEndpointRegistry;
 import io.github.aetherjava.spring.metrics.AetherClientMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -20,9 +22,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration for Micrometer metrics of Aether clients: registers {@link
- * AetherClientMetrics} as an observer of every auto-configured client and binds its gauges to every
- * client bean.
+ * Auto-configuration for Micrometer metrics of Aether clients: {@link AetherClientMetrics} observes
+ * every client bean (configured, named or built by the application) and binds its gauges to it, and
+ * is in the shared {@code AetherClientOptions} so clients built from them at run time are counted
+ * too. A client is never observed twice.
  *
  * @since 0.1.0
  */
@@ -48,17 +51,28 @@ public final class AetherMetricsAutoConfiguration {
   }
 
   @Bean
-  SmartInitializingSingleton aetherClientMetricsBinder(
-      AetherClientMetrics metrics, ListableBeanFactory beanFactory) {
-    // Gauges exist from startup, not only after the first state change.
-    return () -> {
-      beanFactory
-          .getBeansOfType(AetherClient.class, false, false)
-          .values()
-          .forEach(metrics::bindTo);
-      beanFactory
-          .getBeanProvider(AetherListenerEndpointRegistry.class)
-          .ifAvailable((registry) -> registry.getListenerContainers().forEach(metrics::bindTo));
+  static BeanPostProcessor aetherClientMetricsPostProcessor(
+      ObjectProvider<AetherClientMetrics> metrics) {
+    // Every client bean, however it was built, before it connects; gauges exist from then on.
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof AetherClient client) {
+          AetherClientMetrics clientMetrics = metrics.getObject();
+          client.addObserver(clientMetrics);
+          clientMetrics.bindTo(client);
+        }
+        return bean;
+      }
     };
+  }
+
+  @Bean
+  SmartInitializingSingleton aetherListenerMetricsBinder(
+      AetherClientMetrics metrics, ListableBeanFactory beanFactory) {
+    return () ->
+        beanFactory
+            .getBeanProvider(AetherListenerEndpointRegistry.class)
+            .ifAvailable((registry) -> registry.getListenerContainers().forEach(metrics::bindTo));
   }
 }

@@ -13,6 +13,7 @@ import io.github.aetherjava.spring.observation.ObservationAetherListenerIntercep
 import io.github.aetherjava.spring.observation.ObservationClientObserver;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -22,7 +23,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration for Micrometer observations of listener invocations and outbound requests.
- * Disabled with {@code aether.observation.enabled=false}.
+ * Requests of every client bean (configured, named or built by the application) are observed, and
+ * of clients built at run time from the shared {@code AetherClientOptions}; a client is never
+ * observed twice. Disabled with {@code aether.observation.enabled=false}.
  *
  * @since 0.1.0
  */
@@ -48,6 +51,21 @@ public final class AetherObservationAutoConfiguration {
   ObservationClientObserver aetherObservationClientObserver(
       ObservationRegistry registry, ObjectProvider<AetherRequestObservationConvention> convention) {
     return new ObservationClientObserver(registry, convention.getIfAvailable());
+  }
+
+  @Bean
+  static BeanPostProcessor aetherObservationClientPostProcessor(
+      ObjectProvider<ObservationClientObserver> observer) {
+    // Every client bean, however it was built, before it sends its first request.
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof AetherClient client) {
+          client.addObserver(observer.getObject());
+        }
+        return bean;
+      }
+    };
   }
 
   @Bean
