@@ -311,6 +311,10 @@ public final class ClientCore {
    * @return completes when the gateway has processed every frame queued before this call
    */
   public CompletableFuture<Void> flush(Duration timeout) {
+    if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+      return CompletableFuture.failedFuture(
+          new InvalidArgumentException("timeout must be positive, got " + timeout));
+    }
     if (connection.state() == ConnectionState.IDLE) {
       return CompletableFuture.failedFuture(
           new ConnectionException(
