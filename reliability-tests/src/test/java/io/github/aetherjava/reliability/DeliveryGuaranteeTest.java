@@ -205,7 +205,7 @@ class DeliveryGuaranteeTest {
       assertThat(stats.quotaExceeded()).isZero();
       Fixtures.report(
           "delivery-paced",
-          "paced (90/s, burst 10) against lite-parity 100/s + 100 per identity-second: sent 1000,"
+          "paced (80/s, burst 10) against lite-parity 100/s + 100 per identity-second: sent 1000,"
               + " received "
               + received.size()
               + ", refused 0, "

@@ -19,13 +19,14 @@ import io.github.aetherjava.client.InvalidArgumentException;
 public final class SendPacing {
 
   /**
-   * Rate of {@link #aetherLite()}: with {@link #AETHER_LITE_BURST} it keeps every fixed one-second
-   * window at or below AetherLite's 100 messages per identity ({@code ERR_QUOTA_001}), which is
-   * stricter than its 100/s, burst 200 connection bucket.
+   * Rate of {@link #aetherLite()}: with {@link #AETHER_LITE_BURST} at most 90 frames leave in any
+   * one second, below AetherLite's 100 messages per identity per one-second window ({@code
+   * ERR_QUOTA_001}, stricter than its 100/s, burst 200 connection bucket) with room for frames the
+   * network bunches together on the way.
    */
-  public static final double AETHER_LITE_RATE = 90;
+  public static final double AETHER_LITE_RATE = 80;
 
-  /** Burst of {@link #aetherLite()}: rate + burst = 100 per fixed second. */
+  /** Burst of {@link #aetherLite()}. */
   public static final int AETHER_LITE_BURST = 10;
 
   private static final SendPacing OFF = new SendPacing(0, 0);
