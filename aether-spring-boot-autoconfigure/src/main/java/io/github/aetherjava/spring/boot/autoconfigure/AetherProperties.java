@@ -515,14 +515,18 @@ public class AetherProperties implements Validator {
   /** What a send's future promises, and client-side send pacing. */
   public static class Delivery {
 
-    /** AT_MOST_ONCE (complete when written) or CONFIRMED (complete when the gateway processed). */
+    /**
+     * What a send's future promises: at-most-once (complete when written) or confirmed (complete
+     * when the gateway processed it; unconfirmed sends are replayed after a reconnect, rate-limited
+     * ones retried).
+     */
     private DeliveryMode mode = DeliveryMode.AT_MOST_ONCE;
 
-    /** Messages and progress reports per second; 0 turns pacing off. */
-    private double pacingRate;
+    /** Client-side pacing of messages and progress reports, per second; 0 turns pacing off. */
+    private double pacingRate = 0;
 
-    /** Pacing burst (bucket size) when pacing-rate is above 0. */
-    private int pacingBurst = SendPacing.AETHER_LITE_BURST;
+    /** Pacing burst (token bucket size) when pacing-rate is above 0. */
+    private int pacingBurst = 10;
 
     public DeliveryMode getMode() {
       return this.mode;
