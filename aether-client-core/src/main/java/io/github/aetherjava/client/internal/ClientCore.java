@@ -195,8 +195,10 @@ public final class ClientCore {
 
       @Override
       public UpstreamMessage frame(String id) {
+        // the requested identity needs no lock (this runs under the writer lock); if the gateway
+        // bound another one, the answer is a refusal, which is just as good a barrier
         PrincipalKind kind = host.client().kind();
-        String identity = host.identity();
+        String identity = host.requestedIdentity();
         String principalId = identity;
         if (kind == PrincipalKind.USER) {
           String[] parts = identity.split("::", -1);

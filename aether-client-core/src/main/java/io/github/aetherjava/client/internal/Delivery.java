@@ -89,8 +89,12 @@ final class Delivery {
   boolean onError(GatewayError error) {
     PressureKind kind = PressureKind.ofCode(error.code());
     // BACKPRESSURE comes through the gateway's delivery queue, out of order with answers
+    // (and an error carrying a request id answers that request, not a send)
     boolean attributed =
-        confirmed && kind != PressureKind.BACKPRESSURE && outbound.attributeRefusal(error);
+        confirmed
+            && kind != PressureKind.BACKPRESSURE
+            && error.requestId() == null
+            && outbound.attributeRefusal(error);
     if (kind != null) {
       if (kind != PressureKind.BACKPRESSURE) {
         outbound.pausePacing(error.retryAfter());
