@@ -145,6 +145,28 @@ class ConfirmedOutboundTest {
   }
 
   @Test
+  void dropOldestGivesUpOnTheOldestUnconfirmedSendFirst() throws Exception {
+    Outbound out =
+        new Outbound(
+            2, 1 << 20, OverflowPolicy.DROP_OLDEST, direct(), barriers, true, SendPacing.off());
+    Wire wire = new Wire();
+    out.attach(wire);
+    CompletableFuture<Void> a = out.enqueueConfirmed(send("a"), null, null);
+    CompletableFuture<Void> b = out.enqueueConfirmed(send("b"), null, null);
+    CompletableFuture<Void> c = out.enqueueConfirmed(send("c"), null, null);
+    assertThat(reason(a)).isEqualTo(FailureReason.BUFFER_FULL);
+    assertThat(out.size()).isEqualTo(2);
+    // wire: a |b1 b |b2 c |b3; a's late answer changes nothing, b's and c's confirm them
+    out.barrierAnswered("b1");
+    out.barrierAnswered("b2");
+    assertThat(b).isCompleted();
+    assertThat(c).isNotDone();
+    out.barrierAnswered("b3");
+    assertThat(c).isCompleted();
+    assertThat(out.stats().confirmed()).isEqualTo(2);
+  }
+
+  @Test
   void aRefusalInTheSendsWindowIsRetriedAfterRetryAfterOrFailsTheSend() throws Exception {
     Outbound out = confirmed(100);
     Wire wire = new Wire();
