@@ -244,6 +244,60 @@ public abstract class AetherClient implements AutoCloseable {
     return core.inboundBacklog();
   }
 
+  // ------------------------------------------------------------------ delivery
+
+  /**
+   * Completes when the gateway has processed everything this client queued before the call
+   * (messages, progress reports, requests): a self {@code ConnectionStatusRequest}, which the
+   * gateway answers only after handling every earlier frame of the stream, and after writing the
+   * errors those frames caused. Waits {@link AetherClientOptions#requestTimeout()}.
+   *
+   * <p>In {@link io.github.aetherjava.client.delivery.DeliveryMode#AT_MOST_ONCE} mode it fails with
+   * a recoverable {@code ConnectionException(DISCONNECTED)} if the stream ends before the answer:
+   * frames written before it may then be lost, so send them again if they matter. In {@link
+   * io.github.aetherjava.client.delivery.DeliveryMode#CONFIRMED} mode the flush is written again
+   * after the reconnect, behind the replayed sends.
+   *
+   * @return completes when everything sent before it was processed
+   * @since 0.2.0
+   */
+  public CompletableFuture<Void> flush() {
+    return flush(options.requestTimeout());
+  }
+
+  /**
+   * @param timeout how long to wait; fails with {@code AetherTimeoutException} after it
+   * @return completes when everything sent before it was processed
+   * @see #flush()
+   * @since 0.2.0
+   */
+  public CompletableFuture<Void> flush(Duration timeout) {
+    return core.flush(timeout);
+  }
+
+  /**
+   * Listens for the gateway's rate-limit ({@code ERR_RATE_LIMITED}, {@code
+   * ERR_WORKSPACE_RATE_LIMITED}), quota ({@code ERR_QUOTA_001}) and back-pressure ({@code
+   * BACKPRESSURE}) errors. They also reach {@link #onError} unless matched to a confirmed send. The
+   * client counts them ({@link #deliveryStats()}) and logs them at WARN, at most once per 10 s per
+   * kind.
+   *
+   * @param listener the listener, run on the client's ordered dispatcher
+   * @return removes it
+   * @since 0.2.0
+   */
+  public Registration onPressure(io.github.aetherjava.client.delivery.PressureListener listener) {
+    return core.onPressure(listener);
+  }
+
+  /**
+   * @return counters of pressure events and confirmed sends since the client was built
+   * @since 0.2.0
+   */
+  public io.github.aetherjava.client.delivery.DeliveryStats deliveryStats() {
+    return core.deliveryStats();
+  }
+
   // ------------------------------------------------------------------ state
 
   /**

@@ -4,7 +4,10 @@
  */
 package io.github.aetherjava.client;
 
+import io.github.aetherjava.client.delivery.DeliveryMode;
+import io.github.aetherjava.client.delivery.SendPacing;
 import io.github.aetherjava.client.internal.Arguments;
+import io.github.aetherjava.client.internal.GatewayTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,6 +79,8 @@ public final class AetherClientOptions {
   private final List<ClientObserver> observers;
   private final Map<String, String> headers;
   private final @Nullable AetherChannelPool channelPool;
+  private final DeliveryMode deliveryMode;
+  private final SendPacing sendPacing;
 
   private AetherClientOptions(Builder b) {
     this.address = b.address;
@@ -97,6 +102,8 @@ public final class AetherClientOptions {
     this.observers = List.copyOf(b.observers);
     this.headers = Map.copyOf(b.headers);
     this.channelPool = b.channelPool;
+    this.deliveryMode = b.deliveryMode;
+    this.sendPacing = b.sendPacing;
   }
 
   /**
@@ -138,11 +145,14 @@ public final class AetherClientOptions {
     b.observers.addAll(observers);
     b.headers.putAll(headers);
     b.channelPool = channelPool;
+    b.deliveryMode = deliveryMode;
+    b.sendPacing = sendPacing;
     return b;
   }
 
   /**
-   * @return {@code host:port} or {@code in-process:<name>}
+   * @return {@code host:port}, a comma-separated list of {@code host:port}, a {@code dns:///}
+   *     target or {@code in-process:<name>}
    */
   public String address() {
     return address;
@@ -275,6 +285,20 @@ public final class AetherClientOptions {
     return channelPool;
   }
 
+  /**
+   * @return what a send's future promises (default {@link DeliveryMode#AT_MOST_ONCE})
+   */
+  public DeliveryMode deliveryMode() {
+    return deliveryMode;
+  }
+
+  /**
+   * @return client-side pacing of messages and progress reports (default {@link SendPacing#off()})
+   */
+  public SendPacing sendPacing() {
+    return sendPacing;
+  }
+
   @Override
   public String toString() {
     return "AetherClientOptions[address="
@@ -299,6 +323,10 @@ public final class AetherClientOptions {
         + maxBufferedBytes
         + ", overflowPolicy="
         + overflowPolicy
+        + ", deliveryMode="
+        + deliveryMode
+        + ", sendPacing="
+        + sendPacing
         + ", headers="
         + headers.keySet()
         + "]";
@@ -325,11 +353,16 @@ public final class AetherClientOptions {
     private final List<ClientObserver> observers = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
     private @Nullable AetherChannelPool channelPool;
+    private DeliveryMode deliveryMode = DeliveryMode.AT_MOST_ONCE;
+    private SendPacing sendPacing = SendPacing.off();
 
     private Builder() {}
 
     /**
-     * @param address {@code host:port} or {@code in-process:<name>}
+     * @param address where the gateway is: {@code host:port}; several instances as {@code
+     *     host1:port1,host2:port2} (the client uses the first that answers and moves to another
+     *     when its instance dies); a gRPC {@code dns:///host:port} target (every address the name
+     *     resolves to, re-resolved on reconnect); or {@code in-process:<name>}
      * @return this
      */
     public Builder address(String address) {
@@ -502,31 +535,31 @@ public final class AetherClientOptions {
     }
 
     /**
+     * @param mode what a send's future promises; {@link DeliveryMode#CONFIRMED} for at-least-once
+     *     delivery across dead connections and rate limits
+     * @return this
+     */
+    public Builder deliveryMode(DeliveryMode mode) {
+      this.deliveryMode = Arguments.notNull(mode, "deliveryMode");
+      return this;
+    }
+
+    /**
+     * @param pacing client-side pacing of messages and progress reports; {@link SendPacing#off()}
+     *     for none
+     * @return this
+     */
+    public Builder sendPacing(SendPacing pacing) {
+      this.sendPacing = Arguments.notNull(pacing, "sendPacing");
+      return this;
+    }
+
+    /**
      * @return the options
      * @throws InvalidArgumentException if a value is out of range
      */
     public AetherClientOptions build() {
-      if (address.isBlank()) {
-        throw new InvalidArgumentException("address must not be empty");
-      }
-      if (!address.startsWith("in-process:")) {
-        int colon = address.lastIndexOf(':');
-        if (colon <= 0 || colon == address.length() - 1) {
-          throw new InvalidArgumentException(
-              "address must be host:port or in-process:<name>: " + address);
-        }
-        try {
-          int port = Integer.parseInt(address.substring(colon + 1));
-          if (port < 1 || port > 65535) {
-            throw new InvalidArgumentException("port out of range: " + address);
-          }
-        } catch (NumberFormatException e) {
-          throw new InvalidArgumentException(
-              "address must be host:port or in-process:<name>: " + address);
-        }
-      } else if (address.length() == "in-process:".length()) {
-        throw new InvalidArgumentException("in-process address needs a name");
-      }
+      GatewayTarget.parse(address);
       positive(connectTimeout, "connectTimeout");
       positive(requestTimeout, "requestTimeout");
       positive(keepAliveTimeout, "keepAliveTimeout");

@@ -99,4 +99,16 @@ public interface ClientObserver {
   default RequestObservation onRequest(AetherClient client, String operation) {
     return RequestObservation.NOOP;
   }
+
+  /**
+   * The gateway reported a rate limit, quota or back-pressure drop (also reported to {@link
+   * #onGatewayError} unless the refusal was matched to a confirmed send). Called on the thread that
+   * read it: keep it cheap, such as incrementing a counter.
+   *
+   * @param client the client
+   * @param event the event
+   * @since 0.2.0
+   */
+  default void onPressure(
+      AetherClient client, io.github.aetherjava.client.delivery.PressureEvent event) {}
 }

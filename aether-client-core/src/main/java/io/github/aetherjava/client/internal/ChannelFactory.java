@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the gRPC channel for an address: in-process, plaintext TCP, TLS or mTLS (Netty, shaded).
+ * Builds the gRPC channel for an address: in-process, plaintext TCP, TLS or mTLS (Netty, shaded);
+ * one instance, a list of instances or a {@code dns:} target (see {@link GatewayTarget}).
  */
 public final class ChannelFactory {
 
@@ -36,21 +37,26 @@ public final class ChannelFactory {
    */
   public static ManagedChannel create(AetherClientOptions options) {
     String address = options.address();
-    if (address.startsWith(IN_PROCESS_PREFIX)) {
-      return InProcessChannelBuilder.forName(address.substring(IN_PROCESS_PREFIX.length()))
+    GatewayTarget target = GatewayTarget.parse(address);
+    if (target.kind() == GatewayTarget.Kind.IN_PROCESS) {
+      return InProcessChannelBuilder.forName(target.inProcessName())
           .maxInboundMessageSize(options.maxInboundMessageBytes())
           .build();
     }
-    int colon = address.lastIndexOf(':');
-    String host = address.substring(0, colon);
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
-    }
-    int port = Integer.parseInt(address.substring(colon + 1));
     TlsOptions tls = options.tls();
     ManagedChannelBuilder<?> b;
     try {
-      b = Grpc.newChannelBuilderForAddress(host, port, credentials(tls));
+      b =
+          switch (target.kind()) {
+            case HOST_PORT ->
+                Grpc.newChannelBuilderForAddress(
+                    target.endpoints().get(0).host(),
+                    target.endpoints().get(0).port(),
+                    credentials(tls));
+            case LIST ->
+                Grpc.newChannelBuilder(ListNameResolverProvider.target(target), credentials(tls));
+            case DNS, IN_PROCESS -> Grpc.newChannelBuilder(address, credentials(tls));
+          };
     } catch (RuntimeException e) {
       // gRPC wraps TLS material errors in its provider selection; report the root cause, never PEM
       // text

@@ -19,13 +19,19 @@ import io.github.aetherjava.client.GatewayError;
 import io.github.aetherjava.client.InvalidArgumentException;
 import io.github.aetherjava.client.MessageHandler;
 import io.github.aetherjava.client.MessageType;
+import io.github.aetherjava.client.PrincipalKind;
 import io.github.aetherjava.client.ProgressUpdate;
 import io.github.aetherjava.client.Registration;
 import io.github.aetherjava.client.RequestObservation;
 import io.github.aetherjava.client.SignalInfo;
 import io.github.aetherjava.client.TaskAssignment;
+import io.github.aetherjava.client.delivery.DeliveryMode;
+import io.github.aetherjava.client.delivery.DeliveryStats;
+import io.github.aetherjava.client.delivery.PressureListener;
+import io.github.aetherjava.proto.v1.ConnectionStatusRequest;
 import io.github.aetherjava.proto.v1.DownstreamMessage;
 import io.github.aetherjava.proto.v1.InitConnection;
+import io.github.aetherjava.proto.v1.PrincipalRef;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
 import java.time.Duration;
 import java.util.List;
@@ -94,6 +100,8 @@ public final class ClientCore {
   private final DownstreamRoutes routes = new DownstreamRoutes();
   private final Connection connection;
   private final InboundRouter router;
+  private final Delivery delivery;
+  private final boolean confirmed;
   private final String requestIdPrefix =
       Long.toHexString(ThreadLocalRandom.current().nextLong()) + "-";
   private final AtomicLong requestSeq = new AtomicLong();
@@ -117,12 +125,16 @@ public final class ClientCore {
     this.handoff = new Handoff(callbacks, host::identity, observers::callbackRejected);
     this.dispatcher = new SerialExecutor(handoff);
     this.handlers = new HandlerRegistry(this::reportHandlerError);
+    this.confirmed = options.deliveryMode() == DeliveryMode.CONFIRMED;
     this.outbound =
         new Outbound(
             options.maxBufferedSends(),
             options.maxBufferedBytes(),
             options.overflowPolicy(),
-            handoff);
+            handoff,
+            barrierSource(host),
+            confirmed,
+            options.sendPacing());
     this.pending = new PendingRequests(handoff);
     this.flow = new InboundFlow(InboundFlow.MAX_READ_AHEAD);
     this.connection =
@@ -153,9 +165,57 @@ public final class ClientCore {
             requestIdPrefix,
             host);
     connection.setRouter(router);
+    this.delivery =
+        new Delivery(outbound, observers, confirmed, host::identity, this::runOrdered, handoff);
+    // barrier answers first; a user's own connectionStatus() request goes to its pending request
+    routes.internal(
+        DownstreamMessage.PayloadCase.CONNECTION_STATUS_RESPONSE,
+        m -> {
+          String id = m.getConnectionStatusResponse().getRequestId();
+          if (!outbound.barrierAnswered(id)) {
+            pending.complete(id, m);
+          }
+        });
+    routes.interceptErrors(delivery::onError);
+    connection.onStreamEnd(delivery::streamEnded);
     routes.correlated(DownstreamMessage.PayloadCase.KV, m -> m.getKv().getRequestId());
     routes.correlated(
         DownstreamMessage.PayloadCase.CHECKPOINT, m -> m.getCheckpoint().getRequestId());
+  }
+
+  /**
+   * A barrier is a self {@code ConnectionStatusRequest}: the gateway answers it in stream order and
+   * never rate-limits it. The answer's content does not matter (a refusal is an answer too).
+   */
+  private Outbound.BarrierSource barrierSource(Host host) {
+    return new Outbound.BarrierSource() {
+      @Override
+      public String nextId() {
+        return nextRequestId();
+      }
+
+      @Override
+      public UpstreamMessage frame(String id) {
+        // the requested identity needs no lock (this runs under the writer lock); if the gateway
+        // bound another one, the answer is a refusal, which is just as good a barrier
+        PrincipalKind kind = host.client().kind();
+        String identity = host.requestedIdentity();
+        String principalId = identity;
+        if (kind == PrincipalKind.USER) {
+          String[] parts = identity.split("::", -1);
+          principalId = parts.length > 1 ? parts[1] : identity;
+        }
+        return UpstreamMessage.newBuilder()
+            .setConnectionStatusRequest(
+                ConnectionStatusRequest.newBuilder()
+                    .setRequestId(id)
+                    .setPrincipal(
+                        PrincipalRef.newBuilder()
+                            .setPrincipalType(kind.name().toLowerCase(java.util.Locale.ROOT))
+                            .setPrincipalId(principalId)))
+            .build();
+      }
+    };
   }
 
   private void reportHandlerError(Throwable e) {
@@ -200,12 +260,13 @@ public final class ClientCore {
   public CompletableFuture<Void> send(
       String topic, MessageType type, int payloadBytes, UpstreamMessage frame) {
     if (observers.isEmpty()) {
-      return enqueue(frame, null, null);
+      return enqueue(frame, null, null, confirmed);
     }
     return enqueue(
         frame,
         () -> observers.messageSent(topic, type, payloadBytes),
-        e -> observers.sendFailed(topic, e));
+        e -> observers.sendFailed(topic, e),
+        confirmed);
   }
 
   /**
@@ -217,11 +278,14 @@ public final class ClientCore {
    * @return completes when handed to the transport
    */
   public CompletableFuture<Void> enqueue(UpstreamMessage frame, @Nullable Runnable onWritten) {
-    return enqueue(frame, onWritten, null);
+    return enqueue(frame, onWritten, null, false);
   }
 
   private CompletableFuture<Void> enqueue(
-      UpstreamMessage frame, @Nullable Runnable onWritten, @Nullable Consumer<Throwable> onFailed) {
+      UpstreamMessage frame,
+      @Nullable Runnable onWritten,
+      @Nullable Consumer<Throwable> onFailed,
+      boolean confirm) {
     RuntimeException refused = null;
     if (frame.getSerializedSize() > AetherClientOptions.MAX_UPSTREAM_FRAME_BYTES) {
       refused =
@@ -238,7 +302,43 @@ public final class ClientCore {
       }
       return CompletableFuture.failedFuture(refused);
     }
-    return outbound.enqueue(frame, onWritten, onFailed);
+    return confirm
+        ? outbound.enqueueConfirmed(frame, onWritten, onFailed)
+        : outbound.enqueue(frame, onWritten, onFailed);
+  }
+
+  // ------------------------------------------------------------------ delivery
+
+  /**
+   * @param timeout how long to wait for the gateway's answer
+   * @return completes when the gateway has processed every frame queued before this call
+   */
+  public CompletableFuture<Void> flush(Duration timeout) {
+    if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+      return CompletableFuture.failedFuture(
+          new InvalidArgumentException("timeout must be positive, got " + timeout));
+    }
+    if (connection.state() == ConnectionState.IDLE) {
+      return CompletableFuture.failedFuture(
+          new ConnectionException(
+              FailureReason.DISCONNECTED, "client is not connected: call connect() first"));
+    }
+    return delivery.flush(timeout, flow.onHandlerThread());
+  }
+
+  /**
+   * @param listener told of rate-limit, quota and back-pressure errors
+   * @return removes it
+   */
+  public Registration onPressure(PressureListener listener) {
+    return delivery.onPressure(listener);
+  }
+
+  /**
+   * @return delivery counters
+   */
+  public DeliveryStats deliveryStats() {
+    return delivery.stats();
   }
 
   /**
@@ -350,7 +450,7 @@ public final class ClientCore {
                       false)));
       response.whenComplete((v, e) -> flow.handlerRequestEnded(requestId));
     }
-    enqueue(frame, null, e -> pending.fail(requestId, e));
+    enqueue(frame, null, e -> pending.fail(requestId, e), false);
     return response;
   }
 

@@ -518,7 +518,7 @@ final class Connection {
         return;
       }
       current = null;
-      outbound.detach();
+      outbound.endStream();
       userClose = closing;
       SignalInfo force = a.force;
       if (closing) {

@@ -100,6 +100,10 @@ final class Observers {
     each(o -> o.onGatewayError(client.get(), error));
   }
 
+  void pressure(io.github.aetherjava.client.delivery.PressureEvent event) {
+    each(o -> o.onPressure(client.get(), event));
+  }
+
   void handlerError(Throwable error) {
     each(o -> o.onHandlerError(client.get(), error));
   }

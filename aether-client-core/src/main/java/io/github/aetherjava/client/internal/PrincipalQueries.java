@@ -23,16 +23,13 @@ public final class PrincipalQueries {
   private final ClientCore core;
 
   /**
-   * Registers the responses in the client's route table.
+   * Registers the audit responses in the client's route table.
    *
    * @param core connection
    */
   public PrincipalQueries(ClientCore core) {
     this.core = core;
-    core.routes()
-        .correlated(
-            DownstreamMessage.PayloadCase.CONNECTION_STATUS_RESPONSE,
-            m -> m.getConnectionStatusResponse().getRequestId());
+    // CONNECTION_STATUS_RESPONSE is routed by ClientCore: its barriers share the case
     core.routes()
         .correlated(
             DownstreamMessage.PayloadCase.SUBMIT_AUDIT_EVENT_RESPONSE,

@@ -38,6 +38,7 @@ import org.jspecify.annotations.Nullable;
  * <tr><td>{@value #SENDS_REJECTED}</td><td>counter</td><td>{@code reason}</td></tr>
  * <tr><td>{@value #RECONNECTS}</td><td>counter</td><td></td></tr>
  * <tr><td>{@value #GATEWAY_ERRORS}</td><td>counter</td><td>{@code code}</td></tr>
+ * <tr><td>{@value #PRESSURE}</td><td>counter</td><td>{@code kind}</td></tr>
  * <tr><td>{@value #REQUESTS}</td><td>timer</td><td>{@code operation}, {@code outcome}</td></tr>
  * <tr><td>{@value #CONNECTED}</td><td>gauge (1 when READY)</td><td></td></tr>
  * <tr><td>{@value #STATE}</td><td>gauge (ordinal of the state)</td><td></td></tr>
@@ -66,6 +67,9 @@ public class AetherClientMetrics implements ClientObserver {
 
   /** Error responses from the gateway. */
   public static final String GATEWAY_ERRORS = "aether.client.gateway.errors";
+
+  /** Rate-limit, quota and back-pressure errors (also those matched to confirmed sends). */
+  public static final String PRESSURE = "aether.client.pressure";
 
   /** Request/response operations (KV, checkpoints, tasks, admin, proxy). */
   public static final String REQUESTS = "aether.client.requests";
@@ -193,6 +197,17 @@ public class AetherClientMetrics implements ClientObserver {
   @Override
   public void onReconnectAttempt(AetherClient client, int attempt) {
     counter(RECONNECTS, "Reconnection attempts", client, Tags.empty()).increment();
+  }
+
+  @Override
+  public void onPressure(
+      AetherClient client, io.github.aetherjava.client.delivery.PressureEvent event) {
+    counter(
+            PRESSURE,
+            "Rate-limit, quota and back-pressure errors from the gateway",
+            client,
+            Tags.of("kind", event.kind().name().toLowerCase(java.util.Locale.ROOT)))
+        .increment();
   }
 
   @Override

@@ -93,6 +93,8 @@ public final class AetherAutoConfiguration {
               .maxBufferedSends(properties.getBuffer().getMaxSends())
               .maxBufferedBytes(properties.getBuffer().getMaxSize().toBytes())
               .overflowPolicy(properties.getBuffer().getOverflowPolicy())
+              .deliveryMode(properties.getDelivery().getMode())
+              .sendPacing(properties.getDelivery().pacing())
               .callbackExecutor(aetherTaskExecutor);
       customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
       return builder.build();

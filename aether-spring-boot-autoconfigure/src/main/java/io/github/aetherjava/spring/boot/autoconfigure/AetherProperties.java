@@ -5,6 +5,8 @@
 package io.github.aetherjava.spring.boot.autoconfigure;
 
 import io.github.aetherjava.client.OverflowPolicy;
+import io.github.aetherjava.client.delivery.DeliveryMode;
+import io.github.aetherjava.client.delivery.SendPacing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +35,9 @@ import org.springframework.validation.Validator;
 public class AetherProperties implements Validator {
 
   /**
-   * Address of the Aether gateway, as "host:port" or "in-process:name". When unset, an embedded
-   * gateway is started if aether-gateway-embedded is on the classpath, else localhost:50051 is
-   * used.
+   * Address of the Aether gateway: "host:port", several instances as "host1:port1,host2:port2",
+   * "dns:///host:port", or "in-process:name". When unset, an embedded gateway is started if
+   * aether-gateway-embedded is on the classpath, else localhost:50051 is used.
    */
   private @Nullable String address;
 
@@ -69,6 +71,8 @@ public class AetherProperties implements Validator {
   private final Keepalive keepalive = new Keepalive();
 
   private final Buffer buffer = new Buffer();
+
+  private final Delivery delivery = new Delivery();
 
   private final Agent agent = new Agent();
 
@@ -175,6 +179,10 @@ public class AetherProperties implements Validator {
 
   public Keepalive getKeepalive() {
     return this.keepalive;
+  }
+
+  public Delivery getDelivery() {
+    return this.delivery;
   }
 
   public Buffer getBuffer() {
@@ -501,6 +509,56 @@ public class AetherProperties implements Validator {
 
     public void setTimeout(Duration timeout) {
       this.timeout = timeout;
+    }
+  }
+
+  /** What a send's future promises, and client-side send pacing. */
+  public static class Delivery {
+
+    /**
+     * What a send's future promises: at-most-once (complete when written) or confirmed (complete
+     * when the gateway processed it; unconfirmed sends are replayed after a reconnect, rate-limited
+     * ones retried).
+     */
+    private DeliveryMode mode = DeliveryMode.AT_MOST_ONCE;
+
+    /** Client-side pacing of messages and progress reports, per second; 0 turns pacing off. */
+    private double pacingRate = 0;
+
+    /** Pacing burst (token bucket size) when pacing-rate is above 0. */
+    private int pacingBurst = 10;
+
+    public DeliveryMode getMode() {
+      return this.mode;
+    }
+
+    public void setMode(DeliveryMode mode) {
+      this.mode = mode;
+    }
+
+    public double getPacingRate() {
+      return this.pacingRate;
+    }
+
+    public void setPacingRate(double pacingRate) {
+      this.pacingRate = pacingRate;
+    }
+
+    public int getPacingBurst() {
+      return this.pacingBurst;
+    }
+
+    public void setPacingBurst(int pacingBurst) {
+      this.pacingBurst = pacingBurst;
+    }
+
+    /**
+     * @return the pacing these settings describe
+     */
+    public SendPacing pacing() {
+      return this.pacingRate == 0
+          ? SendPacing.off()
+          : SendPacing.of(this.pacingRate, this.pacingBurst);
     }
   }
 

@@ -4,6 +4,8 @@
  */
 package io.github.aetherjava.spring.boot.autoconfigure;
 
+import io.github.aetherjava.client.AetherClientOptions;
+import io.github.aetherjava.client.InvalidArgumentException;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -62,6 +64,14 @@ final class AetherPropertiesValidator {
       errors.rejectValue("outageWarnAfter", "aether.negative", "must not be negative");
     }
     validateRetry(properties.getRetry(), errors);
+    AetherProperties.Delivery delivery = properties.getDelivery();
+    if (!(delivery.getPacingRate() >= 0) || Double.isInfinite(delivery.getPacingRate())) {
+      errors.rejectValue(
+          "delivery.pacingRate", "aether.range", "must be a finite number >= 0 (0 = off)");
+    }
+    if (delivery.getPacingBurst() < 1) {
+      errors.rejectValue("delivery.pacingBurst", "aether.range", "must be at least 1");
+    }
   }
 
   private static void validateAddress(@Nullable String address, Errors errors) {
@@ -75,14 +85,26 @@ final class AetherPropertiesValidator {
       }
       return;
     }
-    var matcher = HOST_PORT.matcher(address);
-    if (!matcher.matches()) {
-      errors.rejectValue("address", "aether.address", "must be 'host:port' or 'in-process:name'");
+    if (address.indexOf(',') < 0 && !address.startsWith("dns:")) {
+      var matcher = HOST_PORT.matcher(address);
+      if (!matcher.matches()) {
+        errors.rejectValue(
+            "address",
+            "aether.address",
+            "must be 'host:port', 'host1:port1,host2:port2', 'dns:///host:port' or"
+                + " 'in-process:name'");
+        return;
+      }
+      int port = Integer.parseInt(matcher.group(2));
+      if (port < 1 || port > 65535) {
+        errors.rejectValue("address", "aether.address", "port must be between 1 and 65535");
+      }
       return;
     }
-    int port = Integer.parseInt(matcher.group(2));
-    if (port < 1 || port > 65535) {
-      errors.rejectValue("address", "aether.address", "port must be between 1 and 65535");
+    try {
+      AetherClientOptions.forAddress(address);
+    } catch (InvalidArgumentException ex) {
+      errors.rejectValue("address", "aether.address", String.valueOf(ex.getMessage()));
     }
   }
 
