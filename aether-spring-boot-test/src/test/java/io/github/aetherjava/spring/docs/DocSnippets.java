@@ -42,6 +42,7 @@ final class DocSnippets {
           "io.github.aetherjava.client.authority.*",
           "io.github.aetherjava.client.checkpoint.*",
           "io.github.aetherjava.client.coord.*",
+          "io.github.aetherjava.client.delivery.*",
           "io.github.aetherjava.client.kv.*",
           "io.github.aetherjava.client.proxy.*",
           "io.github.aetherjava.client.task.*",
