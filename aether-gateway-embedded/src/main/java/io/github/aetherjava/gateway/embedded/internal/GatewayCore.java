@@ -82,11 +82,13 @@ public final class GatewayCore implements AutoCloseable {
     AuthorityComponent authority =
         new AuthorityComponent(new GrantStore(settings.clock()), registry, policy, acl);
     authority.register(dispatcher);
+    new AuthorityRequestComponent(authority.store(), authority, settings.clock())
+        .register(dispatcher);
     RoutingComponent routing = new RoutingComponent(router, registry, policy, authority);
     routing.register(dispatcher);
 
     this.kvStore = fileStore == null ? KvStore.inMemory() : new MvKvStore(fileStore, "kv", now);
-    KvComponent kv = new KvComponent(kvStore, policy, settings.clock());
+    KvComponent kv = new KvComponent(kvStore, policy, settings.clock(), authority);
     kv.register(dispatcher);
 
     this.checkpointKv =
@@ -102,7 +104,8 @@ public final class GatewayCore implements AutoCloseable {
         .register(dispatcher);
     new TunnelComponent(router, registry, policy).register(dispatcher);
     Orchestration orchestration =
-        TaskComponent.install(dispatcher, router, registry, agents, policy, settings.clock());
+        TaskComponent.install(
+            dispatcher, router, registry, agents, policy, settings.clock(), authority);
 
     new AclComponent(adminGate).register(dispatcher);
     new TokenComponent(tokens, adminGate).register(dispatcher);
