@@ -106,11 +106,7 @@ public final class AuthorityCacheOptions {
      * @return this
      */
     public Builder operationTimeout(Duration value) {
-      Arguments.notNull(value, "operationTimeout");
-      if (value.isZero() || value.isNegative()) {
-        throw new InvalidArgumentException("operationTimeout must be positive, got " + value);
-      }
-      this.operationTimeout = value;
+      this.operationTimeout = Arguments.positive(value, "operationTimeout");
       return this;
     }
 
