@@ -305,4 +305,77 @@ class AuthorityRequestsTest {
         .isInstanceOf(InvalidArgumentException.class)
         .hasMessageContaining("hops");
   }
+
+  @Test
+  void concurrentCreatesAllCompleteAndEachPushesOneEventInOrder() throws Exception {
+    AgentClient a = agent("many");
+    List<AuthorityRequestEvent> events = new CopyOnWriteArrayList<>();
+    a.authorityRequests().onEvent(events::add);
+    int threads = 8;
+    int perThread = 25;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<CompletableFuture<AuthorityRequest>> created = new CopyOnWriteArrayList<>();
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<?>> submitted = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        submitted.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  for (int i = 0; i < perThread; i++) {
+                    created.add(a.authorityRequests().create(askAlice(a).build()));
+                    // listeners come and go while events are dispatched
+                    a.authorityRequests().onEvent(e -> {}).close();
+                  }
+                  return null;
+                }));
+      }
+      go.countDown();
+      for (java.util.concurrent.Future<?> f : submitted) {
+        f.get(30, TimeUnit.SECONDS);
+      }
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      for (CompletableFuture<AuthorityRequest> f : created) {
+        ids.add(get(f).requestId());
+      }
+      assertThat(ids).hasSize(threads * perThread);
+      await().atMost(Duration.ofSeconds(20)).until(() -> events.size() == ids.size());
+      assertThat(events)
+          .extracting(e -> e.request().requestId())
+          .containsExactlyInAnyOrderElementsOf(ids);
+      // pushed in the order the gateway created them
+      assertThat(events)
+          .extracting(e -> e.request().createdAt())
+          .isSortedAccordingTo(java.util.Comparator.naturalOrder());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void anApprovalRacingACancellationResolvesTheRequestExactlyOnce() throws Exception {
+    UserClient alice = user("alice");
+    AgentClient a = agent("race");
+    for (int round = 0; round < 50; round++) {
+      AuthorityRequest r = get(a.authorityRequests().create(askAlice(a).build()));
+      CompletableFuture<AuthorityRequest> approve =
+          alice.authorityRequests().approve(r.requestId(), AuthorityRequestDecision.asRequested());
+      CompletableFuture<AuthorityRequest> cancel = a.authorityRequests().cancel(r.requestId(), "");
+      CompletableFuture.allOf(approve, cancel).exceptionally(e -> null).get(10, TimeUnit.SECONDS);
+      assertThat(List.of(approve, cancel))
+          .filteredOn(f -> !f.isCompletedExceptionally())
+          .hasSize(1);
+      CompletableFuture<AuthorityRequest> loser =
+          approve.isCompletedExceptionally() ? approve : cancel;
+      assertThat(((AuthorityRequestException) failure(loser)).alreadyResolved()).isTrue();
+      AuthorityRequestStatus last = get(a.authorityRequests().get(r.requestId())).status();
+      assertThat(last)
+          .isEqualTo(
+              approve.isCompletedExceptionally()
+                  ? AuthorityRequestStatus.CANCELLED
+                  : AuthorityRequestStatus.APPROVED);
+    }
+  }
 }
