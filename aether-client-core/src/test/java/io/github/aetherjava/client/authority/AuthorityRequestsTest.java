@@ -378,4 +378,43 @@ class AuthorityRequestsTest {
                   : AuthorityRequestStatus.APPROVED);
     }
   }
+
+  @Test
+  void aRequestNobodyResolvesInHalfAnHourExpires() throws Exception {
+    io.github.aetherjava.client.testing.MutableClock clock =
+        new io.github.aetherjava.client.testing.MutableClock(java.time.Instant.now());
+    EmbeddedAetherGateway gw =
+        EmbeddedAetherGateway.builder()
+            .tcp(false)
+            .inProcessName("sudo-expiry-" + UUID.randomUUID())
+            .credentialsPolicy(CredentialsPolicy.dev())
+            .clock(clock)
+            .start();
+    closeables.add(gw);
+    options =
+        AetherClientOptions.builder()
+            .address(gw.inProcessAddress())
+            .credentials(Credentials.none())
+            .build();
+    UserClient alice = user("alice");
+    AgentClient a = agent("late");
+    AuthorityRequest r = get(a.authorityRequests().create(askAlice(a).build()));
+    assertThat(r.expiresAt()).isEqualTo(r.createdAt().plus(Duration.ofMinutes(30)));
+
+    clock.advance(Duration.ofMinutes(29));
+    assertThat(get(a.authorityRequests().get(r.requestId())).status())
+        .isEqualTo(AuthorityRequestStatus.PENDING);
+    clock.advance(Duration.ofMinutes(2));
+    AuthorityRequest expired = get(a.authorityRequests().get(r.requestId()));
+    assertThat(expired.status()).isEqualTo(AuthorityRequestStatus.EXPIRED);
+    assertThat(expired.resolvedAt()).isNotNull();
+    assertThat(get(alice.authorityRequests().list(AuthorityRequestListFilter.pending()))).isEmpty();
+    assertThat(
+            refusal(
+                    alice
+                        .authorityRequests()
+                        .approve(r.requestId(), AuthorityRequestDecision.asRequested()))
+                .alreadyResolved())
+        .isTrue();
+  }
 }
