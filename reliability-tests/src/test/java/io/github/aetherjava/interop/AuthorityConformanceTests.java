@@ -44,6 +44,7 @@ import io.github.aetherjava.client.proxy.ProxyRequest;
 import io.github.aetherjava.client.proxy.ProxyResponse;
 import io.github.aetherjava.client.task.CreateTaskRequest;
 import io.github.aetherjava.client.task.CreateTaskResult;
+import io.github.aetherjava.client.task.TaskEvent;
 import io.github.aetherjava.client.task.TaskInfo;
 import java.time.Duration;
 import java.time.Instant;
@@ -506,5 +507,45 @@ abstract class AuthorityConformanceTests {
                         .build()));
     assertThat(bad).isInstanceOf(AetherException.class);
     assertThat(bad.getMessage()).contains("invalid authorization context");
+  }
+
+  @Test
+  void theEventsOfARequestMadeForATaskReachTheTasksSubscribers() throws Exception {
+    UserClient alice = user("task-approver");
+    AgentClient a = agent("task-sudo");
+    String taskId =
+        get(a.tasks().createTaskAndAwait(CreateTaskRequest.builder("deploy").build())).taskId();
+    List<TaskEvent> taskEvents = new CopyOnWriteArrayList<>();
+    get(a.tasks().subscribeTask(taskId, false, taskEvents::add, WAIT));
+
+    AuthorityRequest r =
+        get(
+            a.authorityRequests()
+                .create(
+                    AuthorityRequestSpec.builder(
+                            AuthorityRequestRouting.toPrincipal(
+                                new PrincipalRef("user", "task-approver-" + run)),
+                            AccessLevel.READ,
+                            Duration.ofMinutes(5))
+                        .audience("agent", a.identity())
+                        .taskId(taskId)
+                        .build(),
+                    WAIT));
+    get(
+        alice
+            .authorityRequests()
+            .approve(r.requestId(), AuthorityRequestDecision.asRequested(), WAIT));
+
+    await()
+        .atMost(WAIT)
+        .until(() -> taskEvents.stream().filter(e -> e.authorityRequest() != null).count() == 2);
+    assertThat(taskEvents)
+        .filteredOn(e -> e.authorityRequest() != null)
+        .extracting(
+            e -> e.authorityRequest().type(), e -> e.authorityRequest().request().requestId())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(AuthorityRequestEvent.Type.CREATED, r.requestId()),
+            org.assertj.core.groups.Tuple.tuple(
+                AuthorityRequestEvent.Type.APPROVED, r.requestId()));
   }
 }

@@ -417,4 +417,43 @@ class AuthorityRequestsTest {
                 .alreadyResolved())
         .isTrue();
   }
+
+  @Test
+  void theEventsOfARequestMadeForATaskReachTheTasksSubscribers() throws Exception {
+    UserClient alice = user("alice");
+    AgentClient a = agent("task-sudo");
+    String taskId =
+        get(a.tasks()
+                .createTaskAndAwait(
+                    io.github.aetherjava.client.task.CreateTaskRequest.builder("deploy").build()))
+            .taskId();
+    List<io.github.aetherjava.client.task.TaskEvent> taskEvents = new CopyOnWriteArrayList<>();
+    get(a.tasks().subscribeTask(taskId, false, taskEvents::add, Duration.ofSeconds(10)));
+
+    AuthorityRequest r = get(a.authorityRequests().create(askAlice(a).taskId(taskId).build()));
+    assertThat(r.taskId()).isEqualTo(taskId);
+    get(alice.authorityRequests().approve(r.requestId(), AuthorityRequestDecision.asRequested()));
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                taskEvents.stream()
+                        .filter(
+                            e ->
+                                e.kind()
+                                    == io.github.aetherjava.client.task.TaskEvent.Kind
+                                        .AUTHORITY_REQUEST)
+                        .count()
+                    == 2);
+    List<AuthorityRequestEvent> relayed =
+        taskEvents.stream()
+            .map(io.github.aetherjava.client.task.TaskEvent::authorityRequest)
+            .filter(java.util.Objects::nonNull)
+            .toList();
+    assertThat(relayed)
+        .extracting(AuthorityRequestEvent::type)
+        .containsExactly(AuthorityRequestEvent.Type.CREATED, AuthorityRequestEvent.Type.APPROVED);
+    assertThat(relayed).allMatch(e -> e.request().requestId().equals(r.requestId()));
+  }
 }

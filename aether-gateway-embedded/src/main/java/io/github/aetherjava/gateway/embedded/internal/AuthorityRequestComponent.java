@@ -36,8 +36,8 @@ import java.util.UUID;
  * principal (or a holder of the routing capability) may resolve, only the requester may cancel, and
  * a refused get, resolve or cancel reads as "not found". Approval mints an authority grant (subject
  * = target subject or the requester, delegate = the requester) narrowed by the decision. Each event
- * goes to the session whose operation caused it. Answers are correlated by {@code
- * client_request_id}.
+ * goes to the session whose operation caused it, and to the subscribers of the request's task when
+ * it names one. Answers are correlated by {@code client_request_id}.
  */
 final class AuthorityRequestComponent implements Dispatcher.Component {
 
@@ -54,12 +54,16 @@ final class AuthorityRequestComponent implements Dispatcher.Component {
   private final GrantStore grants;
   private final AuthorityComponent authority;
   private final Clock clock;
+  private final TaskNotifier tasks;
   private final Map<String, AuthorityRequest> requests = new LinkedHashMap<>();
+  private final Object changes = new Object();
 
-  AuthorityRequestComponent(GrantStore grants, AuthorityComponent authority, Clock clock) {
+  AuthorityRequestComponent(
+      GrantStore grants, AuthorityComponent authority, Clock clock, TaskNotifier tasks) {
     this.grants = grants;
     this.authority = authority;
     this.clock = clock;
+    this.tasks = tasks;
   }
 
   @Override
@@ -80,6 +84,14 @@ final class AuthorityRequestComponent implements Dispatcher.Component {
 
   private void handle(Session session, AuthorityRequestOperation op) {
     String cid = op.getClientRequestId();
+    // one change, its answer and its events at a time: a change caused by that answer (an approval
+    // right after the create) cannot overtake the events of the change before it
+    synchronized (changes) {
+      handleInOrder(session, op, cid);
+    }
+  }
+
+  private void handleInOrder(Session session, AuthorityRequestOperation op, String cid) {
     try {
       switch (op.getOp()) {
         case CREATE -> {
@@ -428,14 +440,16 @@ final class AuthorityRequestComponent implements Dispatcher.Component {
   }
 
   private void emit(Session session, AuthorityRequest r, AuthorityRequestEvent.EventType type) {
-    session.send(
-        DownstreamMessage.newBuilder()
-            .setAuthorityRequestEvent(
-                AuthorityRequestEvent.newBuilder()
-                    .setEventType(type)
-                    .setRequest(r)
-                    .setEmittedAt(nowSeconds()))
-            .build());
+    AuthorityRequestEvent event =
+        AuthorityRequestEvent.newBuilder()
+            .setEventType(type)
+            .setRequest(r)
+            .setEmittedAt(nowSeconds())
+            .build();
+    session.send(DownstreamMessage.newBuilder().setAuthorityRequestEvent(event).build());
+    if (!r.getTaskId().isEmpty()) {
+      tasks.authorityRequest(r.getTaskId(), event);
+    }
   }
 
   private long nowSeconds() {

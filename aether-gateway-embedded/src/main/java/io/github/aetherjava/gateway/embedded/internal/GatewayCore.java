@@ -82,8 +82,6 @@ public final class GatewayCore implements AutoCloseable {
     AuthorityComponent authority =
         new AuthorityComponent(new GrantStore(settings.clock()), registry, policy, acl);
     authority.register(dispatcher);
-    new AuthorityRequestComponent(authority.store(), authority, settings.clock())
-        .register(dispatcher);
     RoutingComponent routing = new RoutingComponent(router, registry, policy, authority);
     routing.register(dispatcher);
 
@@ -106,6 +104,9 @@ public final class GatewayCore implements AutoCloseable {
     Orchestration orchestration =
         TaskComponent.install(
             dispatcher, router, registry, agents, policy, settings.clock(), authority);
+    new AuthorityRequestComponent(
+            authority.store(), authority, settings.clock(), orchestration.notifier())
+        .register(dispatcher);
 
     new AclComponent(adminGate).register(dispatcher);
     new TokenComponent(tokens, adminGate).register(dispatcher);
