@@ -73,6 +73,7 @@ public abstract class AetherClient implements AutoCloseable {
   private final WorkflowOperations workflow;
   private final AdminClient admin;
   private final io.github.aetherjava.client.authority.AuthorityGrants authority;
+  private final io.github.aetherjava.client.authority.AuthorityRequests authorityRequests;
   private final PrincipalQueries queries;
   private final TunnelEngine tunnels;
 
@@ -116,6 +117,7 @@ public abstract class AetherClient implements AutoCloseable {
     this.queries = new PrincipalQueries(core);
     this.tunnels = new TunnelEngine(core);
     this.authority = new io.github.aetherjava.client.internal.AuthorityGrantsImpl(core);
+    this.authorityRequests = new io.github.aetherjava.client.internal.AuthorityRequestsImpl(core);
   }
 
   abstract void fillIdentity(InitConnection.Builder init);
@@ -488,6 +490,16 @@ public abstract class AetherClient implements AutoCloseable {
    */
   public io.github.aetherjava.client.authority.AuthorityGrants authority() {
     return authority;
+  }
+
+  /**
+   * Authority requests ("sudo"): ask an approver for a grant, and approve, deny, list or cancel
+   * requests, with their events.
+   *
+   * @return the authority-request operations of this client
+   */
+  public io.github.aetherjava.client.authority.AuthorityRequests authorityRequests() {
+    return authorityRequests;
   }
 
   /**

@@ -4,6 +4,7 @@
  */
 package io.github.aetherjava.client;
 
+import io.github.aetherjava.client.internal.Arguments;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -47,7 +48,7 @@ public final class AuthorizationContext {
    * @throws InvalidArgumentException naming the argument when one is blank
    */
   public static AuthorizationContext onBehalfOf(PrincipalRef subject, String grantId) {
-    Objects.requireNonNull(subject, "subject");
+    Arguments.notNull(subject, "subject");
     if (subject.type() == null || subject.type().isBlank()) {
       throw new InvalidArgumentException("subject.type must not be blank");
     }

@@ -5,9 +5,9 @@
 package io.github.aetherjava.client.authority;
 
 import io.github.aetherjava.client.InvalidArgumentException;
+import io.github.aetherjava.client.internal.Arguments;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Settings of an {@link AuthorityCache}. Immutable; build with {@link #builder()}.
@@ -93,7 +93,7 @@ public final class AuthorityCacheOptions {
      * @return this
      */
     public Builder softRenewSkew(Duration value) {
-      Objects.requireNonNull(value, "softRenewSkew");
+      Arguments.notNull(value, "softRenewSkew");
       if (value.isNegative()) {
         throw new InvalidArgumentException("softRenewSkew must not be negative, got " + value);
       }
@@ -106,11 +106,7 @@ public final class AuthorityCacheOptions {
      * @return this
      */
     public Builder operationTimeout(Duration value) {
-      Objects.requireNonNull(value, "operationTimeout");
-      if (value.isZero() || value.isNegative()) {
-        throw new InvalidArgumentException("operationTimeout must be positive, got " + value);
-      }
-      this.operationTimeout = value;
+      this.operationTimeout = Arguments.positive(value, "operationTimeout");
       return this;
     }
 
@@ -131,7 +127,7 @@ public final class AuthorityCacheOptions {
      * @return this
      */
     public Builder clock(Clock value) {
-      this.clock = Objects.requireNonNull(value, "clock");
+      this.clock = Arguments.notNull(value, "clock");
       return this;
     }
 

@@ -14,7 +14,9 @@ import java.util.function.Consumer;
 /**
  * Authority-grant operations over this client's stream, one per {@code AuthorityGrantOperation}
  * type. Every call has an overload with a per-call timeout; refusals fail with {@link
- * AuthorityGrantException}.
+ * AuthorityGrantException}, bad arguments fail the future with {@link
+ * io.github.aetherjava.client.InvalidArgumentException} naming the argument before anything is
+ * sent.
  *
  * @since 0.1.0
  */

@@ -5,12 +5,12 @@
 package io.github.aetherjava.client.authority;
 
 import io.github.aetherjava.client.InvalidArgumentException;
+import io.github.aetherjava.client.internal.Arguments;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What a new grant should allow: scopes, access level, audience, lifetime and delegation. Used by
@@ -164,8 +164,8 @@ public final class GrantSpec {
         throw new InvalidArgumentException(
             "maxAccessLevel must be 10, 20, 30, 40 or 50, got " + maxAccessLevel);
       }
-      Objects.requireNonNull(expiresAt, "expiresAt");
-      Objects.requireNonNull(renewableUntil, "renewableUntil");
+      Arguments.notNull(expiresAt, "expiresAt");
+      Arguments.notNull(renewableUntil, "renewableUntil");
       if (renewableUntil.isBefore(expiresAt)) {
         throw new InvalidArgumentException(
             "renewableUntil must not be before expiresAt, got " + renewableUntil);
@@ -214,7 +214,7 @@ public final class GrantSpec {
      */
     public Builder audience(String type, String id) {
       this.audienceType = nonBlank(type, "audienceType");
-      this.audienceId = Objects.requireNonNull(id, "audienceId");
+      this.audienceId = Arguments.notNull(id, "audienceId");
       return this;
     }
 
@@ -246,7 +246,7 @@ public final class GrantSpec {
      * @return this
      */
     public Builder reason(String value) {
-      this.reason = Objects.requireNonNull(value, "reason");
+      this.reason = Arguments.notNull(value, "reason");
       return this;
     }
 
@@ -256,7 +256,7 @@ public final class GrantSpec {
      * @return this
      */
     public Builder metadata(String key, String value) {
-      metadata.put(nonBlank(key, "key"), Objects.requireNonNull(value, "value"));
+      metadata.put(nonBlank(key, "key"), Arguments.notNull(value, "value"));
       return this;
     }
 

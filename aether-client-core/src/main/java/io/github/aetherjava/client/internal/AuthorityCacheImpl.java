@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,41 +57,49 @@ public final class AuthorityCacheImpl implements AuthorityCache {
    * @param options settings
    */
   public AuthorityCacheImpl(AuthorityGrants grants, AuthorityCacheOptions options) {
-    this.grants = Objects.requireNonNull(grants, "grants");
-    this.options = Objects.requireNonNull(options, "options");
+    this.grants = Arguments.notNull(grants, "grants");
+    this.options = Arguments.notNull(options, "options");
     this.revocations = grants.onRevocation(this::revoked);
   }
 
   @Override
   public CompletableFuture<AuthorityGrant> getOrExchange(String sourceSessionId, GrantSpec spec) {
-    Objects.requireNonNull(sourceSessionId, "sourceSessionId");
-    Objects.requireNonNull(spec, "spec");
-    String key = "x|" + sourceSessionId + "|" + spec.audienceType() + "|" + spec.audienceId();
-    return cached(key, () -> grants.exchange(sourceSessionId, spec, options.operationTimeout()));
+    return Arguments.check(
+        () -> {
+          Arguments.notNull(sourceSessionId, "sourceSessionId");
+          Arguments.notNull(spec, "spec");
+          String key = "x|" + sourceSessionId + "|" + spec.audienceType() + "|" + spec.audienceId();
+          return cached(
+              key, () -> grants.exchange(sourceSessionId, spec, options.operationTimeout()));
+        });
   }
 
   @Override
   public CompletableFuture<AuthorityGrant> deriveForTarget(
       String parentGrantId, PrincipalRef target, GrantSpec spec) {
-    Objects.requireNonNull(target, "target");
-    Objects.requireNonNull(spec, "spec");
-    if (parentGrantId == null || parentGrantId.isBlank()) {
-      return CompletableFuture.failedFuture(
-          new InvalidArgumentException("parentGrantId must not be blank"));
-    }
-    String key =
-        "d|"
-            + parentGrantId
-            + "|"
-            + target.type()
-            + "|"
-            + target.id()
-            + "|"
-            + spec.audienceType()
-            + "|"
-            + spec.audienceId();
-    return cached(
-        key, () -> grants.deriveForTarget(parentGrantId, target, spec, options.operationTimeout()));
+    return Arguments.check(
+        () -> {
+          Arguments.notNull(target, "target");
+          Arguments.notNull(spec, "spec");
+          if (parentGrantId == null || parentGrantId.isBlank()) {
+            throw new InvalidArgumentException("parentGrantId must not be blank");
+          }
+          String key =
+              "d|"
+                  + parentGrantId
+                  + "|"
+                  + target.type()
+                  + "|"
+                  + target.id()
+                  + "|"
+                  + spec.audienceType()
+                  + "|"
+                  + spec.audienceId();
+          return cached(
+              key,
+              () ->
+                  grants.deriveForTarget(parentGrantId, target, spec, options.operationTimeout()));
+        });
   }
 
   private CompletableFuture<AuthorityGrant> cached(
@@ -188,7 +195,7 @@ public final class AuthorityCacheImpl implements AuthorityCache {
 
   @Override
   public int invalidate(String grantIdOrRootId) {
-    Objects.requireNonNull(grantIdOrRootId, "grantIdOrRootId");
+    Arguments.notNull(grantIdOrRootId, "grantIdOrRootId");
     lock.lock();
     try {
       generation++;
@@ -253,7 +260,7 @@ public final class AuthorityCacheImpl implements AuthorityCache {
 
   @Override
   public Registration onRevoked(Consumer<GrantRevocation> listener) {
-    Objects.requireNonNull(listener, "listener");
+    Arguments.notNull(listener, "listener");
     listeners.add(listener);
     return () -> listeners.remove(listener);
   }

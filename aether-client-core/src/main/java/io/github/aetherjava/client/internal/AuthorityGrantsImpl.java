@@ -36,7 +36,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -98,7 +97,7 @@ public final class AuthorityGrantsImpl implements AuthorityGrants {
 
   @Override
   public Registration onRevocation(Consumer<GrantRevocation> listener) {
-    Objects.requireNonNull(listener, "listener");
+    Arguments.notNull(listener, "listener");
     listeners.add(listener);
     return () -> listeners.remove(listener);
   }
@@ -106,138 +105,140 @@ public final class AuthorityGrantsImpl implements AuthorityGrants {
   @Override
   public CompletableFuture<AuthorityGrant> exchange(
       String sourceSessionId, GrantSpec spec, Duration timeout) {
-    Objects.requireNonNull(sourceSessionId, "sourceSessionId");
-    Objects.requireNonNull(spec, "spec");
-    return single(
-        "authority.exchange",
-        AuthorityGrantOperation.newBuilder()
-            .setOp(AuthorityGrantOperation.OpType.EXCHANGE)
-            .setExchangeRequest(exchangeRequest(sourceSessionId, spec)),
-        timeout,
-        false);
+    return Arguments.check(
+        () -> {
+          Arguments.notNull(sourceSessionId, "sourceSessionId");
+          Arguments.notNull(spec, "spec");
+          return single(
+              "authority.exchange",
+              AuthorityGrantOperation.newBuilder()
+                  .setOp(AuthorityGrantOperation.OpType.EXCHANGE)
+                  .setExchangeRequest(exchangeRequest(sourceSessionId, spec)),
+              timeout,
+              false);
+        });
   }
 
   @Override
   public CompletableFuture<AuthorityGrant> derive(
       String parentGrantId, PrincipalRef delegate, GrantSpec spec, Duration timeout) {
-    Objects.requireNonNull(delegate, "delegate");
-    Objects.requireNonNull(spec, "spec");
-    @Nullable CompletableFuture<AuthorityGrant> bad = checkId(parentGrantId, "parentGrantId");
-    if (bad != null) {
-      return bad;
-    }
-    AuthorityGrantDeriveRequest.Builder d =
-        AuthorityGrantDeriveRequest.newBuilder()
-            .setParentGrantId(parentGrantId)
-            .setDelegate(delegate.toProto())
-            .addAllWorkspaceScope(spec.workspaceScope())
-            .addAllResourceScope(resources(spec.resourceScope()))
-            .addAllOperationScope(spec.operationScope())
-            .setMaxAccessLevel(spec.maxAccessLevel())
-            .setAudienceType(spec.audienceType())
-            .setAudienceId(spec.audienceId())
-            .setValidWhileAudienceActive(spec.validWhileAudienceActive())
-            .setExpiresAt(spec.expiresAt().getEpochSecond())
-            .setRenewableUntil(spec.renewableUntil().getEpochSecond())
-            .setMayDelegate(spec.remainingHops() > 0)
-            .setRemainingHops(spec.remainingHops())
-            .setReason(spec.reason())
-            .putAllMetadata(spec.metadata());
-    return single(
-        "authority.derive",
-        AuthorityGrantOperation.newBuilder()
-            .setOp(AuthorityGrantOperation.OpType.DERIVE)
-            .setDeriveRequest(d),
-        timeout,
-        false);
+    return Arguments.check(
+        () -> {
+          Arguments.notNull(delegate, "delegate");
+          Arguments.notNull(spec, "spec");
+          requireId(parentGrantId, "parentGrantId");
+          AuthorityGrantDeriveRequest.Builder d =
+              AuthorityGrantDeriveRequest.newBuilder()
+                  .setParentGrantId(parentGrantId)
+                  .setDelegate(delegate.toProto())
+                  .addAllWorkspaceScope(spec.workspaceScope())
+                  .addAllResourceScope(resources(spec.resourceScope()))
+                  .addAllOperationScope(spec.operationScope())
+                  .setMaxAccessLevel(spec.maxAccessLevel())
+                  .setAudienceType(spec.audienceType())
+                  .setAudienceId(spec.audienceId())
+                  .setValidWhileAudienceActive(spec.validWhileAudienceActive())
+                  .setExpiresAt(spec.expiresAt().getEpochSecond())
+                  .setRenewableUntil(spec.renewableUntil().getEpochSecond())
+                  .setMayDelegate(spec.remainingHops() > 0)
+                  .setRemainingHops(spec.remainingHops())
+                  .setReason(spec.reason())
+                  .putAllMetadata(spec.metadata());
+          return single(
+              "authority.derive",
+              AuthorityGrantOperation.newBuilder()
+                  .setOp(AuthorityGrantOperation.OpType.DERIVE)
+                  .setDeriveRequest(d),
+              timeout,
+              false);
+        });
   }
 
   @Override
   public CompletableFuture<AuthorityGrant> deriveForTarget(
       String parentGrantId, PrincipalRef target, GrantSpec spec, Duration timeout) {
-    Objects.requireNonNull(target, "target");
-    Objects.requireNonNull(spec, "spec");
-    @Nullable CompletableFuture<AuthorityGrant> bad = checkId(parentGrantId, "parentGrantId");
-    if (bad != null) {
-      return bad;
-    }
-    AuthorityGrantDeriveForTargetRequest.Builder d =
-        AuthorityGrantDeriveForTargetRequest.newBuilder()
-            .setParentGrantId(parentGrantId)
-            .setTarget(target.toProto())
-            .setAudienceType(spec.audienceType())
-            .setAudienceId(spec.audienceId())
-            .addAllOperationScope(spec.operationScope())
-            .setMaxAccessLevel(spec.maxAccessLevel())
-            .setExpiresAt(spec.expiresAt().getEpochSecond())
-            .setRenewableUntil(spec.renewableUntil().getEpochSecond())
-            .setMayDelegate(spec.remainingHops() > 0)
-            .setRemainingHops(spec.remainingHops())
-            .setReason(spec.reason());
-    return single(
-        "authority.deriveForTarget",
-        AuthorityGrantOperation.newBuilder()
-            .setOp(AuthorityGrantOperation.OpType.DERIVE_FOR_TARGET)
-            .setDeriveForTargetRequest(d),
-        timeout,
-        false);
+    return Arguments.check(
+        () -> {
+          Arguments.notNull(target, "target");
+          Arguments.notNull(spec, "spec");
+          requireId(parentGrantId, "parentGrantId");
+          AuthorityGrantDeriveForTargetRequest.Builder d =
+              AuthorityGrantDeriveForTargetRequest.newBuilder()
+                  .setParentGrantId(parentGrantId)
+                  .setTarget(target.toProto())
+                  .setAudienceType(spec.audienceType())
+                  .setAudienceId(spec.audienceId())
+                  .addAllOperationScope(spec.operationScope())
+                  .setMaxAccessLevel(spec.maxAccessLevel())
+                  .setExpiresAt(spec.expiresAt().getEpochSecond())
+                  .setRenewableUntil(spec.renewableUntil().getEpochSecond())
+                  .setMayDelegate(spec.remainingHops() > 0)
+                  .setRemainingHops(spec.remainingHops())
+                  .setReason(spec.reason());
+          return single(
+              "authority.deriveForTarget",
+              AuthorityGrantOperation.newBuilder()
+                  .setOp(AuthorityGrantOperation.OpType.DERIVE_FOR_TARGET)
+                  .setDeriveForTargetRequest(d),
+              timeout,
+              false);
+        });
   }
 
   @Override
   public CompletableFuture<AuthorityGrant> get(String grantId, Duration timeout) {
-    @Nullable CompletableFuture<AuthorityGrant> bad = checkId(grantId, "grantId");
-    if (bad != null) {
-      return bad;
-    }
-    return single(
-        "authority.get",
-        AuthorityGrantOperation.newBuilder()
-            .setOp(AuthorityGrantOperation.OpType.GET)
-            .setGrantId(grantId),
-        timeout,
-        true);
+    return Arguments.check(
+        () -> {
+          requireId(grantId, "grantId");
+          return single(
+              "authority.get",
+              AuthorityGrantOperation.newBuilder()
+                  .setOp(AuthorityGrantOperation.OpType.GET)
+                  .setGrantId(grantId),
+              timeout,
+              true);
+        });
   }
 
   @Override
   public CompletableFuture<AuthorityGrant> renew(
       String grantId, Duration extension, Duration timeout) {
-    Objects.requireNonNull(extension, "extension");
-    @Nullable CompletableFuture<AuthorityGrant> bad = checkId(grantId, "grantId");
-    if (bad != null) {
-      return bad;
-    }
-    if (extension.getSeconds() < 1 || extension.getSeconds() > Integer.MAX_VALUE) {
-      return CompletableFuture.failedFuture(
-          new InvalidArgumentException(
-              "extension must be between 1 second and Integer.MAX_VALUE seconds, got "
-                  + extension));
-    }
-    return single(
-        "authority.renew",
-        AuthorityGrantOperation.newBuilder()
-            .setOp(AuthorityGrantOperation.OpType.RENEW)
-            .setGrantId(grantId)
-            .setRenewRequest(
-                ACLRenewAuthorityGrantRequest.newBuilder()
-                    .setGrantId(grantId)
-                    .setExtendSeconds((int) extension.getSeconds())),
-        timeout,
-        false);
+    return Arguments.check(
+        () -> {
+          Arguments.notNull(extension, "extension");
+          requireId(grantId, "grantId");
+          if (extension.getSeconds() < 1 || extension.getSeconds() > Integer.MAX_VALUE) {
+            throw new InvalidArgumentException(
+                "extension must be between 1 second and Integer.MAX_VALUE seconds, got "
+                    + extension);
+          }
+          return single(
+              "authority.renew",
+              AuthorityGrantOperation.newBuilder()
+                  .setOp(AuthorityGrantOperation.OpType.RENEW)
+                  .setGrantId(grantId)
+                  .setRenewRequest(
+                      ACLRenewAuthorityGrantRequest.newBuilder()
+                          .setGrantId(grantId)
+                          .setExtendSeconds((int) extension.getSeconds())),
+              timeout,
+              false);
+        });
   }
 
   @Override
   public CompletableFuture<AuthorityGrant> revoke(String grantId, Duration timeout) {
-    @Nullable CompletableFuture<AuthorityGrant> bad = checkId(grantId, "grantId");
-    if (bad != null) {
-      return bad;
-    }
-    return single(
-        "authority.revoke",
-        AuthorityGrantOperation.newBuilder()
-            .setOp(AuthorityGrantOperation.OpType.REVOKE)
-            .setGrantId(grantId),
-        timeout,
-        false);
+    return Arguments.check(
+        () -> {
+          requireId(grantId, "grantId");
+          return single(
+              "authority.revoke",
+              AuthorityGrantOperation.newBuilder()
+                  .setOp(AuthorityGrantOperation.OpType.REVOKE)
+                  .setGrantId(grantId),
+              timeout,
+              false);
+        });
   }
 
   @Override
@@ -266,89 +267,89 @@ public final class AuthorityGrantsImpl implements AuthorityGrants {
       List<GrantSpec> specs,
       boolean stopOnFirstError,
       Duration timeout) {
-    Objects.requireNonNull(sourceSessionIds, "sourceSessionIds");
-    Objects.requireNonNull(specs, "specs");
-    if (specs.isEmpty() || specs.size() != sourceSessionIds.size()) {
-      return CompletableFuture.failedFuture(
-          new InvalidArgumentException(
-              "specs must be non-empty and as long as sourceSessionIds, got "
-                  + specs.size()
-                  + " specs and "
-                  + sourceSessionIds.size()
-                  + " sourceSessionIds"));
-    }
-    AuthorityGrantBatchExchangeRequest.Builder b =
-        AuthorityGrantBatchExchangeRequest.newBuilder().setStopOnFirstError(stopOnFirstError);
-    for (int i = 0; i < specs.size(); i++) {
-      b.addRequests(
-          exchangeRequest(
-              Objects.requireNonNull(sourceSessionIds.get(i), "sourceSessionIds[" + i + "]"),
-              Objects.requireNonNull(specs.get(i), "specs[" + i + "]")));
-    }
-    String operation = "authority.batchExchange";
-    return call(
-        operation,
-        AuthorityGrantOperation.newBuilder()
-            .setOp(AuthorityGrantOperation.OpType.BATCH_EXCHANGE)
-            .setBatchExchangeRequest(b),
-        timeout,
-        false,
-        r -> {
-          if (!r.getSuccess() && r.getGrantsCount() == 0) {
-            throw new AuthorityGrantException(operation, errorOf(r));
+    return Arguments.check(
+        () -> {
+          Arguments.notNull(sourceSessionIds, "sourceSessionIds");
+          Arguments.notNull(specs, "specs");
+          if (specs.isEmpty() || specs.size() != sourceSessionIds.size()) {
+            throw new InvalidArgumentException(
+                "specs must be non-empty and as long as sourceSessionIds, got "
+                    + specs.size()
+                    + " specs and "
+                    + sourceSessionIds.size()
+                    + " sourceSessionIds");
           }
-          return new BatchExchangeResult(grants(r), r.getError());
+          AuthorityGrantBatchExchangeRequest.Builder b =
+              AuthorityGrantBatchExchangeRequest.newBuilder().setStopOnFirstError(stopOnFirstError);
+          for (int i = 0; i < specs.size(); i++) {
+            b.addRequests(
+                exchangeRequest(
+                    Arguments.notNull(sourceSessionIds.get(i), "sourceSessionIds[" + i + "]"),
+                    Arguments.notNull(specs.get(i), "specs[" + i + "]")));
+          }
+          String operation = "authority.batchExchange";
+          return call(
+              operation,
+              AuthorityGrantOperation.newBuilder()
+                  .setOp(AuthorityGrantOperation.OpType.BATCH_EXCHANGE)
+                  .setBatchExchangeRequest(b),
+              timeout,
+              false,
+              r -> {
+                if (!r.getSuccess() && r.getGrantsCount() == 0) {
+                  throw new AuthorityGrantException(operation, errorOf(r));
+                }
+                return new BatchExchangeResult(grants(r), r.getError());
+              });
         });
   }
 
   @Override
   public CompletableFuture<ResolvedAuthority> resolve(
       String grantId, PrincipalRef subject, Duration timeout) {
-    Objects.requireNonNull(subject, "subject");
-    @Nullable CompletableFuture<ResolvedAuthority> bad = checkId(grantId, "grantId");
-    if (bad != null) {
-      return bad;
-    }
-    bad = checkTimeout(timeout);
-    if (bad != null) {
-      return bad;
-    }
-    String operation = "authority.resolve";
-    String id = core.nextRequestId();
-    UpstreamMessage frame =
-        UpstreamMessage.newBuilder()
-            .setResolveAuthorityRequest(
-                ResolveAuthorityRequest.newBuilder()
-                    .setRequestId(id)
-                    .setGrantId(grantId)
-                    .setSubject(subject.toProto()))
-            .build();
-    return core.request(
-        operation,
-        id,
-        frame,
-        timeout,
-        true,
-        m -> {
-          ResolveAuthorityResponse r = m.getResolveAuthorityResponse();
-          if (!r.getOk()) {
-            throw new AuthorityGrantException(
-                operation, r.getError().isEmpty() ? "the gateway gave no reason" : r.getError());
-          }
-          AuthorityGrantInfo g = r.getAuthority().getGrant();
-          return new ResolvedAuthority(
-              PrincipalRef.fromProto(r.getAuthority().getActor()),
-              PrincipalRef.fromProto(r.getAuthority().getSubject()),
-              g.getGrantId(),
-              new PrincipalRef(g.getRootSubjectType(), g.getRootSubjectId()),
-              g.getAudienceType(),
-              g.getAudienceId(),
-              g.getMaxAccessLevel(),
-              g.getWorkspaceScopeList(),
-              Instant.ofEpochSecond(g.getExpiresAt()));
-        },
-        e -> AdminClientImpl.mapError(operation, e),
-        core.observe(operation));
+    return Arguments.check(
+        () -> {
+          Arguments.notNull(subject, "subject");
+          requireId(grantId, "grantId");
+          Arguments.positive(timeout, "timeout");
+          String operation = "authority.resolve";
+          String id = core.nextRequestId();
+          UpstreamMessage frame =
+              UpstreamMessage.newBuilder()
+                  .setResolveAuthorityRequest(
+                      ResolveAuthorityRequest.newBuilder()
+                          .setRequestId(id)
+                          .setGrantId(grantId)
+                          .setSubject(subject.toProto()))
+                  .build();
+          return core.request(
+              operation,
+              id,
+              frame,
+              timeout,
+              true,
+              m -> {
+                ResolveAuthorityResponse r = m.getResolveAuthorityResponse();
+                if (!r.getOk()) {
+                  throw new AuthorityGrantException(
+                      operation,
+                      r.getError().isEmpty() ? "the gateway gave no reason" : r.getError());
+                }
+                AuthorityGrantInfo g = r.getAuthority().getGrant();
+                return new ResolvedAuthority(
+                    PrincipalRef.fromProto(r.getAuthority().getActor()),
+                    PrincipalRef.fromProto(r.getAuthority().getSubject()),
+                    g.getGrantId(),
+                    new PrincipalRef(g.getRootSubjectType(), g.getRootSubjectId()),
+                    g.getAudienceType(),
+                    g.getAudienceId(),
+                    g.getMaxAccessLevel(),
+                    g.getWorkspaceScopeList(),
+                    Instant.ofEpochSecond(g.getExpiresAt()));
+              },
+              e -> AdminClientImpl.mapError(operation, e),
+              core.observe(operation));
+        });
   }
 
   private CompletableFuture<List<AuthorityGrant>> list(
@@ -393,20 +394,20 @@ public final class AuthorityGrantsImpl implements AuthorityGrants {
       Duration timeout,
       boolean read,
       Function<AuthorityGrantResponse, T> decode) {
-    @Nullable CompletableFuture<T> bad = checkTimeout(timeout);
-    if (bad != null) {
-      return bad;
-    }
-    String id = core.nextRequestId();
-    return core.request(
-        operation,
-        id,
-        UpstreamMessage.newBuilder().setAuthorityGrantOp(op.setRequestId(id)).build(),
-        timeout,
-        read,
-        m -> decode.apply(m.getAuthorityGrant()),
-        e -> AdminClientImpl.mapError(operation, e),
-        core.observe(operation));
+    return Arguments.check(
+        () -> {
+          Arguments.positive(timeout, "timeout");
+          String id = core.nextRequestId();
+          return core.request(
+              operation,
+              id,
+              UpstreamMessage.newBuilder().setAuthorityGrantOp(op.setRequestId(id)).build(),
+              timeout,
+              read,
+              m -> decode.apply(m.getAuthorityGrant()),
+              e -> AdminClientImpl.mapError(operation, e),
+              core.observe(operation));
+        });
   }
 
   private static AuthorityGrantExchangeRequest exchangeRequest(
@@ -452,20 +453,11 @@ public final class AuthorityGrantsImpl implements AuthorityGrants {
     return r.getError().isEmpty() ? "the gateway gave no reason" : r.getError();
   }
 
-  private static <T> @Nullable CompletableFuture<T> checkId(String value, String name) {
-    if (value == null || value.isBlank()) {
-      return CompletableFuture.failedFuture(
-          new InvalidArgumentException(name + " must not be blank"));
+  private static String requireId(@Nullable String value, String name) {
+    String id = Arguments.notEmpty(value, name);
+    if (id.isBlank()) {
+      throw new InvalidArgumentException(name + " must not be blank");
     }
-    return null;
-  }
-
-  private static <T> @Nullable CompletableFuture<T> checkTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    if (timeout.isZero() || timeout.isNegative()) {
-      return CompletableFuture.failedFuture(
-          new InvalidArgumentException("timeout must be positive, got " + timeout));
-    }
-    return null;
+    return id;
   }
 }

@@ -5,6 +5,7 @@
 package io.github.aetherjava.client.internal;
 
 import com.google.protobuf.ByteString;
+import io.github.aetherjava.client.AuthorizationContext;
 import io.github.aetherjava.client.GatewayErrorException;
 import io.github.aetherjava.client.InvalidArgumentException;
 import io.github.aetherjava.client.PrincipalKind;
@@ -38,6 +39,7 @@ public final class KvClientImpl implements KvClient {
   private final String workspace;
   private final String implementation;
   private final String specifier;
+  private final @Nullable AuthorizationContext authorization;
 
   /**
    * @param core connection
@@ -52,11 +54,38 @@ public final class KvClientImpl implements KvClient {
       String workspace,
       String implementation,
       String specifier) {
+    this(core, kind, workspace, implementation, specifier, null);
+  }
+
+  private KvClientImpl(
+      ClientCore core,
+      PrincipalKind kind,
+      String workspace,
+      String implementation,
+      String specifier,
+      @Nullable AuthorizationContext authorization) {
     this.core = core;
     this.kind = kind;
     this.workspace = workspace;
     this.implementation = implementation;
     this.specifier = specifier;
+    this.authorization = authorization;
+  }
+
+  @Override
+  public KvClient withAuthorization(AuthorizationContext authorization) {
+    return new KvClientImpl(
+        core,
+        kind,
+        workspace,
+        implementation,
+        specifier,
+        Arguments.notNull(authorization, "authorization"));
+  }
+
+  @Override
+  public @Nullable AuthorizationContext authorization() {
+    return authorization;
   }
 
   @Override
@@ -395,6 +424,9 @@ public final class KvClientImpl implements KvClient {
     KvScope scope = target.scope();
     KVOperation.Builder b =
         KVOperation.newBuilder().setOp(op).setScope(scope.toProto()).setKey(key);
+    if (authorization != null) {
+      b.setAuthorization(authorization.toProto());
+    }
     if (scope.needsUser()) {
       if (target.userId() == null) {
         throw new InvalidArgumentException("scope " + scope.canonicalName() + " needs a user id");

@@ -34,7 +34,6 @@ import io.github.aetherjava.proto.v1.UpstreamMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -90,15 +89,24 @@ public final class TaskOperationsImpl implements TaskOperations {
 
   @Override
   public CompletableFuture<Void> createTask(CreateTaskRequest request) {
-    Objects.requireNonNull(request, "request");
-    return core.enqueue(
-        UpstreamMessage.newBuilder().setCreateTask(request.toProto()).build(), null);
+    return Arguments.check(
+        () ->
+            core.enqueue(
+                UpstreamMessage.newBuilder()
+                    .setCreateTask(Arguments.notNull(request, "request").toProto())
+                    .build(),
+                null));
   }
 
   @Override
   public CompletableFuture<CreateTaskResult> createTaskAndAwait(
-      CreateTaskRequest request, Duration timeout) {
-    Objects.requireNonNull(request, "request");
+      CreateTaskRequest checkedRequest, Duration timeout) {
+    return Arguments.check(() -> createAndAwait(checkedRequest, timeout));
+  }
+
+  private CompletableFuture<CreateTaskResult> createAndAwait(
+      CreateTaskRequest checkedRequest, Duration timeout) {
+    CreateTaskRequest request = Arguments.notNull(checkedRequest, "request");
     String id = core.nextRequestId();
     UpstreamMessage frame =
         UpstreamMessage.newBuilder()
@@ -126,12 +134,10 @@ public final class TaskOperationsImpl implements TaskOperations {
 
   @Override
   public CompletableFuture<TaskInfo> getTask(String taskId, Duration timeout) {
-    String id;
-    try {
-      id = requireTaskId(taskId);
-    } catch (InvalidArgumentException e) {
-      return CompletableFuture.failedFuture(e);
-    }
+    return Arguments.check(() -> get(requireTaskId(taskId), timeout));
+  }
+
+  private CompletableFuture<TaskInfo> get(String id, Duration timeout) {
     String requestId = core.nextRequestId();
     String context = "tasks.get '" + id + "'";
     UpstreamMessage frame =
@@ -153,8 +159,11 @@ public final class TaskOperationsImpl implements TaskOperations {
   }
 
   @Override
-  public CompletableFuture<TaskPage> queryTasks(TaskQuery query, Duration timeout) {
-    Objects.requireNonNull(query, "query");
+  public CompletableFuture<TaskPage> queryTasks(TaskQuery checkedQuery, Duration timeout) {
+    return Arguments.check(() -> query(Arguments.notNull(checkedQuery, "query"), timeout));
+  }
+
+  private CompletableFuture<TaskPage> query(TaskQuery query, Duration timeout) {
     String requestId = core.nextRequestId();
     String context = "tasks.query";
     UpstreamMessage frame =
@@ -194,7 +203,7 @@ public final class TaskOperationsImpl implements TaskOperations {
 
   @Override
   public CompletableFuture<TaskInfo> cancelTask(String taskId, String reason, Duration timeout) {
-    return operate(TaskOperation.OpType.CANCEL, taskId, reason(reason), null, timeout);
+    return operate(TaskOperation.OpType.CANCEL, taskId, reason, null, timeout);
   }
 
   @Override
@@ -209,7 +218,7 @@ public final class TaskOperationsImpl implements TaskOperations {
 
   @Override
   public CompletableFuture<TaskInfo> failTask(String taskId, String reason, Duration timeout) {
-    return operate(TaskOperation.OpType.FAIL, taskId, reason(reason), null, timeout);
+    return operate(TaskOperation.OpType.FAIL, taskId, reason, null, timeout);
   }
 
   @Override
@@ -219,24 +228,31 @@ public final class TaskOperationsImpl implements TaskOperations {
 
   @Override
   public CompletableFuture<TaskInfo> pauseTask(String taskId, WaitSpec waitSpec, Duration timeout) {
-    Objects.requireNonNull(waitSpec, "waitSpec");
-    return operate(TaskOperation.OpType.PAUSE, taskId, "", waitSpec, timeout);
+    return Arguments.check(
+        () ->
+            operate(
+                TaskOperation.OpType.PAUSE,
+                taskId,
+                "",
+                Arguments.notNull(waitSpec, "waitSpec"),
+                timeout));
   }
 
   @Override
   public CompletableFuture<TaskInfo> waitForTasks(
       String taskId, List<String> dependsOn, Duration timeout) {
-    Objects.requireNonNull(dependsOn, "dependsOn");
-    if (dependsOn.isEmpty()) {
-      return CompletableFuture.failedFuture(
-          new InvalidArgumentException("dependsOn must name at least one task"));
-    }
-    return operate(
-        TaskOperation.OpType.WAIT_FOR,
-        taskId,
-        "",
-        WaitSpec.builder(WaitReason.DEPENDENCY).dependsOn(dependsOn).build(),
-        timeout);
+    return Arguments.check(
+        () -> {
+          if (Arguments.notNull(dependsOn, "dependsOn").isEmpty()) {
+            throw new InvalidArgumentException("dependsOn must name at least one task");
+          }
+          return operate(
+              TaskOperation.OpType.WAIT_FOR,
+              taskId,
+              "",
+              WaitSpec.builder(WaitReason.DEPENDENCY).dependsOn(dependsOn).build(),
+              timeout);
+        });
   }
 
   @Override
@@ -246,7 +262,7 @@ public final class TaskOperationsImpl implements TaskOperations {
 
   @Override
   public CompletableFuture<TaskInfo> rejectTask(String taskId, String reason, Duration timeout) {
-    return operate(TaskOperation.OpType.REJECT, taskId, reason(reason), null, timeout);
+    return operate(TaskOperation.OpType.REJECT, taskId, reason, null, timeout);
   }
 
   private CompletableFuture<TaskInfo> operate(
@@ -255,12 +271,16 @@ public final class TaskOperationsImpl implements TaskOperations {
       String reason,
       @org.jspecify.annotations.Nullable WaitSpec waitSpec,
       Duration timeout) {
-    String id;
-    try {
-      id = requireTaskId(taskId);
-    } catch (InvalidArgumentException e) {
-      return CompletableFuture.failedFuture(e);
-    }
+    return Arguments.check(
+        () -> send(op, requireTaskId(taskId), reason(reason), waitSpec, timeout));
+  }
+
+  private CompletableFuture<TaskInfo> send(
+      TaskOperation.OpType op,
+      String id,
+      String reason,
+      @org.jspecify.annotations.Nullable WaitSpec waitSpec,
+      Duration timeout) {
     String operation = "tasks." + op.name().toLowerCase(java.util.Locale.ROOT);
     String context = operation + " '" + id + "'";
     String requestId = core.nextRequestId();
@@ -291,13 +311,12 @@ public final class TaskOperationsImpl implements TaskOperations {
   }
 
   private static String reason(String reason) {
-    return Objects.requireNonNull(reason, "reason");
+    return Arguments.notNull(reason, "reason");
   }
 
   private static String requireTaskId(String taskId) {
-    Objects.requireNonNull(taskId, "taskId");
-    if (taskId.isBlank()) {
-      throw new InvalidArgumentException("taskId must not be empty");
+    if (Arguments.notEmpty(taskId, "taskId").isBlank()) {
+      throw new InvalidArgumentException("taskId must not be blank");
     }
     return taskId;
   }
@@ -311,9 +330,9 @@ public final class TaskOperationsImpl implements TaskOperations {
       boolean idempotent,
       PendingRequests.Decoder<T> decoder) {
     RequestObservation observation = core.observe(operation);
-    if (timeout.isZero() || timeout.isNegative()) {
-      InvalidArgumentException e =
-          new InvalidArgumentException("timeout must be positive: " + timeout);
+    try {
+      Arguments.positive(timeout, "timeout");
+    } catch (InvalidArgumentException e) {
       observation.onComplete(e);
       return CompletableFuture.failedFuture(e);
     }
@@ -337,15 +356,12 @@ public final class TaskOperationsImpl implements TaskOperations {
   @Override
   public CompletableFuture<TaskSubscription> subscribeTask(
       String taskId, boolean recursive, Consumer<TaskEvent> handler, Duration timeout) {
-    Objects.requireNonNull(handler, "handler");
-    String id;
-    try {
-      id = requireTaskId(taskId);
-    } catch (InvalidArgumentException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    Sub sub = new Sub(id, recursive, handler);
-    return sub.subscribe(timeout).thenApply(v -> sub);
+    return Arguments.check(
+        () -> {
+          Sub sub =
+              new Sub(requireTaskId(taskId), recursive, Arguments.notNull(handler, "handler"));
+          return sub.subscribe(timeout).<TaskSubscription>thenApply(v -> sub);
+        });
   }
 
   private void resubscribe() {
@@ -487,7 +503,7 @@ public final class TaskOperationsImpl implements TaskOperations {
 
   @Override
   public Registration onTaskHibernated(Consumer<TaskHibernation> handler) {
-    Objects.requireNonNull(handler, "handler");
+    Arguments.notNull(handler, "handler");
     hibernationHandlers.add(handler);
     return () -> hibernationHandlers.remove(handler);
   }

@@ -27,7 +27,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -118,12 +117,20 @@ public final class TunnelEngine implements Tunnels {
   @Override
   public CompletableFuture<Tunnel> dial(
       String target, TunnelProtocol protocol, TunnelOptions options) {
-    Objects.requireNonNull(target, "target");
-    Objects.requireNonNull(protocol, "protocol");
-    Objects.requireNonNull(options, "options");
-    if (target.isBlank()) {
-      throw new InvalidArgumentException("target must be a topic, got a blank string");
-    }
+    return Arguments.check(
+        () -> {
+          if (Arguments.notEmpty(target, "target").isBlank()) {
+            throw new InvalidArgumentException("target must be a topic, got a blank string");
+          }
+          return open(
+              target,
+              Arguments.notNull(protocol, "protocol"),
+              Arguments.notNull(options, "options"));
+        });
+  }
+
+  private CompletableFuture<Tunnel> open(
+      String target, TunnelProtocol protocol, TunnelOptions options) {
     String id = core.nextRequestId();
     TunnelStream stream =
         new TunnelStream(
@@ -161,7 +168,7 @@ public final class TunnelEngine implements Tunnels {
 
   @Override
   public Registration serve(TunnelHandler h) {
-    Objects.requireNonNull(h, "handler");
+    Arguments.notNull(h, "handler");
     if (!handler.compareAndSet(null, h)) {
       throw new IllegalStateException("this client already serves tunnels");
     }
@@ -170,7 +177,7 @@ public final class TunnelEngine implements Tunnels {
 
   @Override
   public Registration serveTcp(InetSocketAddress address) {
-    Objects.requireNonNull(address, "address");
+    Arguments.notNull(address, "address");
     return serve(new TcpForwarder(address));
   }
 

@@ -140,8 +140,8 @@ final class TunnelStream implements Tunnel {
 
   @Override
   public void close(TunnelCloseReason reason, String detail) {
-    Objects.requireNonNull(reason, "reason");
-    Objects.requireNonNull(detail, "detail");
+    Arguments.notNull(reason, "reason");
+    Arguments.notNull(detail, "detail");
     end(new TunnelEnd(reason, detail, false), true, false);
   }
 

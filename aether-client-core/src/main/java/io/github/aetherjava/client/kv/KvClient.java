@@ -40,6 +40,31 @@ public interface KvClient {
    */
   Duration defaultTimeout();
 
+  /**
+   * A view of this store whose operations are made under {@code authorization}, typically on behalf
+   * of a user under an authority grant ({@link
+   * io.github.aetherjava.client.authority.AuthorityGrant#onBehalfOf()}). The gateway then checks
+   * the grant's constraints and the subject's ACL rules instead of the caller's; an invalid context
+   * fails the operation with {@code ERR_PERMISSION_DENIED} "invalid authorization context". The
+   * view shares this client's stream; this store is unchanged.
+   *
+   * <pre>{@code
+   * KvClient forAlice = agent.kv().withAuthorization(grant.onBehalfOf());
+   * forAlice.put(KvTarget.workspaceScope(), "draft", "hello").join();
+   * }</pre>
+   *
+   * @param authorization the context every operation of the view carries
+   * @return the view
+   * @throws io.github.aetherjava.client.InvalidArgumentException if it is null
+   */
+  KvClient withAuthorization(io.github.aetherjava.client.AuthorizationContext authorization);
+
+  /**
+   * @return the context this store's operations carry, or null for the caller's own authority
+   *     without a context on the wire
+   */
+  io.github.aetherjava.client.@Nullable AuthorizationContext authorization();
+
   // ------------------------------------------------------------------ GET
 
   /**

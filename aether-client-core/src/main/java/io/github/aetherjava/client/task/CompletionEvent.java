@@ -4,8 +4,8 @@
  */
 package io.github.aetherjava.client.task;
 
+import io.github.aetherjava.client.internal.Arguments;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * An event the gateway publishes when the task reaches one of {@code onStatuses}.
@@ -19,7 +19,7 @@ public record CompletionEvent(boolean enabled, String eventName, List<TaskStatus
 
   /** Copies the list. */
   public CompletionEvent {
-    Objects.requireNonNull(eventName, "eventName");
+    Arguments.notNull(eventName, "eventName");
     onStatuses = List.copyOf(onStatuses);
   }
 

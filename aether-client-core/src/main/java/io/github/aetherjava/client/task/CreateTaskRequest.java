@@ -5,11 +5,12 @@
 package io.github.aetherjava.client.task;
 
 import com.google.protobuf.ByteString;
+import io.github.aetherjava.client.AuthorizationContext;
 import io.github.aetherjava.client.InvalidArgumentException;
+import io.github.aetherjava.client.internal.Arguments;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,9 +36,13 @@ public final class CreateTaskRequest {
   public static final int MAX_PAYLOAD_BYTES = 512 * 1024;
 
   private final io.github.aetherjava.proto.v1.CreateTaskRequest proto;
+  private final @Nullable AuthorizationContext authorization;
 
-  private CreateTaskRequest(io.github.aetherjava.proto.v1.CreateTaskRequest proto) {
+  private CreateTaskRequest(
+      io.github.aetherjava.proto.v1.CreateTaskRequest proto,
+      @Nullable AuthorizationContext authorization) {
     this.proto = proto;
+    this.authorization = authorization;
   }
 
   /**
@@ -64,6 +69,13 @@ public final class CreateTaskRequest {
       case POOL -> AssignmentMode.POOL;
       default -> AssignmentMode.SELF_ASSIGN;
     };
+  }
+
+  /**
+   * @return the authorization the create carries, or null for none
+   */
+  public @Nullable AuthorizationContext authorization() {
+    return authorization;
   }
 
   /**
@@ -109,9 +121,10 @@ public final class CreateTaskRequest {
     private String correlationId = "";
     private String rootTaskId = "";
     private @Nullable CompletionEvent completionEvent;
+    private @Nullable AuthorizationContext authorization;
 
     private Builder(String taskType) {
-      Objects.requireNonNull(taskType, "taskType");
+      Arguments.notNull(taskType, "taskType");
       if (taskType.isBlank()) {
         throw new InvalidArgumentException("taskType must not be empty");
       }
@@ -123,7 +136,7 @@ public final class CreateTaskRequest {
      * @return this
      */
     public Builder workspace(String workspace) {
-      this.workspace = Objects.requireNonNull(workspace, "workspace");
+      this.workspace = Arguments.notNull(workspace, "workspace");
       return this;
     }
 
@@ -132,7 +145,7 @@ public final class CreateTaskRequest {
      * @return this
      */
     public Builder mode(AssignmentMode mode) {
-      this.mode = Objects.requireNonNull(mode, "mode");
+      this.mode = Arguments.notNull(mode, "mode");
       return this;
     }
 
@@ -143,7 +156,7 @@ public final class CreateTaskRequest {
      * @return this
      */
     public Builder targetAgent(String agentIdentity) {
-      Objects.requireNonNull(agentIdentity, "targetAgent");
+      Arguments.notNull(agentIdentity, "targetAgent");
       if (!agentIdentity.startsWith("ag::") || agentIdentity.split("::", -1).length != 4) {
         throw new InvalidArgumentException(
             "targetAgent must be an agent identity ag::{workspace}::{implementation}::{specifier}:"
@@ -159,7 +172,7 @@ public final class CreateTaskRequest {
      * @return this
      */
     public Builder targetImplementation(String implementation) {
-      this.targetImplementation = Objects.requireNonNull(implementation, "targetImplementation");
+      this.targetImplementation = Arguments.notNull(implementation, "targetImplementation");
       return this;
     }
 
@@ -169,8 +182,7 @@ public final class CreateTaskRequest {
      * @return this
      */
     public Builder launchParam(String key, String value) {
-      launchParamOverrides.put(
-          Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      launchParamOverrides.put(Arguments.notNull(key, "key"), Arguments.notNull(value, "value"));
       return this;
     }
 
@@ -180,7 +192,7 @@ public final class CreateTaskRequest {
      * @return this
      */
     public Builder metadata(String key, String value) {
-      metadata.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      metadata.put(Arguments.notNull(key, "key"), Arguments.notNull(value, "value"));
       return this;
     }
 
@@ -198,7 +210,7 @@ public final class CreateTaskRequest {
      * @return this
      */
     public Builder payload(byte[] payload) {
-      Objects.requireNonNull(payload, "payload");
+      Arguments.notNull(payload, "payload");
       if (payload.length > MAX_PAYLOAD_BYTES) {
         throw new InvalidArgumentException(
             "payload of "
@@ -216,7 +228,7 @@ public final class CreateTaskRequest {
      * @return this
      */
     public Builder payload(String payload) {
-      return payload(Objects.requireNonNull(payload, "payload").getBytes(StandardCharsets.UTF_8));
+      return payload(Arguments.notNull(payload, "payload").getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -227,7 +239,7 @@ public final class CreateTaskRequest {
      * @return this
      */
     public Builder targetIdentity(String identity) {
-      this.targetIdentity = Objects.requireNonNull(identity, "targetIdentity");
+      this.targetIdentity = Arguments.notNull(identity, "targetIdentity");
       return this;
     }
 
@@ -236,7 +248,7 @@ public final class CreateTaskRequest {
      * @return this
      */
     public Builder taskClass(TaskClass taskClass) {
-      this.taskClass = Objects.requireNonNull(taskClass, "taskClass");
+      this.taskClass = Arguments.notNull(taskClass, "taskClass");
       return this;
     }
 
@@ -245,7 +257,7 @@ public final class CreateTaskRequest {
      * @return this
      */
     public Builder contextId(String contextId) {
-      this.contextId = Objects.requireNonNull(contextId, "contextId");
+      this.contextId = Arguments.notNull(contextId, "contextId");
       return this;
     }
 
@@ -254,7 +266,7 @@ public final class CreateTaskRequest {
      * @return this
      */
     public Builder retryPolicy(RetryPolicy policy) {
-      this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+      this.retryPolicy = Arguments.notNull(policy, "retryPolicy");
       return this;
     }
 
@@ -263,7 +275,7 @@ public final class CreateTaskRequest {
      * @return this
      */
     public Builder priority(TaskPriority priority) {
-      this.priority = Objects.requireNonNull(priority, "priority");
+      this.priority = Arguments.notNull(priority, "priority");
       return this;
     }
 
@@ -273,7 +285,7 @@ public final class CreateTaskRequest {
      * @return this
      */
     public Builder idempotencyKey(String key) {
-      this.idempotencyKey = Objects.requireNonNull(key, "idempotencyKey");
+      this.idempotencyKey = Arguments.notNull(key, "idempotencyKey");
       return this;
     }
 
@@ -282,7 +294,7 @@ public final class CreateTaskRequest {
      * @return this
      */
     public Builder correlationId(String correlationId) {
-      this.correlationId = Objects.requireNonNull(correlationId, "correlationId");
+      this.correlationId = Arguments.notNull(correlationId, "correlationId");
       return this;
     }
 
@@ -291,7 +303,7 @@ public final class CreateTaskRequest {
      * @return this
      */
     public Builder rootTaskId(String rootTaskId) {
-      this.rootTaskId = Objects.requireNonNull(rootTaskId, "rootTaskId");
+      this.rootTaskId = Arguments.notNull(rootTaskId, "rootTaskId");
       return this;
     }
 
@@ -300,7 +312,22 @@ public final class CreateTaskRequest {
      * @return this
      */
     public Builder completionEvent(CompletionEvent event) {
-      this.completionEvent = Objects.requireNonNull(event, "completionEvent");
+      this.completionEvent = Arguments.notNull(event, "completionEvent");
+      return this;
+    }
+
+    /**
+     * Creates the task under {@code authorization}, typically on behalf of a user under an
+     * authority grant ({@link io.github.aetherjava.client.authority.AuthorityGrant#onBehalfOf()}):
+     * the gateway checks the grant and the subject's rules, and records the subject and grant in
+     * the task's metadata ({@code subject_id}, {@code authority_grant_id}, ...). An invalid context
+     * fails the create with {@code ERR_PERMISSION_DENIED} "invalid authorization context".
+     *
+     * @param authorization the context
+     * @return this
+     */
+    public Builder authorization(AuthorizationContext authorization) {
+      this.authorization = Arguments.notNull(authorization, "authorization");
       return this;
     }
 
@@ -347,7 +374,10 @@ public final class CreateTaskRequest {
       if (completionEvent != null) {
         b.setCompletionEvent(completionEvent.toProto());
       }
-      return new CreateTaskRequest(b.build());
+      if (authorization != null) {
+        b.setAuthorization(authorization.toProto());
+      }
+      return new CreateTaskRequest(b.build(), authorization);
     }
   }
 }

@@ -5,6 +5,7 @@
 package io.github.aetherjava.client.task;
 
 import io.github.aetherjava.client.InvalidArgumentException;
+import io.github.aetherjava.client.internal.Arguments;
 import java.time.Duration;
 import java.util.List;
 
@@ -51,6 +52,11 @@ public record RetryPolicy(
     if (jitterFactor < 0 || jitterFactor > 1) {
       throw new InvalidArgumentException("jitterFactor must be between 0 and 1: " + jitterFactor);
     }
+    Arguments.notNull(backoff, "backoff");
+    Arguments.notNull(initialDelay, "initialDelay");
+    Arguments.notNull(maxDelay, "maxDelay");
+    Arguments.notNull(schedule, "schedule");
+    Arguments.notNull(retryableStatusCodes, "retryableStatusCodes");
     if (initialDelay.isNegative() || maxDelay.isNegative()) {
       throw new InvalidArgumentException("initialDelay and maxDelay must not be negative");
     }

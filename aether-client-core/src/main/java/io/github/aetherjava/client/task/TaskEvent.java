@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One event of a subscribed task ({@link TaskOperations#subscribeTask}): exactly one of {@link
- * #statusChange()}, {@link #progress()}, {@link #childLifecycle()} is set, or {@link #kind()} is
- * {@link Kind#AUTHORITY_REQUEST} / {@link Kind#UNKNOWN}.
+ * #statusChange()}, {@link #progress()}, {@link #childLifecycle()}, {@link #authorityRequest()} is
+ * set, or {@link #kind()} is {@link Kind#UNKNOWN}.
  *
  * @param taskId the task the event is about
  * @param emittedAt when the gateway emitted it
@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param statusChange for {@link Kind#STATUS_CHANGED}
  * @param progress for {@link Kind#PROGRESS}
  * @param childLifecycle for {@link Kind#CHILD_LIFECYCLE}
+ * @param authorityRequest for {@link Kind#AUTHORITY_REQUEST}: the change of an authority request
+ *     made for the task ({@link
+ *     io.github.aetherjava.client.authority.AuthorityRequestSpec.Builder#taskId})
  * @since 0.1.0
  */
 public record TaskEvent(
@@ -31,7 +34,8 @@ public record TaskEvent(
     Kind kind,
     @Nullable StatusChange statusChange,
     @Nullable Progress progress,
-    @Nullable ChildLifecycle childLifecycle) {
+    @Nullable ChildLifecycle childLifecycle,
+    io.github.aetherjava.client.authority.@Nullable AuthorityRequestEvent authorityRequest) {
 
   /** What a task event reports. */
   public enum Kind {
@@ -84,6 +88,7 @@ public record TaskEvent(
     StatusChange status = null;
     Progress progress = null;
     ChildLifecycle child = null;
+    io.github.aetherjava.client.authority.AuthorityRequestEvent authority = null;
     switch (p.getEventCase()) {
       case STATUS_CHANGED -> {
         kind = Kind.STATUS_CHANGED;
@@ -106,7 +111,12 @@ public record TaskEvent(
             new ChildLifecycle(
                 s.getChildTaskId(), TaskStatus.fromProto(s.getChildStatus()), s.getLifecycle());
       }
-      case AUTHORITY_REQUEST -> kind = Kind.AUTHORITY_REQUEST;
+      case AUTHORITY_REQUEST -> {
+        kind = Kind.AUTHORITY_REQUEST;
+        authority =
+            io.github.aetherjava.client.authority.AuthorityRequestEvent.fromProto(
+                p.getAuthorityRequest().getEvent());
+      }
       default -> kind = Kind.UNKNOWN;
     }
     return new TaskEvent(
@@ -117,6 +127,7 @@ public record TaskEvent(
         kind,
         status,
         progress,
-        child);
+        child,
+        authority);
   }
 }

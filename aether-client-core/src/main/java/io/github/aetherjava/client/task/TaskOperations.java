@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * asynchronous; the overloads without a timeout use {@link #defaultTimeout()}. A refusal completes
  * the future exceptionally at once with a {@link io.github.aetherjava.client.GatewayErrorException}
  * whose message is the gateway's text (for example {@code task not found}, which is also what an
- * unauthorised caller sees).
+ * unauthorised caller sees). A bad argument fails the future with {@link
+ * io.github.aetherjava.client.InvalidArgumentException} naming it, before anything is sent.
  *
  * <pre>{@code
  * CreateTaskResult created = agent.tasks()

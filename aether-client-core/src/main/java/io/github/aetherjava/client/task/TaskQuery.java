@@ -5,12 +5,12 @@
 package io.github.aetherjava.client.task;
 
 import io.github.aetherjava.client.InvalidArgumentException;
+import io.github.aetherjava.client.internal.Arguments;
 import io.github.aetherjava.proto.v1.PrincipalRef;
 import io.github.aetherjava.proto.v1.TaskFilter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Filters and paging for {@link TaskOperations#queryTasks}. Without a workspace the gateway lists
@@ -76,7 +76,7 @@ public final class TaskQuery {
      * @return this
      */
     public Builder status(TaskStatus status) {
-      statuses.add(Objects.requireNonNull(status, "status"));
+      statuses.add(Arguments.notNull(status, "status"));
       return this;
     }
 
@@ -85,7 +85,7 @@ public final class TaskQuery {
      * @return this
      */
     public Builder excludeStatus(TaskStatus status) {
-      b.addExcludeStatuses(Objects.requireNonNull(status, "status").toProto());
+      b.addExcludeStatuses(Arguments.notNull(status, "status").toProto());
       return this;
     }
 
@@ -94,7 +94,7 @@ public final class TaskQuery {
      * @return this
      */
     public Builder workspace(String workspace) {
-      b.setWorkspace(Objects.requireNonNull(workspace, "workspace"));
+      b.setWorkspace(Arguments.notNull(workspace, "workspace"));
       return this;
     }
 
@@ -103,7 +103,7 @@ public final class TaskQuery {
      * @return this
      */
     public Builder taskType(String taskType) {
-      b.setTaskType(Objects.requireNonNull(taskType, "taskType"));
+      b.setTaskType(Arguments.notNull(taskType, "taskType"));
       return this;
     }
 
@@ -112,7 +112,7 @@ public final class TaskQuery {
      * @return this
      */
     public Builder taskClass(TaskClass taskClass) {
-      b.setTaskClass(Objects.requireNonNull(taskClass, "taskClass").toProto());
+      b.setTaskClass(Arguments.notNull(taskClass, "taskClass").toProto());
       return this;
     }
 
@@ -121,7 +121,7 @@ public final class TaskQuery {
      * @return this
      */
     public Builder excludeTaskClass(TaskClass taskClass) {
-      b.addExcludeTaskClasses(Objects.requireNonNull(taskClass, "taskClass").toProto());
+      b.addExcludeTaskClasses(Arguments.notNull(taskClass, "taskClass").toProto());
       return this;
     }
 
@@ -131,7 +131,7 @@ public final class TaskQuery {
      * @return this
      */
     public Builder parentTaskId(String parentTaskId, boolean includeDescendants) {
-      b.setParentTaskId(Objects.requireNonNull(parentTaskId, "parentTaskId"))
+      b.setParentTaskId(Arguments.notNull(parentTaskId, "parentTaskId"))
           .setIncludeDescendants(includeDescendants);
       return this;
     }
@@ -141,7 +141,7 @@ public final class TaskQuery {
      * @return this
      */
     public Builder contextId(String contextId) {
-      b.setContextId(Objects.requireNonNull(contextId, "contextId"));
+      b.setContextId(Arguments.notNull(contextId, "contextId"));
       return this;
     }
 
@@ -150,7 +150,7 @@ public final class TaskQuery {
      * @return this
      */
     public Builder correlationId(String correlationId) {
-      b.setCorrelationId(Objects.requireNonNull(correlationId, "correlationId"));
+      b.setCorrelationId(Arguments.notNull(correlationId, "correlationId"));
       return this;
     }
 
@@ -159,7 +159,7 @@ public final class TaskQuery {
      * @return this
      */
     public Builder rootTaskId(String rootTaskId) {
-      b.setRootTaskId(Objects.requireNonNull(rootTaskId, "rootTaskId"));
+      b.setRootTaskId(Arguments.notNull(rootTaskId, "rootTaskId"));
       return this;
     }
 
@@ -169,8 +169,7 @@ public final class TaskQuery {
      */
     public Builder creator(String creatorIdentity) {
       b.setCreatorActor(
-          PrincipalRef.newBuilder()
-              .setPrincipalId(Objects.requireNonNull(creatorIdentity, "creator")));
+          PrincipalRef.newBuilder().setPrincipalId(Arguments.notNull(creatorIdentity, "creator")));
       return this;
     }
 
@@ -180,8 +179,8 @@ public final class TaskQuery {
      * @return this
      */
     public Builder subject(String subjectType, String subjectId) {
-      b.setSubjectType(Objects.requireNonNull(subjectType, "subjectType"))
-          .setSubjectId(Objects.requireNonNull(subjectId, "subjectId"));
+      b.setSubjectType(Arguments.notNull(subjectType, "subjectType"))
+          .setSubjectId(Arguments.notNull(subjectId, "subjectId"));
       return this;
     }
 
@@ -190,7 +189,7 @@ public final class TaskQuery {
      * @return this
      */
     public Builder authorityMode(String authorityMode) {
-      b.setAuthorityMode(Objects.requireNonNull(authorityMode, "authorityMode"));
+      b.setAuthorityMode(Arguments.notNull(authorityMode, "authorityMode"));
       return this;
     }
 
@@ -199,7 +198,7 @@ public final class TaskQuery {
      * @return this
      */
     public Builder authorityGrantId(String grantId) {
-      b.setAuthorityGrantId(Objects.requireNonNull(grantId, "authorityGrantId"));
+      b.setAuthorityGrantId(Arguments.notNull(grantId, "authorityGrantId"));
       return this;
     }
 
@@ -208,7 +207,7 @@ public final class TaskQuery {
      * @return this
      */
     public Builder rootAuthorityGrantId(String grantId) {
-      b.setRootAuthorityGrantId(Objects.requireNonNull(grantId, "rootAuthorityGrantId"));
+      b.setRootAuthorityGrantId(Arguments.notNull(grantId, "rootAuthorityGrantId"));
       return this;
     }
 
@@ -217,7 +216,7 @@ public final class TaskQuery {
      * @return this
      */
     public Builder statusChangedAfter(Instant after) {
-      b.setStatusTimestampAfterUnixMs(Objects.requireNonNull(after, "after").toEpochMilli());
+      b.setStatusTimestampAfterUnixMs(Arguments.notNull(after, "after").toEpochMilli());
       return this;
     }
 
@@ -226,7 +225,7 @@ public final class TaskQuery {
      * @return this
      */
     public Builder priority(TaskPriority priority) {
-      b.setPriority(Objects.requireNonNull(priority, "priority").toProto());
+      b.setPriority(Arguments.notNull(priority, "priority").toProto());
       return this;
     }
 
@@ -235,7 +234,7 @@ public final class TaskQuery {
      * @return this
      */
     public Builder minPriority(TaskPriority priority) {
-      b.setMinPriority(Objects.requireNonNull(priority, "minPriority").toProto());
+      b.setMinPriority(Arguments.notNull(priority, "minPriority").toProto());
       return this;
     }
 
@@ -269,7 +268,7 @@ public final class TaskQuery {
      * @return this
      */
     public Builder pageToken(String pageToken) {
-      b.setPageToken(Objects.requireNonNull(pageToken, "pageToken"));
+      b.setPageToken(Arguments.notNull(pageToken, "pageToken"));
       return this;
     }
 

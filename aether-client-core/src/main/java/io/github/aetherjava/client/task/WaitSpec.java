@@ -5,12 +5,12 @@
 package io.github.aetherjava.client.task;
 
 import io.github.aetherjava.client.InvalidArgumentException;
+import io.github.aetherjava.client.internal.Arguments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,7 +45,7 @@ public record WaitSpec(
 
   /** Copies the collections. */
   public WaitSpec {
-    Objects.requireNonNull(reason, "reason");
+    Arguments.notNull(reason, "reason");
     inputMatch = Map.copyOf(inputMatch);
     dependsOn = List.copyOf(dependsOn);
   }
@@ -124,7 +124,7 @@ public record WaitSpec(
     private @Nullable Hibernation hibernation;
 
     private Builder(WaitReason reason) {
-      this.reason = Objects.requireNonNull(reason, "reason");
+      this.reason = Arguments.notNull(reason, "reason");
     }
 
     /**
@@ -132,7 +132,7 @@ public record WaitSpec(
      * @return this
      */
     public Builder expectedPrincipal(String principal) {
-      this.expectedPrincipal = Objects.requireNonNull(principal, "expectedPrincipal");
+      this.expectedPrincipal = Arguments.notNull(principal, "expectedPrincipal");
       return this;
     }
 
@@ -142,7 +142,7 @@ public record WaitSpec(
      * @return this
      */
     public Builder inputMatch(String key, String value) {
-      inputMatch.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      inputMatch.put(Arguments.notNull(key, "key"), Arguments.notNull(value, "value"));
       return this;
     }
 
@@ -151,7 +151,7 @@ public record WaitSpec(
      * @return this
      */
     public Builder authorityRequestId(String id) {
-      this.authorityRequestId = Objects.requireNonNull(id, "authorityRequestId");
+      this.authorityRequestId = Arguments.notNull(id, "authorityRequestId");
       return this;
     }
 
@@ -179,10 +179,7 @@ public record WaitSpec(
      * @throws InvalidArgumentException if not positive
      */
     public Builder timeout(Duration timeout) {
-      if (timeout.isZero() || timeout.isNegative()) {
-        throw new InvalidArgumentException("timeout must be positive: " + timeout);
-      }
-      this.timeout = timeout;
+      this.timeout = Arguments.positive(timeout, "timeout");
       return this;
     }
 
@@ -191,7 +188,7 @@ public record WaitSpec(
      * @return this
      */
     public Builder scheduledWake(Instant at) {
-      this.scheduledWake = Objects.requireNonNull(at, "scheduledWake");
+      this.scheduledWake = Arguments.notNull(at, "scheduledWake");
       return this;
     }
 
@@ -200,7 +197,7 @@ public record WaitSpec(
      * @return this
      */
     public Builder hibernation(Hibernation hibernation) {
-      this.hibernation = Objects.requireNonNull(hibernation, "hibernation");
+      this.hibernation = Arguments.notNull(hibernation, "hibernation");
       return this;
     }
 

@@ -5,10 +5,10 @@
 package io.github.aetherjava.client.tunnel;
 
 import io.github.aetherjava.client.InvalidArgumentException;
+import io.github.aetherjava.client.internal.Arguments;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * How to open a tunnel. Immutable; build with {@link #builder()}.
@@ -122,7 +122,7 @@ public final class TunnelOptions {
      * @return this
      */
     public Builder remoteHint(String remoteHint) {
-      this.remoteHint = Objects.requireNonNull(remoteHint, "remoteHint");
+      this.remoteHint = Arguments.notNull(remoteHint, "remoteHint");
       return this;
     }
 
@@ -132,7 +132,7 @@ public final class TunnelOptions {
      * @return this
      */
     public Builder metadata(String key, String value) {
-      metadata.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      metadata.put(Arguments.notNull(key, "key"), Arguments.notNull(value, "value"));
       return this;
     }
 
@@ -142,7 +142,7 @@ public final class TunnelOptions {
      * @throws InvalidArgumentException if negative
      */
     public Builder idleTimeout(Duration idleTimeout) {
-      Objects.requireNonNull(idleTimeout, "idleTimeout");
+      Arguments.notNull(idleTimeout, "idleTimeout");
       if (idleTimeout.isNegative()) {
         throw new InvalidArgumentException("idleTimeout must not be negative, got " + idleTimeout);
       }
@@ -187,7 +187,7 @@ public final class TunnelOptions {
      * @return this
      */
     public Builder backend(String backend) {
-      this.backend = Objects.requireNonNull(backend, "backend");
+      this.backend = Arguments.notNull(backend, "backend");
       return this;
     }
 

@@ -25,8 +25,9 @@ public interface Tunnels {
    * @param protocol what the serving side should connect to
    * @return completes with the tunnel once the open was handed to the transport (the protocol has
    *     no open acknowledgement: a refused open ends the tunnel with {@link
-   *     TunnelCloseReason#ERROR} or {@link TunnelCloseReason#QUOTA})
-   * @throws io.github.aetherjava.client.InvalidArgumentException if {@code target} is blank
+   *     TunnelCloseReason#ERROR} or {@link TunnelCloseReason#QUOTA}); fails with {@link
+   *     io.github.aetherjava.client.InvalidArgumentException} naming the argument when one is null
+   *     or {@code target} is blank
    */
   CompletableFuture<Tunnel> dial(String target, TunnelProtocol protocol);
 
@@ -36,8 +37,9 @@ public interface Tunnels {
    * @param target the topic of the serving principal
    * @param protocol what the serving side should connect to
    * @param options hint, metadata, idle timeout, quota and credits
-   * @return completes with the tunnel once the open was handed to the transport
-   * @throws io.github.aetherjava.client.InvalidArgumentException if {@code target} is blank
+   * @return completes with the tunnel once the open was handed to the transport; fails with {@link
+   *     io.github.aetherjava.client.InvalidArgumentException} naming the argument when one is null
+   *     or {@code target} is blank
    */
   CompletableFuture<Tunnel> dial(String target, TunnelProtocol protocol, TunnelOptions options);
 

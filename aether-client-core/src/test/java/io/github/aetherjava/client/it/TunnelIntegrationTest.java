@@ -315,9 +315,16 @@ class TunnelIntegrationTest {
     assertThat(notServing.reason()).isEqualTo(TunnelCloseReason.ERROR);
     assertThat(notServing.detail()).isEqualTo("this principal does not serve tunnels");
 
-    assertThatThrownBy(() -> a.tunnels().dial(" ", TunnelProtocol.TCP))
-        .isInstanceOf(InvalidArgumentException.class)
-        .hasMessageContaining("target");
+    assertThat(a.tunnels().dial(" ", TunnelProtocol.TCP))
+        .failsWithin(Duration.ofSeconds(5))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .withCauseInstanceOf(InvalidArgumentException.class)
+        .withMessageContaining("target");
+    assertThat(a.tunnels().dial("sv::x", null))
+        .failsWithin(Duration.ofSeconds(5))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .withCauseInstanceOf(InvalidArgumentException.class)
+        .withMessageContaining("protocol");
     assertThatThrownBy(() -> TunnelOptions.builder().maxBytes(-1))
         .isInstanceOf(InvalidArgumentException.class)
         .hasMessageContaining("maxBytes");

@@ -4,6 +4,7 @@
  */
 package io.github.aetherjava.spring.http;
 
+import io.github.aetherjava.client.AuthorizationContext;
 import io.github.aetherjava.client.proxy.AetherFetch;
 import io.github.aetherjava.client.proxy.ProxyRequest;
 import io.github.aetherjava.client.proxy.ProxyStreamingResponse;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
@@ -41,19 +43,31 @@ import reactor.core.publisher.Mono;
 public final class AetherClientHttpConnector implements ClientHttpConnector {
 
   private final AetherFetch fetch;
+  private final AetherAuthorizationResolver authorization;
   private final DataBufferFactory buffers = DefaultDataBufferFactory.sharedInstance;
 
   /**
    * @param fetch where requests go
    */
   public AetherClientHttpConnector(AetherFetch fetch) {
+    this(fetch, AetherAuthorizationResolver.none());
+  }
+
+  /**
+   * @param fetch where requests go
+   * @param authorization asked for each exchange's authorization context when it is subscribed to
+   */
+  public AetherClientHttpConnector(AetherFetch fetch, AetherAuthorizationResolver authorization) {
     this.fetch = Objects.requireNonNull(fetch, "fetch");
+    this.authorization = Objects.requireNonNull(authorization, "authorization");
   }
 
   @Override
   public Mono<ClientHttpResponse> connect(
       HttpMethod method, URI uri, Function<? super ClientHttpRequest, Mono<Void>> requestCallback) {
     Request request = new Request(method, uri);
+    // asked on the subscribing thread, where thread-bound request state is still visible
+    request.context = authorization.resolve(fetch.target());
     return requestCallback
         .apply(request)
         .then(Mono.defer(() -> Mono.fromFuture(() -> send(request), true)))
@@ -65,6 +79,9 @@ public final class AetherClientHttpConnector implements ClientHttpConnector {
         ProxyRequest.builder(r.getMethod().name(), HttpHeadersMapping.pathAndQuery(r.getURI()))
             .headers(HttpHeadersMapping.toProxy(r.getHeaders()))
             .body(r.body);
+    if (r.context != null) {
+      b.authorization(r.context);
+    }
     if (!r.getCookies().isEmpty()) {
       StringBuilder cookie = new StringBuilder();
       r.getCookies()
@@ -97,6 +114,7 @@ public final class AetherClientHttpConnector implements ClientHttpConnector {
     private final HttpMethod method;
     private final URI uri;
     private byte[] body = new byte[0];
+    private @Nullable AuthorizationContext context;
 
     Request(HttpMethod method, URI uri) {
       this.method = method;

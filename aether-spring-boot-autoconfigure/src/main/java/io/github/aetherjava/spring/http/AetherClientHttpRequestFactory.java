@@ -4,6 +4,7 @@
  */
 package io.github.aetherjava.spring.http;
 
+import io.github.aetherjava.client.AuthorizationContext;
 import io.github.aetherjava.client.proxy.AetherFetch;
 import io.github.aetherjava.client.proxy.ProxyRequest;
 import io.github.aetherjava.client.proxy.ProxyResponse;
@@ -40,6 +41,7 @@ public final class AetherClientHttpRequestFactory implements ClientHttpRequestFa
 
   private final AetherFetch fetch;
   private final @Nullable Duration timeout;
+  private final AetherAuthorizationResolver authorization;
 
   /**
    * @param fetch where requests go
@@ -53,8 +55,19 @@ public final class AetherClientHttpRequestFactory implements ClientHttpRequestFa
    * @param timeout per-call deadline, or null for the fetch's default
    */
   public AetherClientHttpRequestFactory(AetherFetch fetch, @Nullable Duration timeout) {
+    this(fetch, timeout, AetherAuthorizationResolver.none());
+  }
+
+  /**
+   * @param fetch where requests go
+   * @param timeout per-call deadline, or null for the fetch's default
+   * @param authorization asked for each request's authorization context
+   */
+  public AetherClientHttpRequestFactory(
+      AetherFetch fetch, @Nullable Duration timeout, AetherAuthorizationResolver authorization) {
     this.fetch = Objects.requireNonNull(fetch, "fetch");
     this.timeout = timeout;
+    this.authorization = Objects.requireNonNull(authorization, "authorization");
   }
 
   /**
@@ -91,11 +104,15 @@ public final class AetherClientHttpRequestFactory implements ClientHttpRequestFa
     @Override
     protected ClientHttpResponse executeInternal(HttpHeaders headers, byte[] body)
         throws IOException {
-      ProxyRequest request =
+      ProxyRequest.Builder b =
           ProxyRequest.builder(method.name(), HttpHeadersMapping.pathAndQuery(uri))
               .headers(HttpHeadersMapping.toProxy(headers))
-              .body(body)
-              .build();
+              .body(body);
+      AuthorizationContext context = authorization.resolve(fetch.target());
+      if (context != null) {
+        b.authorization(context);
+      }
+      ProxyRequest request = b.build();
       try {
         ProxyResponse r =
             (timeout == null ? fetch.fetch(request) : fetch.fetch(request, timeout)).get();

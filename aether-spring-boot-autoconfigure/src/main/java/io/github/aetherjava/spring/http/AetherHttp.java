@@ -5,6 +5,7 @@
 package io.github.aetherjava.spring.http;
 
 import io.github.aetherjava.client.AetherClient;
+import io.github.aetherjava.client.AuthorizationContext;
 import io.github.aetherjava.client.proxy.AetherFetch;
 import io.github.aetherjava.client.proxy.FetchOptions;
 import io.micrometer.observation.ObservationRegistry;
@@ -21,6 +22,9 @@ import org.springframework.web.client.RestTemplate;
  * base URL is {@value #BASE_URL}; only paths and queries matter. The auto-configured bean uses the
  * application's client and observation registry; the static methods serve plain code. {@code
  * WebClient}s come from {@link AetherWebClients}, so applications without WebFlux can use this.
+ * Each call carries the authorization context an {@link AetherAuthorizationResolver} supplies (the
+ * bean built from {@code aether.http.on-behalf-of.*}), or the one given to {@link
+ * #withAuthorization}.
  *
  * @since 0.1.0
  */
@@ -32,6 +36,7 @@ public final class AetherHttp {
   private final Supplier<AetherClient> client;
   private final FetchOptions options;
   private final @Nullable ObservationRegistry observations;
+  private final AetherAuthorizationResolver authorization;
 
   /**
    * @param client the client whose stream carries the requests
@@ -53,9 +58,25 @@ public final class AetherHttp {
       Supplier<AetherClient> client,
       FetchOptions options,
       @Nullable ObservationRegistry observations) {
+    this(client, options, observations, AetherAuthorizationResolver.none());
+  }
+
+  /**
+   * @param client resolves the client whose stream carries the requests, on first use
+   * @param options defaults for every fetch
+   * @param observations registry for RestClient/WebClient observations, or null for none
+   * @param authorization asked for the authorization context of each call (for example on behalf of
+   *     the current user)
+   */
+  public AetherHttp(
+      Supplier<AetherClient> client,
+      FetchOptions options,
+      @Nullable ObservationRegistry observations,
+      AetherAuthorizationResolver authorization) {
     this.client = Objects.requireNonNull(client, "client");
     this.options = Objects.requireNonNull(options, "options");
     this.observations = observations;
+    this.authorization = Objects.requireNonNull(authorization, "authorization");
   }
 
   private static Supplier<AetherClient> supplierOf(AetherClient client) {
@@ -68,7 +89,22 @@ public final class AetherHttp {
    * @return a factory with the same defaults whose requests travel on {@code other}'s stream
    */
   public AetherHttp using(AetherClient other) {
-    return new AetherHttp(other, options, observations);
+    return new AetherHttp(supplierOf(other), options, observations, authorization);
+  }
+
+  /**
+   * @param context the authorization of every call, e.g. {@code grant.onBehalfOf()}
+   * @return a factory with the same defaults and caller whose clients make every call under {@code
+   *     context} instead of asking this factory's resolver
+   */
+  public AetherHttp withAuthorization(AuthorizationContext context) {
+    return new AetherHttp(
+        client, options, observations, AetherAuthorizationResolver.fixed(context));
+  }
+
+  /** The resolver asked for each call's authorization context. */
+  AetherAuthorizationResolver authorization() {
+    return authorization;
   }
 
   /** The observation registry of the clients built here, or null for none. */
@@ -89,7 +125,7 @@ public final class AetherHttp {
    * @return a {@code RestClient} builder preset with the proxy and base URL, to customise further
    */
   public RestClient.Builder restClientBuilder(String target) {
-    RestClient.Builder b = restClientBuilder(fetch(target), options.timeout());
+    RestClient.Builder b = restClientBuilder(fetch(target), options.timeout(), authorization);
     if (observations != null) {
       b.observationRegistry(observations);
     }
@@ -109,7 +145,7 @@ public final class AetherHttp {
    * @return a {@code RestTemplate} calling {@code target}
    */
   public RestTemplate restTemplate(String target) {
-    RestTemplate t = restTemplate(fetch(target), options.timeout());
+    RestTemplate t = restTemplate(fetch(target), options.timeout(), authorization);
     if (observations != null) {
       t.setObservationRegistry(observations);
     }
@@ -122,7 +158,8 @@ public final class AetherHttp {
    * @return a {@code RestClient} calling {@code target} with default fetch options
    */
   public static RestClient restClient(AetherClient client, String target) {
-    return restClientBuilder(client.fetch(target), null).build();
+    return restClientBuilder(client.fetch(target), null, AetherAuthorizationResolver.none())
+        .build();
   }
 
   /**
@@ -131,17 +168,20 @@ public final class AetherHttp {
    * @return a {@code RestTemplate} calling {@code target} with default fetch options
    */
   public static RestTemplate restTemplate(AetherClient client, String target) {
-    return restTemplate(client.fetch(target), null);
+    return restTemplate(client.fetch(target), null, AetherAuthorizationResolver.none());
   }
 
-  private static RestClient.Builder restClientBuilder(AetherFetch fetch, @Nullable Duration t) {
+  private static RestClient.Builder restClientBuilder(
+      AetherFetch fetch, @Nullable Duration t, AetherAuthorizationResolver authorization) {
     return RestClient.builder()
         .baseUrl(BASE_URL)
-        .requestFactory(new AetherClientHttpRequestFactory(fetch, t));
+        .requestFactory(new AetherClientHttpRequestFactory(fetch, t, authorization));
   }
 
-  private static RestTemplate restTemplate(AetherFetch fetch, @Nullable Duration t) {
-    RestTemplate template = new RestTemplate(new AetherClientHttpRequestFactory(fetch, t));
+  private static RestTemplate restTemplate(
+      AetherFetch fetch, @Nullable Duration t, AetherAuthorizationResolver authorization) {
+    RestTemplate template =
+        new RestTemplate(new AetherClientHttpRequestFactory(fetch, t, authorization));
     template.setUriTemplateHandler(
         new org.springframework.web.util.DefaultUriBuilderFactory(BASE_URL));
     return template;

@@ -12,9 +12,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Builds WebFlux {@code WebClient}s that call a principal through the Aether service proxy, with
- * the defaults, caller and observation registry of an {@link AetherHttp}. Kept apart from {@link
- * AetherHttp} so that an application without WebFlux on the classpath never loads {@code
- * WebClient}.
+ * the defaults, caller, observation registry and authorization resolver of an {@link AetherHttp}.
+ * Kept apart from {@link AetherHttp} so that an application without WebFlux on the classpath never
+ * loads {@code WebClient}.
  *
  * @since 0.1.0
  */
@@ -34,7 +34,7 @@ public final class AetherWebClients {
    * @return a {@code WebClient} builder preset with the proxy connector and base URL
    */
   public WebClient.Builder webClientBuilder(String target) {
-    WebClient.Builder b = builder(http.fetch(target));
+    WebClient.Builder b = builder(http.fetch(target), http.authorization());
     ObservationRegistry observations = http.observations();
     if (observations != null) {
       b.observationRegistry(observations);
@@ -56,12 +56,13 @@ public final class AetherWebClients {
    * @return a {@code WebClient} calling {@code target} with default fetch options
    */
   public static WebClient webClient(AetherClient client, String target) {
-    return builder(client.fetch(target)).build();
+    return builder(client.fetch(target), AetherAuthorizationResolver.none()).build();
   }
 
-  private static WebClient.Builder builder(AetherFetch fetch) {
+  private static WebClient.Builder builder(
+      AetherFetch fetch, AetherAuthorizationResolver authorization) {
     return WebClient.builder()
         .baseUrl(AetherHttp.BASE_URL)
-        .clientConnector(new AetherClientHttpConnector(fetch));
+        .clientConnector(new AetherClientHttpConnector(fetch, authorization));
   }
 }

@@ -36,6 +36,19 @@ class PlainExamplesTest {
   }
 
   @Test
+  void authorityRequestExample() throws Exception {
+    String out = run(AuthorityRequestExample::main);
+    assertThat(out)
+        .contains("agent asked: PENDING (publish the release notes)")
+        .contains("alice resolved it: APPROVED")
+        .contains("grant: subject alice, delegate the agent")
+        .contains("alice <- notes published (sent on behalf of alice)")
+        .contains("kv on behalf of alice: release = 1.0")
+        .contains("task created for alice")
+        .endsWith("done" + System.lineSeparator());
+  }
+
+  @Test
   void eventsExample() throws Exception {
     String out = run(EventsExample::main);
     assertThat(out)

@@ -61,7 +61,8 @@ public final class Frames {
       return "";
     }
     Message payload = (Message) frame.getField(set);
-    // task subscriptions call it client_request_id
+    // task subscriptions and authority requests call it client_request_id (an authority request's
+    // request_id names the request acted on, not the call)
     for (String name : REQUEST_ID_FIELDS) {
       Descriptors.FieldDescriptor id = payload.getDescriptorForType().findFieldByName(name);
       if (id != null
@@ -73,7 +74,7 @@ public final class Frames {
     return "";
   }
 
-  private static final List<String> REQUEST_ID_FIELDS = List.of("request_id", "client_request_id");
+  private static final List<String> REQUEST_ID_FIELDS = List.of("client_request_id", "request_id");
 
   /** A {@code Signal} frame. */
   public static DownstreamMessage signal(Signal.SignalType type, String reason) {

@@ -86,7 +86,7 @@ public final class GatewayCore implements AutoCloseable {
     routing.register(dispatcher);
 
     this.kvStore = fileStore == null ? KvStore.inMemory() : new MvKvStore(fileStore, "kv", now);
-    KvComponent kv = new KvComponent(kvStore, policy, settings.clock());
+    KvComponent kv = new KvComponent(kvStore, policy, settings.clock(), authority);
     kv.register(dispatcher);
 
     this.checkpointKv =
@@ -102,7 +102,11 @@ public final class GatewayCore implements AutoCloseable {
         .register(dispatcher);
     new TunnelComponent(router, registry, policy).register(dispatcher);
     Orchestration orchestration =
-        TaskComponent.install(dispatcher, router, registry, agents, policy, settings.clock());
+        TaskComponent.install(
+            dispatcher, router, registry, agents, policy, settings.clock(), authority);
+    new AuthorityRequestComponent(
+            authority.store(), authority, settings.clock(), orchestration.notifier())
+        .register(dispatcher);
 
     new AclComponent(adminGate).register(dispatcher);
     new TokenComponent(tokens, adminGate).register(dispatcher);

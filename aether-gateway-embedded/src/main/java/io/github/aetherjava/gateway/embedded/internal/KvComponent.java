@@ -42,11 +42,13 @@ final class KvComponent implements Dispatcher.Component {
   private final KvStore store;
   private final Policy policy;
   private final Clock clock;
+  private final AuthorityComponent authority;
 
-  KvComponent(KvStore store, Policy policy, Clock clock) {
+  KvComponent(KvStore store, Policy policy, Clock clock, AuthorityComponent authority) {
     this.store = store;
     this.policy = policy;
     this.clock = clock;
+    this.authority = authority;
   }
 
   @Override
@@ -86,12 +88,19 @@ final class KvComponent implements Dispatcher.Component {
               requestId));
       return;
     }
-    if (op.hasAuthorization() && !isDirect(op)) {
-      reply(
-          session,
-          Frames.error("ERR_PERMISSION_DENIED", "invalid authorization context", requestId));
-      failedResponse(session, requestId);
-      return;
+    io.github.aetherjava.proto.v1.@org.jspecify.annotations.Nullable ACLAuthorityGrantInfo
+        onBehalf = null;
+    if (op.hasAuthorization()) {
+      try {
+        onBehalf = authority.authorize(session, op.getAuthorization());
+      } catch (GrantStore.GrantException e) {
+        log.debug("{}: KV refused: invalid authorization context: {}", id.key(), e.getMessage());
+        reply(
+            session,
+            Frames.error("ERR_PERMISSION_DENIED", "invalid authorization context", requestId));
+        failedResponse(session, requestId);
+        return;
+      }
     }
     // Type and scope-configuration rejections come before the operation runs: error only, no
     // KVResponse.
@@ -112,7 +121,7 @@ final class KvComponent implements Dispatcher.Component {
       return;
     }
     try {
-      KVResponse.Builder r = execute(session, op, namespace, ws);
+      KVResponse.Builder r = execute(session, op, namespace, ws, onBehalf);
       reply(
           session,
           DownstreamMessage.newBuilder().setKv(r.setSuccess(true).setRequestId(requestId)).build());
@@ -129,12 +138,6 @@ final class KvComponent implements Dispatcher.Component {
    */
   private void reply(Session session, DownstreamMessage frame) {
     store.afterDurable(() -> session.send(frame));
-  }
-
-  private static boolean isDirect(KVOperation op) {
-    var a = op.getAuthorization();
-    String mode = a.getAuthorityMode();
-    return (mode.isEmpty() || mode.equals("direct")) && !a.hasSubject() && a.getGrantId().isEmpty();
   }
 
   private void failedResponse(Session session, String requestId) {
@@ -233,9 +236,15 @@ final class KvComponent implements Dispatcher.Component {
     return ttlSeconds > 0 ? now + ttlSeconds * 1000 : 0;
   }
 
-  private KVResponse.Builder execute(Session session, KVOperation op, String namespace, String ws)
+  private KVResponse.Builder execute(
+      Session session,
+      KVOperation op,
+      String namespace,
+      String ws,
+      io.github.aetherjava.proto.v1.@org.jspecify.annotations.Nullable ACLAuthorityGrantInfo
+          onBehalf)
       throws KvFailure {
-    String denial = policy.kvDenial(session.identity(), op);
+    String denial = policy.kvDenial(session.identity(), op, onBehalf, ws);
     if (denial != null) {
       throw new KvFailure(denial);
     }

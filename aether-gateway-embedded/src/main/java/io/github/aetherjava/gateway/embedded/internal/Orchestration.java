@@ -67,6 +67,11 @@ final class Orchestration implements Dispatcher.Component, Dispatcher.SessionLis
     this.clock = clock;
   }
 
+  /** Task events to subscribers (authority requests relay theirs through it). */
+  TaskNotifier notifier() {
+    return notifier;
+  }
+
   @Override
   public void register(Dispatcher dispatcher) {
     dispatcher.observe(UpstreamMessage.PayloadCase.SEND, (s, f) -> sent(s, f.getSend()));

@@ -149,8 +149,29 @@ public final class Policy {
    * @return the denial reason, or null if the operation is allowed
    */
   public @Nullable String kvDenial(Identity id, KVOperation op) {
+    return kvDenial(id, op, null, "");
+  }
+
+  /**
+   * {@link #kvDenial(Identity, KVOperation)} for an operation made on behalf of the subject of
+   * {@code onBehalf}: as AetherLite does, the grant's constraints are checked first and then the
+   * subject's rules decide instead of the caller's; the owner's exclusive-scope pass does not
+   * apply.
+   *
+   * @param workspace the operation's workspace, checked against the grant's workspace scope
+   * @return the denial reason, or null if the operation is allowed
+   */
+  public @Nullable String kvDenial(
+      Identity id,
+      KVOperation op,
+      io.github.aetherjava.proto.v1.@Nullable ACLAuthorityGrantInfo onBehalf,
+      String workspace) {
     if (mode != PolicyMode.LITE_PARITY) {
       return null;
+    }
+    // AetherLite's purge ignores the authorization context
+    if (onBehalf != null && op.getOp() != KVOperation.OpType.PURGE_IDENTITY) {
+      return kvDenialOnBehalf(op, onBehalf, workspace);
     }
     String scope = kvScopeName(op.getScope());
     switch (op.getOp()) {
@@ -191,6 +212,52 @@ public final class Policy {
           : "KV access denied for key " + op.getKey() + ": " + onKey.getReason();
     }
     String why = denial(id, AclRules.RESOURCE_KV_SCOPE, scope, level);
+    return why == null ? null : "KV access denied for scope " + scope + ": " + why;
+  }
+
+  private @Nullable String kvDenialOnBehalf(
+      KVOperation op, io.github.aetherjava.proto.v1.ACLAuthorityGrantInfo g, String workspace) {
+    String type = g.getSubject().getPrincipalType();
+    String subject = g.getSubject().getPrincipalId();
+    String scope = kvScopeName(op.getScope());
+    String operation = "kv_" + op.getOp().name().toLowerCase(java.util.Locale.ROOT);
+    if (op.getOp() == KVOperation.OpType.LIST) {
+      String why =
+          AuthorityComponent.constraintDenial(
+              g, AclRules.RESOURCE_KV_SCOPE, scope, operation, workspace, AclRules.READ);
+      if (why == null) {
+        ACLAccessExplanationInfo e =
+            acl.explain(type, subject, AclRules.RESOURCE_KV_SCOPE, scope, AclRules.READ);
+        why = e.getAllowed() ? null : e.getReason();
+      }
+      return why == null ? null : "KV read denied for scope " + scope + ": " + why;
+    }
+    int level =
+        switch (op.getOp()) {
+          case GET, SET_CARD -> AclRules.READ;
+          default -> AclRules.READ_WRITE;
+        };
+    String why =
+        AuthorityComponent.constraintDenial(
+            g, AclRules.RESOURCE_KV_KEY, op.getKey(), operation, workspace, level);
+    if (why != null) {
+      return "KV access denied for key " + op.getKey() + ": " + why;
+    }
+    ACLAccessExplanationInfo onKey =
+        acl.explain(type, subject, AclRules.RESOURCE_KV_KEY, op.getKey(), level);
+    if (!onKey.getFallbackApplied()) {
+      return onKey.getAllowed()
+          ? null
+          : "KV access denied for key " + op.getKey() + ": " + onKey.getReason();
+    }
+    why =
+        AuthorityComponent.constraintDenial(
+            g, AclRules.RESOURCE_KV_SCOPE, scope, operation, workspace, level);
+    if (why == null) {
+      ACLAccessExplanationInfo onScope =
+          acl.explain(type, subject, AclRules.RESOURCE_KV_SCOPE, scope, level);
+      why = onScope.getAllowed() ? null : onScope.getReason();
+    }
     return why == null ? null : "KV access denied for scope " + scope + ": " + why;
   }
 

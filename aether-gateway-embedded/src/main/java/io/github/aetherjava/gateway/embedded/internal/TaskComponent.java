@@ -5,6 +5,7 @@
 package io.github.aetherjava.gateway.embedded.internal;
 
 import io.github.aetherjava.gateway.embedded.PolicyMode;
+import io.github.aetherjava.proto.v1.ACLAuthorityGrantInfo;
 import io.github.aetherjava.proto.v1.CreateTaskRequest;
 import io.github.aetherjava.proto.v1.CreateTaskResponse;
 import io.github.aetherjava.proto.v1.DownstreamMessage;
@@ -20,6 +21,8 @@ import io.github.aetherjava.proto.v1.TaskQueryResponse;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
 import io.github.aetherjava.proto.v1.WaitSpec;
 import java.time.Clock;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code CreateTaskRequest}, {@code TaskQuery} and {@code TaskOperation} with the real gateway's
@@ -36,6 +39,7 @@ final class TaskComponent implements Dispatcher.Component {
   private final Orchestration orchestration;
   private final SessionRegistry sessions;
   private final Policy policy;
+  private final AuthorityComponent authority;
 
   private TaskComponent(
       TaskStore store,
@@ -43,7 +47,9 @@ final class TaskComponent implements Dispatcher.Component {
       TaskDelivery delivery,
       Orchestration orchestration,
       SessionRegistry sessions,
-      Policy policy) {
+      Policy policy,
+      AuthorityComponent authority) {
+    this.authority = authority;
     this.store = store;
     this.notifier = notifier;
     this.delivery = delivery;
@@ -63,7 +69,8 @@ final class TaskComponent implements Dispatcher.Component {
       SessionRegistry sessions,
       AgentRegistry agents,
       Policy policy,
-      Clock clock) {
+      Clock clock,
+      AuthorityComponent authority) {
     TaskStore store = new TaskStore(clock);
     TaskNotifier notifier =
         new TaskNotifier(store, router, clock, (s, t) -> mayAccess(policy, s, t));
@@ -72,7 +79,7 @@ final class TaskComponent implements Dispatcher.Component {
         new Orchestration(store, notifier, delivery, sessions, agents, clock);
     notifier.register(dispatcher);
     orchestration.register(dispatcher);
-    new TaskComponent(store, notifier, delivery, orchestration, sessions, policy)
+    new TaskComponent(store, notifier, delivery, orchestration, sessions, policy, authority)
         .register(dispatcher);
     return orchestration;
   }
@@ -128,11 +135,16 @@ final class TaskComponent implements Dispatcher.Component {
               + " bytes");
       return;
     }
-    if (req.hasAuthorization() && !isDirect(req)) {
-      refuse(session, requestId, "ERR_PERMISSION_DENIED", "invalid authorization context");
-      return;
+    ACLAuthorityGrantInfo onBehalf = null;
+    if (req.hasAuthorization()) {
+      try {
+        onBehalf = authority.authorize(session, req.getAuthorization());
+      } catch (GrantStore.GrantException e) {
+        refuse(session, requestId, "ERR_PERMISSION_DENIED", "invalid authorization context");
+        return;
+      }
     }
-    if (policy.mode() == PolicyMode.LITE_PARITY && !mayCreateUnderLiteAcl(caller.type())) {
+    if (policy.mode() == PolicyMode.LITE_PARITY && !mayCreate(caller, onBehalf, ws)) {
       refuse(
           session,
           requestId,
@@ -150,6 +162,9 @@ final class TaskComponent implements Dispatcher.Component {
     }
     TaskStore.Task t = store.newTask(req.getTaskType(), ws, caller.key());
     t.metadata.putAll(req.getMetadataMap());
+    if (onBehalf != null) {
+      stampAuthority(t.metadata, onBehalf);
+    }
     t.payload = req.getPayload();
     t.taskClass = req.getTaskClass();
     t.contextId = req.getContextId();
@@ -287,12 +302,56 @@ final class TaskComponent implements Dispatcher.Component {
     refuse(session, requestId, "ERR_TASK_CREATE_FAILED", "failed to create task");
   }
 
-  private static boolean isDirect(CreateTaskRequest req) {
-    var auth = req.getAuthorization();
-    String mode = auth.getAuthorityMode();
-    return (mode.isEmpty() || mode.equals("direct"))
-        && !auth.hasSubject()
-        && auth.getGrantId().isEmpty();
+  /**
+   * Under lite parity: the caller's type (AetherLite's seeded rules), or for an on-behalf-of
+   * request the grant's constraints and then the subject's type, as the real gateway checks the
+   * subject's rules instead of the caller's.
+   */
+  private static boolean mayCreate(
+      Identity caller, @Nullable ACLAuthorityGrantInfo onBehalf, String workspace) {
+    if (onBehalf == null || caller.type() == PrincipalType.PRINCIPAL_WORKFLOW_ENGINE) {
+      return mayCreateUnderLiteAcl(caller.type());
+    }
+    if (AuthorityComponent.constraintDenial(
+            onBehalf, "workspace", workspace, "task_create", workspace, AclRules.READ_WRITE)
+        != null) {
+      return false;
+    }
+    return switch (onBehalf.getSubject().getPrincipalType()) {
+      case "agent", "task", "user" -> true;
+      default -> false;
+    };
+  }
+
+  /** The on-behalf-of keys AetherLite adds to a task's metadata. */
+  private static void stampAuthority(Map<String, String> metadata, ACLAuthorityGrantInfo g) {
+    metadata.put("authority_mode", "on_behalf_of");
+    metadata.put("subject_type", modelType(g.getSubject().getPrincipalType()));
+    metadata.put("subject_id", g.getSubject().getPrincipalId());
+    metadata.put("root_subject_type", modelType(g.getRootSubject().getPrincipalType()));
+    metadata.put("root_subject_id", g.getRootSubject().getPrincipalId());
+    metadata.put("authority_grant_id", g.getGrantId());
+    metadata.put(
+        "root_authority_grant_id",
+        g.getRootGrantId().isEmpty() ? g.getGrantId() : g.getRootGrantId());
+    if (!g.getParentGrantId().isEmpty()) {
+      metadata.put("parent_authority_grant_id", g.getParentGrantId());
+    }
+  }
+
+  /** AetherLite's model spelling of a principal type ("user" is "User"). */
+  private static String modelType(String aclType) {
+    return switch (aclType) {
+      case "agent" -> "Agent";
+      case "task" -> "Task";
+      case "user" -> "User";
+      case "workflow_engine" -> "WorkflowEngine";
+      case "metrics_bridge" -> "MetricsBridge";
+      case "orchestrator" -> "Orchestrator";
+      case "bridge" -> "Bridge";
+      case "service" -> "Service";
+      default -> aclType;
+    };
   }
 
   /** AetherLite's seeded ACL: agents, tasks and users may create; the workflow engine always. */

@@ -128,6 +128,23 @@ final class TaskNotifier implements Dispatcher.Component, Dispatcher.SessionList
                     .putAllMetadata(report.getMetadataMap())));
   }
 
+  /**
+   * Relays an authority request's event to the subscribers of the task it was made for, as the real
+   * gateway does on the task's event topic; nothing when the task is unknown.
+   */
+  void authorityRequest(String taskId, io.github.aetherjava.proto.v1.AuthorityRequestEvent e) {
+    TaskInfo t = store.get(taskId);
+    if (t == null) {
+      return;
+    }
+    emit(
+        t,
+        TaskEvent.newBuilder()
+            .setAuthorityRequest(
+                io.github.aetherjava.proto.v1.TaskAuthorityRequestEventRelay.newBuilder()
+                    .setEvent(e)));
+  }
+
   /** To the task's own subscribers and to recursive subscribers of its ancestors. */
   private void emit(TaskInfo t, TaskEvent.Builder event) {
     deliver(t, event);

@@ -7,6 +7,7 @@ package io.github.aetherjava.gateway.embedded.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.aetherjava.proto.v1.AuthorityGrantOperation;
+import io.github.aetherjava.proto.v1.AuthorityRequestOperation;
 import io.github.aetherjava.proto.v1.KVOperation;
 import io.github.aetherjava.proto.v1.SendMessage;
 import io.github.aetherjava.proto.v1.TaskOperation;
@@ -44,6 +45,15 @@ class DispatcherTest {
                     .setAuthorityGrantOp(AuthorityGrantOperation.newBuilder().setRequestId("a-1"))
                     .build()))
         .isEqualTo("a-1");
+    assertThat(
+            Frames.requestId(
+                UpstreamMessage.newBuilder()
+                    .setAuthorityRequestOp(
+                        AuthorityRequestOperation.newBuilder()
+                            .setRequestId("the-request-acted-on")
+                            .setClientRequestId("r-1"))
+                    .build()))
+        .isEqualTo("r-1");
     assertThat(
             Frames.requestId(
                 UpstreamMessage.newBuilder()

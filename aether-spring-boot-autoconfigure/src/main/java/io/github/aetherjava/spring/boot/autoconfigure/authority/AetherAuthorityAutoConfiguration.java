@@ -7,6 +7,7 @@ package io.github.aetherjava.spring.boot.autoconfigure.authority;
 import io.github.aetherjava.client.AetherClient;
 import io.github.aetherjava.client.authority.AuthorityCache;
 import io.github.aetherjava.client.authority.AuthorityGrants;
+import io.github.aetherjava.client.authority.AuthorityRequests;
 import io.github.aetherjava.spring.boot.autoconfigure.AetherAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -17,10 +18,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * Offers the application's client's {@link AuthorityGrants} and an {@link AuthorityCache} over them
- * (closed with the context), configured by {@code aether.authority.cache.*}. With several client
- * beans and none of them primary, nothing is offered: use {@code client.authority()} of the one
- * that acts for users.
+ * Offers the application's client's {@link AuthorityGrants}, its {@link AuthorityRequests} and an
+ * {@link AuthorityCache} over the grants (closed with the context), configured by {@code
+ * aether.authority.cache.*}. With several client beans and none of them primary, nothing is
+ * offered: use {@code client.authority()} of the one that acts for users.
  *
  * @since 0.1.0
  */
@@ -34,6 +35,12 @@ public final class AetherAuthorityAutoConfiguration {
   @ConditionalOnMissingBean
   AuthorityGrants aetherAuthorityGrants(AetherClient client) {
     return client.authority();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  AuthorityRequests aetherAuthorityRequests(AetherClient client) {
+    return client.authorityRequests();
   }
 
   @Bean

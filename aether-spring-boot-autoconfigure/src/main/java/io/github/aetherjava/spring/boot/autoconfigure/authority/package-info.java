@@ -1,6 +1,6 @@
 /**
- * Auto-configuration of the authority-grant beans ({@code AuthorityGrants}, {@code
- * AuthorityCache}).
+ * Auto-configuration of the authority beans ({@code AuthorityGrants}, {@code AuthorityRequests},
+ * {@code AuthorityCache}).
  *
  * @since 0.1.0
  */

@@ -10,6 +10,7 @@ import io.github.aetherjava.client.ServiceClient;
 import io.github.aetherjava.client.proxy.FetchOptions;
 import io.github.aetherjava.client.proxy.ServeOptions;
 import io.github.aetherjava.spring.boot.autoconfigure.AetherAutoConfiguration;
+import io.github.aetherjava.spring.http.AetherAuthorizationResolver;
 import io.github.aetherjava.spring.http.AetherHttp;
 import io.github.aetherjava.spring.http.AetherLoopbackForwarder;
 import io.micrometer.observation.ObservationRegistry;
@@ -57,7 +58,8 @@ public final class AetherHttpAutoConfiguration {
       ListableBeanFactory beans,
       ObjectProvider<AetherClient> clients,
       AetherHttpProperties properties,
-      ObjectProvider<ObservationRegistry> observations) {
+      ObjectProvider<ObservationRegistry> observations,
+      ObjectProvider<AetherAuthorizationResolver> authorization) {
     FetchOptions options =
         FetchOptions.builder()
             .timeout(properties.getTimeout())
@@ -81,7 +83,11 @@ public final class AetherHttpAutoConfiguration {
           }
           return only;
         };
-    return new AetherHttp(caller, options, observations.getIfUnique());
+    return new AetherHttp(
+        caller,
+        options,
+        observations.getIfUnique(),
+        authorization.getIfAvailable(AetherAuthorizationResolver::none));
   }
 
   @Bean

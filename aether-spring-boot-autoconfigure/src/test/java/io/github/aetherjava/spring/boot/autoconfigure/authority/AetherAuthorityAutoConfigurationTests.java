@@ -11,6 +11,7 @@ import io.github.aetherjava.client.authority.AuthorityCache;
 import io.github.aetherjava.client.authority.AuthorityCacheOptions;
 import io.github.aetherjava.client.authority.AuthorityGrant;
 import io.github.aetherjava.client.authority.AuthorityGrants;
+import io.github.aetherjava.client.authority.AuthorityRequests;
 import io.github.aetherjava.client.authority.GrantSpec;
 import io.github.aetherjava.gateway.embedded.EmbeddedAetherGateway;
 import io.github.aetherjava.spring.boot.autoconfigure.AetherAutoConfiguration;
@@ -49,6 +50,8 @@ class AetherAuthorityAutoConfigurationTests {
                   .hasSingleBean(AuthorityCache.class);
               assertThat(context.getBean(AuthorityGrants.class))
                   .isSameAs(context.getBean(UserClient.class).authority());
+              assertThat(context.getBean(AuthorityRequests.class))
+                  .isSameAs(context.getBean(UserClient.class).authorityRequests());
               assertThat(
                       context
                           .getBean(AetherAuthorityProperties.class)
