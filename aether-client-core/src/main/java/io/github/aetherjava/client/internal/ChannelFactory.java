@@ -22,6 +22,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the gRPC channel for an address: in-process, plaintext TCP, TLS or mTLS (Netty, shaded).
+ *
+ * <p>Every channel uses {@code directExecutor()}: the SDK's stream listener runs on the transport
+ * thread, and its own hand-off to the client's callback executor is the only one a message pays.
+ * That listener never blocks and never runs user code (see {@code InboundRouter}).
  */
 public final class ChannelFactory {
 
@@ -39,6 +43,7 @@ public final class ChannelFactory {
     if (address.startsWith(IN_PROCESS_PREFIX)) {
       return InProcessChannelBuilder.forName(address.substring(IN_PROCESS_PREFIX.length()))
           .maxInboundMessageSize(options.maxInboundMessageBytes())
+          .directExecutor()
           .build();
     }
     int colon = address.lastIndexOf(':');
@@ -70,7 +75,8 @@ public final class ChannelFactory {
     b.keepAliveTime(options.keepAliveTime().toNanos(), TimeUnit.NANOSECONDS)
         .keepAliveTimeout(options.keepAliveTimeout().toNanos(), TimeUnit.NANOSECONDS)
         .keepAliveWithoutCalls(options.keepAliveWithoutCalls())
-        .maxInboundMessageSize(options.maxInboundMessageBytes());
+        .maxInboundMessageSize(options.maxInboundMessageBytes())
+        .directExecutor();
     if (tls != null && tls.serverNameOverride() != null) {
       b.overrideAuthority(tls.serverNameOverride());
     }
