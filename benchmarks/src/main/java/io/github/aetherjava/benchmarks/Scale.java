@@ -45,13 +45,21 @@ final class Scale {
    * @param log child gateway log file
    */
   static Result run(
-      Side side, boolean shared, int clients, boolean restart, boolean childJvm, Path log)
+      Side side,
+      boolean shared,
+      int clients,
+      boolean restart,
+      boolean childJvm,
+      @Nullable String external,
+      Path log)
       throws Exception {
-    GatewayHandle gw = GatewayHandle.start(childJvm, 0, log);
+    GatewayHandle gw =
+        external != null ? GatewayHandle.external(external) : GatewayHandle.start(childJvm, 0, log);
     int port = gw.port();
+    String host = external != null ? external.substring(0, external.lastIndexOf(':')) : "127.0.0.1";
     List<Peer> peers = new ArrayList<>(clients);
     AetherChannelPool pool = side == Side.SDK && shared ? AetherChannelPool.create() : null;
-    ManagedChannel rawShared = side == Side.RAW && shared ? channel(port) : null;
+    ManagedChannel rawShared = side == Side.RAW && shared ? channel(host, port) : null;
     // Default options, reconnect policy included: the restart number is what a user gets out of the
     // box.
     ReconnectPolicy policy = null;
@@ -61,7 +69,7 @@ final class Scale {
       long t0 = System.nanoTime();
       String ws = Fabric.unique("scale");
       for (int i = 0; i < clients; i++) {
-        peers.add(peer(side, "127.0.0.1:" + port, port, pool, rawShared, policy, ws, "s" + i));
+        peers.add(peer(side, host, port, pool, rawShared, policy, ws, "s" + i));
       }
       CompletableFuture.allOf(peers.stream().map(Peer::connected).toArray(CompletableFuture[]::new))
           .get(120, TimeUnit.SECONDS);
@@ -118,7 +126,7 @@ final class Scale {
 
   private static Peer peer(
       Side side,
-      String address,
+      String host,
       int port,
       @Nullable AetherChannelPool pool,
       @Nullable ManagedChannel rawShared,
@@ -126,15 +134,15 @@ final class Scale {
       String ws,
       String spec) {
     if (side == Side.SDK) {
-      return new SdkPeer(address, pool, policy, null, ws, "idle", spec, Sink.NONE);
+      return new SdkPeer(host + ":" + port, pool, policy, null, ws, "idle", spec, Sink.NONE);
     }
     return rawShared != null
         ? new RawPeer(rawShared, false, ws, "idle", spec, Sink.NONE)
-        : new RawPeer(channel(port), true, ws, "idle", spec, Sink.NONE);
+        : new RawPeer(channel(host, port), true, ws, "idle", spec, Sink.NONE);
   }
 
-  private static ManagedChannel channel(int port) {
-    return Grpc.newChannelBuilderForAddress("127.0.0.1", port, InsecureChannelCredentials.create())
+  private static ManagedChannel channel(String host, int port) {
+    return Grpc.newChannelBuilderForAddress(host, port, InsecureChannelCredentials.create())
         .maxInboundMessageSize(16 * 1024 * 1024)
         .build();
   }

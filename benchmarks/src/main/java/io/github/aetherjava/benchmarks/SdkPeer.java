@@ -78,7 +78,8 @@ final class SdkPeer implements Peer {
 
   @Override
   public int kvGet(String key) {
-    return client.kv().get(KvTarget.global(), key).join().value().length;
+    // the blocking call a waiting caller uses: it is woken by the thread that read the response
+    return client.kv().getBlocking(KvTarget.global(), key).value().length;
   }
 
   @Override
