@@ -126,7 +126,8 @@ public final class Harness {
               settings.jitWarmup(),
               java.time.Duration.ofMillis(1),
               settings.maxInFlight(),
-              0);
+              // an external gateway may rate-limit: stay under it (--rr-rate)
+              settings.rrRate());
           Latency.requestReply(
               fabric, side, 64, settings.jitWarmup().dividedBy(2), java.time.Duration.ofMillis(1));
         }

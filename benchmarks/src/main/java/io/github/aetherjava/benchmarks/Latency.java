@@ -131,6 +131,9 @@ final class Latency {
     long seq = 1;
     long warmEnd = System.nanoTime() + warmup.toNanos();
     while (System.nanoTime() < warmEnd) {
+      if (gap > 0) {
+        LockSupport.parkNanos(gap);
+      }
       op.run(seq++);
     }
     long[] samples = new long[MAX_SAMPLES];
