@@ -295,7 +295,8 @@ public final class Harness {
               "connect all s",
               sdk.connectSeconds(),
               raw.connectSeconds(),
-              Target.valueAtMost(10),
+              // the target of the first benchmarks issue is for 1,000 clients
+              n <= 1000 ? Target.valueAtMost(10) : Target.NONE,
               ""));
       report.add(
           new Row(
