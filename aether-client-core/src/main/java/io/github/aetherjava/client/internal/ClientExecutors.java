@@ -67,7 +67,7 @@ public final class ClientExecutors {
    * @param executor an executor from {@link #newDefaultCallbackExecutor()}
    */
   public static void release(Executor executor) {
-    if (executor instanceof ConcurrencyLimit) {
+    if (executor instanceof ConcurrencyLimit limit && limit.release()) {
       synchronized (CLIENTS_LOCK) {
         if (--clients == 0) {
           SHARED.retireIdleThreads();

@@ -7,6 +7,7 @@ package io.github.aetherjava.client.internal;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ final class ConcurrencyLimit implements Executor {
   private final int maxConcurrent;
   private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final AtomicInteger running = new AtomicInteger();
+  private final AtomicBoolean released = new AtomicBoolean();
 
   /**
    * @param pool the shared threads
@@ -42,6 +44,13 @@ final class ConcurrencyLimit implements Executor {
   public void execute(Runnable task) {
     tasks.add(task);
     startDrain();
+  }
+
+  /**
+   * @return true the first time only: the owning client has closed (tasks still run afterwards)
+   */
+  boolean release() {
+    return released.compareAndSet(false, true);
   }
 
   /**

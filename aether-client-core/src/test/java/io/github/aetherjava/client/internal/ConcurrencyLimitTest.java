@@ -110,6 +110,13 @@ class ConcurrencyLimitTest {
   }
 
   @Test
+  void isReleasedOnce() {
+    ConcurrencyLimit limit = new ConcurrencyLimit(Runnable::run, 1);
+    assertThat(limit.release()).isTrue();
+    assertThat(limit.release()).isFalse();
+  }
+
+  @Test
   void rejectsALimitBelowOne() {
     assertThatThrownBy(() -> new ConcurrencyLimit(Runnable::run, 0))
         .isInstanceOf(IllegalArgumentException.class)
