@@ -11,9 +11,10 @@ import io.github.aetherjava.client.internal.ChannelPool;
  * only when every channel setting matches: address, TLS material (compared by content), server name
  * override, keepalive time and timeout, keepalive without calls, and the inbound message size
  * limit; otherwise each distinct setting gets its own channel. Each client still has its own
- * stream, identity and reconnect loop. Useful with many clients (the gateway allows 1000 concurrent
- * streams per connection). A channel is shut down when its last client closes; {@link #close()}
- * shuts down all channels.
+ * stream, identity and reconnect loop. Useful with many clients: the gateways allow 1000 concurrent
+ * streams per connection, so one channel carries at most 900 clients and further clients of the
+ * same settings get another channel. A channel is shut down when its last client closes; {@link
+ * #close()} shuts down all channels.
  *
  * @since 0.1.0
  */

@@ -16,14 +16,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The three choices, from safest to fastest for request/reply traffic:
  *
  * <ul>
- *   <li>the default (no call needed): virtual threads on Java 21+, else a shared pool whose idle
- *       threads park; best one-way throughput;
+ *   <li>the default (no call needed): virtual threads on Java 21+, else the client's share of a
+ *       shared pool whose idle threads park (at most {@code max(4, 2 x cores)} tasks of one client
+ *       at once; an idle client holds no thread); best one-way throughput;
  *   <li>{@link #polling()}: handlers still run off the gRPC threads, but an idle pool thread keeps
  *       polling for new work for a short while before it parks, which saves a thread wake-up per
  *       message and per response (about 10 µs each); costs CPU and, on small machines, throughput
  *       of small one-way messages;
- *   <li>{@code Runnable::run}: handlers run on the gRPC thread that received the frame; no hand-off
- *       at all, but a handler that blocks stalls the connection.
+ *   <li>{@code Runnable::run}: handlers run on the transport thread that received the frame (the
+ *       SDK's channels use gRPC's direct executor); no hand-off at all, but a handler that blocks
+ *       stalls the connection and, over TCP, every other channel served by the same event-loop
+ *       thread.
  * </ul>
  *
  * Create a polling executor once and share it between clients: each one owns its threads.

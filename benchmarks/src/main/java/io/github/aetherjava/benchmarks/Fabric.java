@@ -12,11 +12,13 @@ import io.grpc.ManagedChannel;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An embedded gateway in this JVM plus a factory for SDK and baseline peers on one transport. Both
@@ -32,15 +34,47 @@ public final class Fabric implements AutoCloseable {
    */
   private static final Executor POLLING = CallbackExecutors.polling();
 
-  private final EmbeddedAetherGateway gateway;
+  private final @Nullable EmbeddedAetherGateway gateway;
   private final Transport transport;
   private final String inProcessName;
+  private final @Nullable String external;
   private final List<Peer> peers = new ArrayList<>();
 
-  private Fabric(EmbeddedAetherGateway gateway, Transport transport, String inProcessName) {
+  private Fabric(
+      @Nullable EmbeddedAetherGateway gateway,
+      Transport transport,
+      String inProcessName,
+      @Nullable String external) {
     this.gateway = gateway;
     this.transport = transport;
     this.inProcessName = inProcessName;
+    this.external = external;
+  }
+
+  /**
+   * Uses a gateway that is already running (a real AetherLite, or the embedded one in another
+   * process); closing the fabric closes the peers only.
+   *
+   * @param hostPort the gateway's {@code HOST:PORT}
+   * @return the fabric
+   */
+  public static Fabric external(String hostPort) {
+    return new Fabric(null, Transport.EXTERNAL, "", hostPort);
+  }
+
+  /**
+   * @param transport transport the peers will use
+   * @param external {@code HOST:PORT} of a running gateway for {@link Transport#EXTERNAL}
+   * @return the fabric
+   */
+  public static Fabric start(Transport transport, @Nullable String external) {
+    if (transport == Transport.EXTERNAL) {
+      if (external == null) {
+        throw new IllegalArgumentException("the external transport needs --gateway=HOST:PORT");
+      }
+      return external(external);
+    }
+    return start(transport);
   }
 
   /**
@@ -55,14 +89,7 @@ public final class Fabric implements AutoCloseable {
     if (transport == Transport.INPROC) {
       b.tcp(false).inProcessName(name);
     }
-    return new Fabric(b.start(), transport, name);
-  }
-
-  /**
-   * @return the gateway
-   */
-  public EmbeddedAetherGateway gateway() {
-    return gateway;
+    return new Fabric(b.start(), transport, name, null);
   }
 
   /**
@@ -76,7 +103,12 @@ public final class Fabric implements AutoCloseable {
    * @return the address SDK clients use
    */
   public String sdkAddress() {
-    return transport == Transport.TCP ? gateway.address() : gateway.inProcessAddress();
+    String ext = external;
+    if (ext != null) {
+      return ext;
+    }
+    EmbeddedAetherGateway gw = Objects.requireNonNull(gateway);
+    return transport == Transport.TCP ? gw.address() : gw.inProcessAddress();
   }
 
   /**
@@ -88,8 +120,20 @@ public final class Fabric implements AutoCloseable {
           .maxInboundMessageSize(16 * 1024 * 1024)
           .build();
     }
+    String ext = external;
+    if (ext != null) {
+      int colon = ext.lastIndexOf(':');
+      return Grpc.newChannelBuilderForAddress(
+              ext.substring(0, colon),
+              Integer.parseInt(ext.substring(colon + 1)),
+              InsecureChannelCredentials.create())
+          .maxInboundMessageSize(16 * 1024 * 1024)
+          .build();
+    }
     return Grpc.newChannelBuilderForAddress(
-            "127.0.0.1", gateway.port(), InsecureChannelCredentials.create())
+            "127.0.0.1",
+            Objects.requireNonNull(gateway).port(),
+            InsecureChannelCredentials.create())
         .maxInboundMessageSize(16 * 1024 * 1024)
         .build();
   }
@@ -186,6 +230,8 @@ public final class Fabric implements AutoCloseable {
   @Override
   public void close() {
     closePeers();
-    gateway.close();
+    if (gateway != null) {
+      gateway.close();
+    }
   }
 }

@@ -77,7 +77,7 @@ final class Fanout {
         }
       }
       Arrays.sort(samples, 0, n);
-      return new Latency.Samples(samples, n);
+      return new Latency.Samples(samples, n, Double.NaN);
     } finally {
       fabric.closePeers();
     }

@@ -22,6 +22,23 @@ interface GatewayHandle extends AutoCloseable {
   void close() throws IOException;
 
   /**
+   * @param hostPort {@code HOST:PORT} of a gateway this harness did not start (never stopped by it)
+   * @return a handle whose close does nothing
+   */
+  static GatewayHandle external(String hostPort) {
+    int port = Integer.parseInt(hostPort.substring(hostPort.lastIndexOf(':') + 1));
+    return new GatewayHandle() {
+      @Override
+      public int port() {
+        return port;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  /**
    * @param childJvm in a child JVM ({@link ChildGateway}) or in this one
    * @param port port, 0 for any
    * @param log child log file

@@ -16,8 +16,14 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Latency {
 
-  /** Round-trip times in nanoseconds, sorted. */
-  record Samples(long[] sorted, int n) {
+  /**
+   * Round-trip times in nanoseconds, sorted, and the process CPU per round trip.
+   *
+   * @param sorted samples
+   * @param n how many
+   * @param cpuMicrosPerOp process CPU microseconds per round trip (NaN if unknown)
+   */
+  record Samples(long[] sorted, int n, double cpuMicrosPerOp) {
     double p(double pct) {
       return Stats.percentile(sorted, n, pct) / 1000.0;
     }
@@ -25,6 +31,12 @@ final class Latency {
 
   private static final int MAX_SAMPLES = 500_000;
   private static final long REPLY_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+  /**
+   * Most round trips per second of the request/reply loop, 0 for no limit: a stock AetherLite
+   * allows 100 messages per second per connection ({@code --rr-rate}).
+   */
+  static volatile int maxRoundTripsPerSecond;
 
   private Latency() {}
 
@@ -81,6 +93,7 @@ final class Latency {
       return loop(
           warmup,
           measure,
+          maxRoundTripsPerSecond,
           seq -> {
             Peer.putHeader(request, seq);
             requester.send(target, request);
@@ -102,7 +115,7 @@ final class Latency {
       Peer p = fabric.connect(side, ws, "kv", "a", Sink.NONE);
       String key = "bench-" + ws;
       p.kvPut(key, new byte[64]);
-      return loop(warmup, measure, seq -> p.kvGet(key));
+      return loop(warmup, measure, 0, seq -> p.kvGet(key));
     } finally {
       fabric.closePeers();
     }
@@ -113,16 +126,25 @@ final class Latency {
     void run(long seq);
   }
 
-  private static Samples loop(Duration warmup, Duration measure, Op op) {
+  private static Samples loop(Duration warmup, Duration measure, int perSecond, Op op) {
+    long gap = perSecond > 0 ? 1_000_000_000L / perSecond : 0;
     long seq = 1;
     long warmEnd = System.nanoTime() + warmup.toNanos();
     while (System.nanoTime() < warmEnd) {
+      if (gap > 0) {
+        LockSupport.parkNanos(gap);
+      }
       op.run(seq++);
     }
     long[] samples = new long[MAX_SAMPLES];
     int n = 0;
+    long cpu0 = Cpu.processNanos();
     long end = System.nanoTime() + measure.toNanos();
     while (n < MAX_SAMPLES) {
+      if (gap > 0) {
+        // paced (outside the measured time): the gateway's rate limit would drop requests
+        LockSupport.parkNanos(gap);
+      }
       long t0 = System.nanoTime();
       if (t0 >= end) {
         break;
@@ -130,7 +152,8 @@ final class Latency {
       op.run(seq++);
       samples[n++] = System.nanoTime() - t0;
     }
+    long cpu1 = Cpu.processNanos();
     Arrays.sort(samples, 0, n);
-    return new Samples(samples, n);
+    return new Samples(samples, n, Cpu.microsPer(cpu0, cpu1, n));
   }
 }

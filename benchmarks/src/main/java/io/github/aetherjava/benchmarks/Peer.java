@@ -37,7 +37,8 @@ public interface Peer extends AutoCloseable {
   void send(String topic, byte[] payload);
 
   /**
-   * Global-scope KV put, blocking until the gateway answers.
+   * Workspace-exclusive KV put (a stock AetherLite denies agents the global scope), blocking until
+   * the gateway answers.
    *
    * @param key key
    * @param value value
@@ -45,7 +46,7 @@ public interface Peer extends AutoCloseable {
   void kvPut(String key, byte[] value);
 
   /**
-   * Global-scope KV get, blocking until the gateway answers.
+   * Workspace-exclusive KV get, blocking until the gateway answers.
    *
    * @param key key
    * @return the value's length (so the result is used)

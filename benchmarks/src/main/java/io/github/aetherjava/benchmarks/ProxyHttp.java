@@ -178,7 +178,7 @@ final class ProxyHttp {
       }
       Arrays.sort(all);
       return new Result(
-          new Latency.Samples(all, all.length), done.get() / (measure.toNanos() / 1e9));
+          new Latency.Samples(all, all.length, Double.NaN), done.get() / (measure.toNanos() / 1e9));
     } finally {
       threads.shutdownNow();
     }

@@ -204,7 +204,7 @@ final class RawPeer implements Peer {
     kv(
         KVOperation.newBuilder()
             .setOp(KVOperation.OpType.PUT)
-            .setScope(KVOperation.Scope.GLOBAL)
+            .setScope(KVOperation.Scope.WORKSPACE_EXCLUSIVE)
             .setKey(key)
             .setValue(ByteString.copyFrom(value)));
   }
@@ -213,7 +213,7 @@ final class RawPeer implements Peer {
   public int kvGet(String key) {
     return kv(KVOperation.newBuilder()
             .setOp(KVOperation.OpType.GET)
-            .setScope(KVOperation.Scope.GLOBAL)
+            .setScope(KVOperation.Scope.WORKSPACE_EXCLUSIVE)
             .setKey(key))
         .getValue()
         .size();

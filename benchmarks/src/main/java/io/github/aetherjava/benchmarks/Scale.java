@@ -6,6 +6,7 @@ package io.github.aetherjava.benchmarks;
 
 import io.github.aetherjava.client.AetherChannelPool;
 import io.github.aetherjava.client.ReconnectPolicy;
+import io.github.aetherjava.client.internal.ChannelPool;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -34,6 +35,9 @@ final class Scale {
       double reconnectSeconds,
       double gatewayDownSeconds) {}
 
+  /** Clients per workspace: AetherLite allows 1000 connections per workspace. */
+  static final int CLIENTS_PER_WORKSPACE = 1000;
+
   private Scale() {}
 
   /**
@@ -45,13 +49,22 @@ final class Scale {
    * @param log child gateway log file
    */
   static Result run(
-      Side side, boolean shared, int clients, boolean restart, boolean childJvm, Path log)
+      Side side,
+      boolean shared,
+      int clients,
+      boolean restart,
+      boolean childJvm,
+      @Nullable String external,
+      Path log)
       throws Exception {
-    GatewayHandle gw = GatewayHandle.start(childJvm, 0, log);
+    GatewayHandle gw =
+        external != null ? GatewayHandle.external(external) : GatewayHandle.start(childJvm, 0, log);
     int port = gw.port();
+    String host = external != null ? external.substring(0, external.lastIndexOf(':')) : "127.0.0.1";
     List<Peer> peers = new ArrayList<>(clients);
     AetherChannelPool pool = side == Side.SDK && shared ? AetherChannelPool.create() : null;
-    ManagedChannel rawShared = side == Side.RAW && shared ? channel(port) : null;
+    // the baseline shares channels like the SDK's pool: at most 900 streams on one connection
+    List<ManagedChannel> rawShared = new ArrayList<>();
     // Default options, reconnect policy included: the restart number is what a user gets out of the
     // box.
     ReconnectPolicy policy = null;
@@ -61,7 +74,16 @@ final class Scale {
       long t0 = System.nanoTime();
       String ws = Fabric.unique("scale");
       for (int i = 0; i < clients; i++) {
-        peers.add(peer(side, "127.0.0.1:" + port, port, pool, rawShared, policy, ws, "s" + i));
+        // the gateways allow 1000 connections per workspace
+        String workspace = ws + "-" + (i / CLIENTS_PER_WORKSPACE);
+        ManagedChannel raw = null;
+        if (side == Side.RAW && shared) {
+          if (i % ChannelPool.MAX_CLIENTS_PER_CHANNEL == 0) {
+            rawShared.add(channel(host, port));
+          }
+          raw = rawShared.get(rawShared.size() - 1);
+        }
+        peers.add(peer(side, host, port, pool, raw, policy, workspace, "s" + i));
       }
       CompletableFuture.allOf(peers.stream().map(Peer::connected).toArray(CompletableFuture[]::new))
           .get(120, TimeUnit.SECONDS);
@@ -100,9 +122,7 @@ final class Scale {
       if (pool != null) {
         pool.close();
       }
-      if (rawShared != null) {
-        rawShared.shutdownNow();
-      }
+      rawShared.forEach(ManagedChannel::shutdownNow);
       gw.close();
     }
   }
@@ -118,7 +138,7 @@ final class Scale {
 
   private static Peer peer(
       Side side,
-      String address,
+      String host,
       int port,
       @Nullable AetherChannelPool pool,
       @Nullable ManagedChannel rawShared,
@@ -126,15 +146,15 @@ final class Scale {
       String ws,
       String spec) {
     if (side == Side.SDK) {
-      return new SdkPeer(address, pool, policy, null, ws, "idle", spec, Sink.NONE);
+      return new SdkPeer(host + ":" + port, pool, policy, null, ws, "idle", spec, Sink.NONE);
     }
     return rawShared != null
         ? new RawPeer(rawShared, false, ws, "idle", spec, Sink.NONE)
-        : new RawPeer(channel(port), true, ws, "idle", spec, Sink.NONE);
+        : new RawPeer(channel(host, port), true, ws, "idle", spec, Sink.NONE);
   }
 
-  private static ManagedChannel channel(int port) {
-    return Grpc.newChannelBuilderForAddress("127.0.0.1", port, InsecureChannelCredentials.create())
+  private static ManagedChannel channel(String host, int port) {
+    return Grpc.newChannelBuilderForAddress(host, port, InsecureChannelCredentials.create())
         .maxInboundMessageSize(16 * 1024 * 1024)
         .build();
   }

@@ -73,12 +73,13 @@ final class SdkPeer implements Peer {
 
   @Override
   public void kvPut(String key, byte[] value) {
-    client.kv().put(KvTarget.global(), key, value).join();
+    client.kv().put(KvTarget.workspaceExclusive(), key, value).join();
   }
 
   @Override
   public int kvGet(String key) {
-    return client.kv().get(KvTarget.global(), key).join().value().length;
+    // the blocking call a waiting caller uses: it is woken by the thread that read the response
+    return client.kv().getBlocking(KvTarget.workspaceExclusive(), key).value().length;
   }
 
   @Override

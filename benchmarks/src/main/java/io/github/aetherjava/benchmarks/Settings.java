@@ -12,11 +12,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Command-line settings of the harness.
  *
- * @param scenarios scenarios to run: throughput, latency, fanout, scale, gateway
+ * @param scenarios scenarios to run: throughput, latency, rate, fanout, scale, gateway, proxy
  * @param transports transports for scenarios 1, 2, 3 and 5
  * @param warmup warm-up time per measurement
  * @param measure measured time per measurement
@@ -32,6 +33,12 @@ import java.util.Set;
  * @param restart scenario 4 also restarts the gateway and times the reconnect (off for --smoke)
  * @param jitWarmup untimed one-way traffic per side and transport before the first measurement
  * @param out directory for results.csv and results.json
+ * @param rrRate most request/reply round trips per second in scenario 2 (0: no limit)
+ * @param gateway {@code HOST:PORT} of a running gateway every client scenario uses, or null for an
+ *     embedded one
+ * @param maxInFlight most one-way messages in flight per receiver (0: the default window)
+ * @param rate messages per second of the moderate-rate CPU scenario
+ * @param scaleChannels scenario 4 variants: {@code both}, {@code own} or {@code shared}
  */
 public record Settings(
     Set<String> scenarios,
@@ -48,18 +55,42 @@ public record Settings(
     boolean sdkPolling,
     boolean restart,
     Duration jitWarmup,
-    Path out) {
+    Path out,
+    int rrRate,
+    @Nullable String gateway,
+    int maxInFlight,
+    int rate,
+    String scaleChannels) {
 
   /** All scenario names, in run order. */
   public static final List<String> ALL =
-      List.of("throughput", "latency", "fanout", "scale", "gateway", "proxy");
+      List.of("throughput", "latency", "rate", "fanout", "scale", "gateway", "proxy");
+
+  /** Most messages in flight per receiver against an external gateway (AetherLite's buffer). */
+  static final int EXTERNAL_MAX_IN_FLIGHT = 64;
+
+  /** Round trips per second against an external gateway: under AetherLite's 100 msg/s quota. */
+  static final int EXTERNAL_RR_RATE = 40;
+
+  /** Messages per second of the moderate-rate CPU scenario. */
+  static final int DEFAULT_RATE = 20_000;
 
   static final String USAGE =
       """
       usage: java -jar benchmarks/target/benchmarks.jar [options]
              java -jar benchmarks/target/benchmarks.jar jmh [JMH options]   (e.g. jmh -prof gc -wi 1 -i 3 -f 1)
-        --scenarios=throughput,latency,fanout,scale,gateway,proxy   (default: all)
+        --scenarios=throughput,latency,rate,fanout,scale,gateway,proxy   (default: all)
         --transports=tcp,inproc                              (default: both)
+        --gateway=HOST:PORT          run every client scenario against this running gateway (a real
+                                     AetherLite, or GatewayProcess in another JVM) instead of an
+                                     embedded one; sets the transport to "ext"; scale skips the restart
+        --max-in-flight=N            most one-way messages in flight per receiver (default: about
+                                     1,000, at most 4 MiB; 64 with --gateway, AetherLite's buffer)
+        --rr-rate=N                  most agent-to-agent round trips per second in scenario 2 (default:
+                                     no limit; 40 with --gateway: AetherLite allows 100 msg/s per
+                                     connection and per identity unless lifted in a local build)
+        --rate=20000                 messages per second of the moderate-rate CPU scenario ("rate")
+        --scale-channels=both        scenario 4 with own channels, a shared channel, or both
         --warmup=1 --seconds=3       warm-up and measured seconds per measurement (decimals allowed)
         --reps=3                     measurements per side, baseline and SDK alternating; median reported
         --sizes=64,1024,65536        payload bytes for scenario 1
@@ -96,6 +127,11 @@ public record Settings(
     boolean direct = true;
     boolean polling = true;
     double jit = 3;
+    String gateway = null;
+    int maxInFlight = -1;
+    int rrRate = -1;
+    int rate = DEFAULT_RATE;
+    String scaleChannels = "both";
     boolean smoke = Arrays.asList(args).contains("--smoke");
     if (smoke) {
       warmup = 0.1;
@@ -110,6 +146,7 @@ public record Settings(
       jit = 0;
       direct = false;
       polling = false;
+      rate = 2_000;
     }
     for (String a : args) {
       if (a.equals("--smoke")) {
@@ -147,6 +184,23 @@ public record Settings(
         case "sdk-direct" -> direct = Boolean.parseBoolean(value);
         case "sdk-polling" -> polling = Boolean.parseBoolean(value);
         case "jit-warmup" -> jit = Double.parseDouble(value);
+        case "gateway" -> {
+          int colon = value.lastIndexOf(':');
+          if (colon <= 0 || colon == value.length() - 1) {
+            throw new IllegalArgumentException("--gateway is HOST:PORT, was " + value);
+          }
+          Integer.parseInt(value.substring(colon + 1));
+          gateway = value;
+        }
+        case "max-in-flight" -> maxInFlight = Integer.parseInt(value);
+        case "rr-rate" -> rrRate = Integer.parseInt(value);
+        case "rate" -> rate = Integer.parseInt(value);
+        case "scale-channels" -> {
+          if (!List.of("both", "own", "shared").contains(value)) {
+            throw new IllegalArgumentException("--scale-channels is both, own or shared");
+          }
+          scaleChannels = value;
+        }
         case "scale-gateway" ->
             child =
                 switch (value) {
@@ -157,6 +211,9 @@ public record Settings(
                 };
         default -> throw new IllegalArgumentException("unknown option --" + key + "\n" + USAGE);
       }
+    }
+    if (gateway != null) {
+      transports = List.of(Transport.EXTERNAL);
     }
     return new Settings(
         scenarios,
@@ -173,7 +230,12 @@ public record Settings(
         polling,
         restart,
         seconds(jit),
-        out);
+        out,
+        rrRate >= 0 ? rrRate : gateway != null ? EXTERNAL_RR_RATE : 0,
+        gateway,
+        maxInFlight >= 0 ? maxInFlight : gateway != null ? EXTERNAL_MAX_IN_FLIGHT : 0,
+        rate,
+        scaleChannels);
   }
 
   private static Duration seconds(double s) {

@@ -9,12 +9,14 @@ public enum Transport {
   /** Netty over loopback TCP (127.0.0.1). */
   TCP,
   /** grpc-java in-process transport (same JVM, no sockets). */
-  INPROC;
+  INPROC,
+  /** TCP to a gateway already running elsewhere ({@code --gateway=HOST:PORT}). */
+  EXTERNAL;
 
   /**
    * @return lower-case name used on the command line and in results
    */
   public String label() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return this == EXTERNAL ? "ext" : name().toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -100,6 +100,13 @@ public final class CallbackPool implements Executor {
   }
 
   /**
+   * Undoes {@link #retireIdleThreads()}: idle workers wait for work for the keep-alive time again.
+   */
+  public void keepIdleThreads() {
+    retiring = false;
+  }
+
+  /**
    * @return live worker threads
    */
   public int threadCount() {

@@ -23,6 +23,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Builds the gRPC channel for an address: in-process, plaintext TCP, TLS or mTLS (Netty, shaded);
  * one instance, a list of instances or a {@code dns:} target (see {@link GatewayTarget}).
+ *
+ * <p>Every channel uses {@code directExecutor()}: the SDK's stream listener runs on the transport
+ * thread, and its own hand-off to the client's callback executor is the only one a message pays.
+ * That listener never blocks and never runs user code (see {@code InboundRouter}).
  */
 public final class ChannelFactory {
 
@@ -41,6 +45,7 @@ public final class ChannelFactory {
     if (target.kind() == GatewayTarget.Kind.IN_PROCESS) {
       return InProcessChannelBuilder.forName(target.inProcessName())
           .maxInboundMessageSize(options.maxInboundMessageBytes())
+          .directExecutor()
           .build();
     }
     TlsOptions tls = options.tls();
@@ -76,7 +81,8 @@ public final class ChannelFactory {
     b.keepAliveTime(options.keepAliveTime().toNanos(), TimeUnit.NANOSECONDS)
         .keepAliveTimeout(options.keepAliveTimeout().toNanos(), TimeUnit.NANOSECONDS)
         .keepAliveWithoutCalls(options.keepAliveWithoutCalls())
-        .maxInboundMessageSize(options.maxInboundMessageBytes());
+        .maxInboundMessageSize(options.maxInboundMessageBytes())
+        .directExecutor();
     if (tls != null && tls.serverNameOverride() != null) {
       b.overrideAuthority(tls.serverNameOverride());
     }

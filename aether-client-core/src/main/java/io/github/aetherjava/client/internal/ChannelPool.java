@@ -9,8 +9,10 @@ import io.github.aetherjava.client.AetherChannelPool;
 import io.github.aetherjava.client.AetherClientOptions;
 import io.github.aetherjava.client.TlsOptions;
 import io.grpc.ManagedChannel;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -19,9 +21,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * The channels behind an {@link AetherChannelPool}: one per distinct set of channel settings
  * (address, TLS material by value, keepalive, inbound size limit), so clients share a channel only
- * when it is exactly the channel each would have built alone.
+ * when it is exactly the channel each would have built alone; and at most {@link
+ * #MAX_CLIENTS_PER_CHANNEL} clients per channel, since a gateway serves a bounded number of
+ * concurrent streams on one connection and a stream beyond it would wait, never connecting.
  */
 public final class ChannelPool {
+
+  /**
+   * Most clients (each one long-lived stream) sharing one channel. The gateways allow 1000
+   * concurrent streams per connection; the rest is left for other calls on the channel.
+   */
+  public static final int MAX_CLIENTS_PER_CHANNEL = 900;
 
   /** Everything {@link ChannelFactory} builds a channel from. */
   private record Key(
@@ -68,8 +78,27 @@ public final class ChannelPool {
   private static volatile @Nullable Function<AetherChannelPool, ChannelPool> access;
 
   private final ReentrantLock lock = new ReentrantLock();
-  private final Map<Key, Shared> byKey = new HashMap<>();
+  private final int maxClientsPerChannel;
+  // guarded by lock: the channels of each setting, and the setting and users of each channel
+  private final Map<Key, List<Shared>> byKey = new HashMap<>();
+  private final Map<ManagedChannel, Shared> byChannel = new IdentityHashMap<>();
   private final Map<ManagedChannel, Key> keys = new IdentityHashMap<>();
+
+  /** A pool with {@link #MAX_CLIENTS_PER_CHANNEL}. */
+  public ChannelPool() {
+    this(MAX_CLIENTS_PER_CHANNEL);
+  }
+
+  /**
+   * @param maxClientsPerChannel most clients on one channel (at least 1)
+   */
+  ChannelPool(int maxClientsPerChannel) {
+    if (maxClientsPerChannel < 1) {
+      throw new IllegalArgumentException(
+          "maxClientsPerChannel must be >= 1, was " + maxClientsPerChannel);
+    }
+    this.maxClientsPerChannel = maxClientsPerChannel;
+  }
 
   /**
    * Lets the public pool hand its channels to the clients without exposing them in its API.
@@ -105,10 +134,18 @@ public final class ChannelPool {
     Key key = Key.of(options);
     lock.lock();
     try {
-      Shared s = byKey.get(key);
-      if (s == null || s.channel.isShutdown()) {
+      List<Shared> channels = byKey.computeIfAbsent(key, k -> new ArrayList<>(1));
+      Shared s = null;
+      for (Shared c : channels) {
+        if (c.users < maxClientsPerChannel && !c.channel.isShutdown()) {
+          s = c;
+          break;
+        }
+      }
+      if (s == null) {
         s = new Shared(ChannelFactory.create(options));
-        byKey.put(key, s);
+        channels.add(s);
+        byChannel.put(s.channel, s);
         keys.put(s.channel, key);
       }
       s.users++;
@@ -124,16 +161,22 @@ public final class ChannelPool {
   void release(ManagedChannel channel) {
     lock.lock();
     try {
-      Key key = keys.get(channel);
-      Shared s = key == null ? null : byKey.get(key);
-      if (s == null || s.channel != channel) {
+      Shared s = byChannel.get(channel);
+      if (s == null) {
         // the pool was closed meanwhile, or this is a stale channel: it is not shared any more
         channel.shutdown();
         return;
       }
       if (--s.users <= 0) {
-        byKey.remove(key);
-        keys.remove(channel);
+        byChannel.remove(channel);
+        Key key = keys.remove(channel);
+        List<Shared> channels = byKey.get(key);
+        if (channels != null) {
+          channels.remove(s);
+          if (channels.isEmpty()) {
+            byKey.remove(key);
+          }
+        }
         channel.shutdown();
       }
     } finally {
@@ -147,7 +190,7 @@ public final class ChannelPool {
   public int size() {
     lock.lock();
     try {
-      return byKey.size();
+      return byChannel.size();
     } finally {
       lock.unlock();
     }
@@ -157,8 +200,9 @@ public final class ChannelPool {
   public void close() {
     lock.lock();
     try {
-      byKey.values().forEach(s -> s.channel.shutdown());
+      byChannel.keySet().forEach(ManagedChannel::shutdown);
       byKey.clear();
+      byChannel.clear();
       keys.clear();
     } finally {
       lock.unlock();

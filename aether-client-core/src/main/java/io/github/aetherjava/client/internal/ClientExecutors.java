@@ -17,10 +17,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Threads of the SDK. The default callback executor is per client: virtual threads when the JVM has
- * them (detected reflectively since we compile for Java 17), otherwise a {@link CallbackPool} of
- * the client's own, so blocked handlers of one client never take threads from another. Timers share
- * one scheduler thread that ends when no timer is pending; timers only do cheap SDK work (fail a
- * future, start an attempt, cancel a call). No SDK thread outlives its use.
+ * them (detected reflectively since we compile for Java 17), otherwise the client's share of one
+ * shared {@link CallbackPool}: at most {@code max(4, 2 x cores)} tasks of one client run at once,
+ * and the pool starts a thread whenever none is idle, so blocked handlers of one client never take
+ * the threads of another, and an idle client holds no thread at all (10,000 idle clients need no
+ * thread each). Timers share one scheduler thread that ends when no timer is pending; timers only
+ * do cheap SDK work (fail a future, start an attempt, cancel a call). No SDK thread outlives its
+ * use: once the last client has released its executor, idle pool threads end.
  */
 public final class ClientExecutors {
 
@@ -29,7 +32,12 @@ public final class ClientExecutors {
 
   private static final @Nullable Method VIRTUAL = virtualThreadFactoryMethod();
   private static final ScheduledExecutorService SCHEDULER = createScheduler();
-  private static final AtomicInteger CLIENTS = new AtomicInteger();
+  private static final CallbackPool SHARED =
+      new CallbackPool(
+          "aether-callback-", Integer.MAX_VALUE, CallbackPool.KEEP_ALIVE, Duration.ZERO);
+  private static final Object CLIENTS_LOCK = new Object();
+  // guarded by CLIENTS_LOCK
+  private static int clients;
 
   private ClientExecutors() {}
 
@@ -37,18 +45,19 @@ public final class ClientExecutors {
    * A default callback executor for one client; {@link #release(Executor)} it when the client has
    * closed.
    *
-   * @return virtual threads on Java 21+, else a pool owned by this client
+   * @return virtual threads on Java 21+, else this client's share of the shared pool
    */
   public static Executor newDefaultCallbackExecutor() {
     ExecutorService virtual = virtualThreadExecutor();
     if (virtual != null) {
       return virtual;
     }
-    return new CallbackPool(
-        "aether-callback-" + CLIENTS.incrementAndGet() + "-",
-        defaultCallbackThreads(),
-        CallbackPool.KEEP_ALIVE,
-        Duration.ZERO);
+    synchronized (CLIENTS_LOCK) {
+      if (clients++ == 0) {
+        SHARED.keepIdleThreads();
+      }
+    }
+    return new ConcurrencyLimit(SHARED, defaultCallbackThreads());
   }
 
   /**
@@ -58,8 +67,12 @@ public final class ClientExecutors {
    * @param executor an executor from {@link #newDefaultCallbackExecutor()}
    */
   public static void release(Executor executor) {
-    if (executor instanceof CallbackPool pool) {
-      pool.retireIdleThreads();
+    if (executor instanceof ConcurrencyLimit limit && limit.release()) {
+      synchronized (CLIENTS_LOCK) {
+        if (--clients == 0) {
+          SHARED.retireIdleThreads();
+        }
+      }
     }
     // a virtual-thread-per-task executor holds no threads while idle
   }
@@ -72,7 +85,8 @@ public final class ClientExecutors {
   }
 
   /**
-   * @return thread limit of a client's default callback pool: {@code max(4, 2 x cores)}
+   * @return most tasks of one client that its default callback executor runs at once: {@code max(4,
+   *     2 x cores)}
    */
   public static int defaultCallbackThreads() {
     return Math.max(4, Runtime.getRuntime().availableProcessors() * 2);

@@ -79,8 +79,9 @@ final class Connection {
     volatile boolean graceful;
     volatile @Nullable SignalInfo force;
     volatile @Nullable ScheduledFuture<?> handshakeTimer;
+    // written under the writer lock; read without it by the credit request
+    volatile boolean started;
     // guarded by the writer lock
-    boolean started;
     boolean cancelled;
     boolean halfClosed;
 
@@ -88,13 +89,13 @@ final class Connection {
       this.call = call;
       this.credit =
           new InboundFlow.Credit(
-              n ->
-                  outbound.withLock(
-                      () -> {
-                        if (started && !done) {
-                          call.request(n);
-                        }
-                      }),
+              n -> {
+                // request() is the one ClientCall method safe from any thread; no lock, since the
+                // in-process transport delivers frames inline on the requesting thread
+                if (started && !done) {
+                  call.request(n);
+                }
+              },
               requestBatch);
     }
 
