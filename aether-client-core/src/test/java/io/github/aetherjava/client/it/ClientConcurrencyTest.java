@@ -195,6 +195,16 @@ class ClientConcurrencyTest {
                     }));
     a.connect().get(10, TimeUnit.SECONDS);
     a.kv().putBlocking(KvTarget.workspaceExclusive(), "k", utf8("v"));
+    // occupy the only thread and the only queue slot, so every hand-off from now on is refused
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch busy = new CountDownLatch(1);
+    small.execute(
+        () -> {
+          busy.countDown();
+          awaitQuietly(release);
+        });
+    busy.await(10, TimeUnit.SECONDS);
+    small.execute(() -> {});
     Set<String> threads = ConcurrentHashMap.newKeySet();
     List<CompletableFuture<Void>> done = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
@@ -203,7 +213,11 @@ class ClientConcurrencyTest {
               .get(KvTarget.workspaceExclusive(), "k")
               .thenAccept(v -> threads.add(Thread.currentThread().getName())));
     }
-    CompletableFuture.allOf(done.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.SECONDS);
+    try {
+      CompletableFuture.allOf(done.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.SECONDS);
+    } finally {
+      release.countDown();
+    }
     assertThat(rejected.get()).as("the executor refused some hand-offs").isPositive();
     assertThat(threads).noneMatch(t -> t.startsWith("grpc-"));
     assertThat(a.state()).isEqualTo(ConnectionState.READY);
@@ -403,5 +417,13 @@ class ClientConcurrencyTest {
     assertThat(a.state()).isEqualTo(ConnectionState.READY);
     a.disconnect().get(10, TimeUnit.SECONDS);
     assertThat(a.state()).isEqualTo(ConnectionState.CLOSED);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
