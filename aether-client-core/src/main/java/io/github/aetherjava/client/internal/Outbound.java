@@ -33,10 +33,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The single writer. Frames queue here (bounded by count and bytes) and are written only while a
- * call is attached (after the {@code ConnectionAck}), the transport reports {@code isReady()} and,
- * for frames the gateway rate-limits, the optional {@link SendPacer} has a token; {@code onReady}
- * and the pacer's timer drain again. A frame's future completes when it is handed to gRPC, or fails
- * with a reason: nothing is dropped silently.
+ * call is attached (after the {@code ConnectionAck}), the transport reports {@code isReady()} (or
+ * the bounded slack below is not used up) and, for frames the gateway rate-limits, the optional
+ * {@link SendPacer} has a token; {@code onReady} and the pacer's timer drain again. A frame's
+ * future completes when it is handed to gRPC, or fails with a reason: nothing is dropped silently.
+ *
+ * <p>Slack: {@code isReady()} is advisory (gRPC buffers what is written while it is false). A
+ * transport whose peer asks for one message at a time, such as the in-process one, turns not-ready
+ * after every frame, so without slack most frames would wait for {@code onReady} and be written on
+ * the transport thread, each costing a hand-off to complete its future. Up to {@link
+ * #NOT_READY_SLACK_FRAMES} frames and {@link #NOT_READY_SLACK_BYTES} bytes may be written past a
+ * not-ready transport, on the sender's own thread; the slack refills when the transport reports
+ * ready again, so what gRPC buffers beyond its own threshold stays bounded.
  *
  * <p>Barriers: the gateway handles one stream's upstream frames in order and answers a self {@code
  * ConnectionStatusRequest} after everything before it, writing the errors of earlier frames first.
@@ -130,6 +138,12 @@ public final class Outbound {
     }
   }
 
+  /** Frames that may be written while the transport reports not ready (see the class comment). */
+  static final int NOT_READY_SLACK_FRAMES = 32;
+
+  /** Bytes that may be written while the transport reports not ready. */
+  static final long NOT_READY_SLACK_BYTES = 256 * 1024;
+
   private final ReentrantLock lock = new ReentrantLock();
   private final Deque<Item> queue = new ArrayDeque<>();
   private final int maxCount;
@@ -150,6 +164,9 @@ public final class Outbound {
   private long unconfirmedBytes;
   private boolean lastWasBarrier;
   private boolean drainScheduled;
+  // frames and bytes written since the transport last reported ready
+  private int slackFrames;
+  private long slackBytes;
   private long confirmedCount;
   private long retriedCount;
   private long replayedCount;
@@ -420,6 +437,8 @@ public final class Outbound {
       call = c;
       // the stream starts after the acknowledgement: nothing of it precedes the first frame here
       lastWasBarrier = true;
+      slackFrames = 0;
+      slackBytes = 0;
     } finally {
       lock.unlock();
     }
@@ -459,8 +478,16 @@ public final class Outbound {
     lock.lock();
     try {
       ClientCall<UpstreamMessage, DownstreamMessage> c = call;
-      while (c != null && !queue.isEmpty() && (ignoreReady || c.isReady())) {
+      while (c != null && !queue.isEmpty()) {
         Item item = queue.peekFirst();
+        boolean ready = ignoreReady || c.isReady();
+        if (ready) {
+          slackFrames = 0;
+          slackBytes = 0;
+        } else if (slackFrames >= NOT_READY_SLACK_FRAMES
+            || slackBytes + item.size > NOT_READY_SLACK_BYTES) {
+          break;
+        }
         long now = System.nanoTime();
         if (item.retry && item.notBefore - now > 0) {
           // a refused send waits for the gateway's retry_after; later frames keep their order
@@ -476,6 +503,10 @@ public final class Outbound {
         }
         queue.pollFirst();
         bytes -= item.size;
+        if (!ready) {
+          slackFrames++;
+          slackBytes += item.size;
+        }
         switch (item.kind) {
           case PLAIN -> {
             c.sendMessage(item.frame);

@@ -58,27 +58,80 @@ class OutboundTest {
         .build();
   }
 
+  private static UpstreamMessage bigFrame(int payloadBytes) {
+    return UpstreamMessage.newBuilder()
+        .setSend(
+            SendMessage.newBuilder()
+                .setTargetTopic("big")
+                .setPayload(com.google.protobuf.ByteString.copyFrom(new byte[payloadBytes])))
+        .build();
+  }
+
   @Test
-  void writesOnlyWhileAttachedAndReadyInOrder() {
+  void writesOnlyWhileAttachedAndReadyOrWithinTheSlackInOrder() {
     Outbound out = new Outbound(100, 1 << 20, OverflowPolicy.FAIL, direct());
     CompletableFuture<Void> a = out.enqueue(frame("a"), null);
+    assertThat(a).as("nothing is written before a call is attached").isNotDone();
     RecordingCall call = new RecordingCall();
     out.attach(call);
-    assertThat(call.written).isEmpty();
-    assertThat(a).isNotDone();
+    // not ready: the slack lets a bounded number through, the rest waits for onReady
+    List<String> expected = new ArrayList<>(List.of("a"));
+    CompletableFuture<Void> last = a;
+    for (int i = 1; i <= Outbound.NOT_READY_SLACK_FRAMES; i++) {
+      expected.add("s" + i);
+      last = out.enqueue(frame("s" + i), null);
+    }
+    assertThat(call.written)
+        .containsExactlyElementsOf(expected.subList(0, Outbound.NOT_READY_SLACK_FRAMES));
+    assertThat(a).isCompleted();
+    assertThat(last).isNotDone();
     out.enqueue(frame("b"), null);
+    expected.add("b");
     call.ready = true;
     out.drain(); // what onReady does
-    assertThat(call.written).containsExactly("a", "b");
-    assertThat(a).isCompleted();
+    assertThat(call.written).containsExactlyElementsOf(expected);
+    assertThat(last).isCompleted();
     out.detach();
     CompletableFuture<Void> c = out.enqueue(frame("c"), null);
     assertThat(c).isNotDone();
     assertThat(out.size()).isEqualTo(1);
     out.prepend(List.of(frame("session")));
     out.attach(call);
-    assertThat(call.written).containsExactly("a", "b", "session", "c");
+    expected.add("session");
+    expected.add("c");
+    assertThat(call.written).containsExactlyElementsOf(expected);
     assertThat(out.bytes()).isZero();
+  }
+
+  @Test
+  void theSlackRefillsOnlyWhenTheTransportIsReadyAgain() {
+    Outbound out = new Outbound(1000, 1 << 20, OverflowPolicy.FAIL, direct());
+    RecordingCall call = new RecordingCall();
+    out.attach(call);
+    for (int i = 0; i < 3 * Outbound.NOT_READY_SLACK_FRAMES; i++) {
+      out.enqueue(frame("m" + i), null);
+    }
+    assertThat(call.written).hasSize(Outbound.NOT_READY_SLACK_FRAMES);
+    assertThat(out.size()).isEqualTo(2 * Outbound.NOT_READY_SLACK_FRAMES);
+    out.drain(); // still not ready: nothing more
+    assertThat(call.written).hasSize(Outbound.NOT_READY_SLACK_FRAMES);
+    call.ready = true;
+    out.drain();
+    assertThat(call.written).hasSize(3 * Outbound.NOT_READY_SLACK_FRAMES);
+  }
+
+  @Test
+  void aFrameLargerThanTheByteSlackWaitsForReady() {
+    Outbound out = new Outbound(10, 4L << 20, OverflowPolicy.FAIL, direct());
+    RecordingCall call = new RecordingCall();
+    out.attach(call);
+    CompletableFuture<Void> big =
+        out.enqueue(bigFrame((int) Outbound.NOT_READY_SLACK_BYTES + 1), null);
+    assertThat(big).isNotDone();
+    assertThat(call.written).isEmpty();
+    call.ready = true;
+    out.drain();
+    assertThat(big).isCompleted();
   }
 
   @Test
