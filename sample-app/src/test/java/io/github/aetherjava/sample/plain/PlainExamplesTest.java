@@ -49,6 +49,25 @@ class PlainExamplesTest {
   }
 
   @Test
+  void deliveryExample() throws Exception {
+    String out = run(DeliveryExample::main);
+    java.util.regex.Matcher burst =
+        java.util.regex.Pattern.compile(
+                "default mode: 300 sends completed, (\\d+) refused by the rate limit \\(pressure events: (\\d+)\\)")
+            .matcher(out);
+    assertThat(burst.find()).as(out).isTrue();
+    int refused = Integer.parseInt(burst.group(1));
+    assertThat(refused).as("a burst beyond the limit is partly refused").isPositive();
+    // listeners run on the callback executor: some may still be on their way when the line prints
+    assertThat(Integer.parseInt(burst.group(2))).isBetween(0, refused);
+    assertThat(out)
+        .contains("receiver got " + (300 - refused) + " of 300")
+        .contains("paced and confirmed: 300 confirmed, 0 refused")
+        .contains("receiver got 300 of 300")
+        .contains(System.lineSeparator() + "done" + System.lineSeparator());
+  }
+
+  @Test
   void eventsExample() throws Exception {
     String out = run(EventsExample::main);
     assertThat(out)
