@@ -217,19 +217,11 @@ public final class Policy {
 
   private @Nullable String kvDenialOnBehalf(
       KVOperation op, io.github.aetherjava.proto.v1.ACLAuthorityGrantInfo g, String workspace) {
-    String type = g.getSubject().getPrincipalType();
-    String subject = g.getSubject().getPrincipalId();
     String scope = kvScopeName(op.getScope());
     String operation = "kv_" + op.getOp().name().toLowerCase(java.util.Locale.ROOT);
     if (op.getOp() == KVOperation.OpType.LIST) {
       String why =
-          AuthorityComponent.constraintDenial(
-              g, AclRules.RESOURCE_KV_SCOPE, scope, operation, workspace, AclRules.READ);
-      if (why == null) {
-        ACLAccessExplanationInfo e =
-            acl.explain(type, subject, AclRules.RESOURCE_KV_SCOPE, scope, AclRules.READ);
-        why = e.getAllowed() ? null : e.getReason();
-      }
+          onBehalfDenial(g, AclRules.RESOURCE_KV_SCOPE, scope, operation, workspace, AclRules.READ);
       return why == null ? null : "KV read denied for scope " + scope + ": " + why;
     }
     int level =
@@ -244,21 +236,46 @@ public final class Policy {
       return "KV access denied for key " + op.getKey() + ": " + why;
     }
     ACLAccessExplanationInfo onKey =
-        acl.explain(type, subject, AclRules.RESOURCE_KV_KEY, op.getKey(), level);
+        acl.explain(
+            g.getSubject().getPrincipalType(),
+            g.getSubject().getPrincipalId(),
+            AclRules.RESOURCE_KV_KEY,
+            op.getKey(),
+            level);
     if (!onKey.getFallbackApplied()) {
       return onKey.getAllowed()
           ? null
           : "KV access denied for key " + op.getKey() + ": " + onKey.getReason();
     }
-    why =
-        AuthorityComponent.constraintDenial(
-            g, AclRules.RESOURCE_KV_SCOPE, scope, operation, workspace, level);
-    if (why == null) {
-      ACLAccessExplanationInfo onScope =
-          acl.explain(type, subject, AclRules.RESOURCE_KV_SCOPE, scope, level);
-      why = onScope.getAllowed() ? null : onScope.getReason();
-    }
+    why = onBehalfDenial(g, AclRules.RESOURCE_KV_SCOPE, scope, operation, workspace, level);
     return why == null ? null : "KV access denied for scope " + scope + ": " + why;
+  }
+
+  /**
+   * The grant's constraints, then the subject's rules (as AetherLite checks them): why not, or
+   * null.
+   */
+  private @Nullable String onBehalfDenial(
+      io.github.aetherjava.proto.v1.ACLAuthorityGrantInfo g,
+      String resourceType,
+      String resourceId,
+      String operation,
+      String workspace,
+      int level) {
+    String why =
+        AuthorityComponent.constraintDenial(
+            g, resourceType, resourceId, operation, workspace, level);
+    if (why != null) {
+      return why;
+    }
+    ACLAccessExplanationInfo e =
+        acl.explain(
+            g.getSubject().getPrincipalType(),
+            g.getSubject().getPrincipalId(),
+            resourceType,
+            resourceId,
+            level);
+    return e.getAllowed() ? null : e.getReason();
   }
 
   /** The canonical (ACL and audit) name of a KV scope. */

@@ -313,7 +313,12 @@ final class TaskComponent implements Dispatcher.Component {
       return mayCreateUnderLiteAcl(caller.type());
     }
     if (AuthorityComponent.constraintDenial(
-            onBehalf, "workspace", workspace, "task_create", workspace, AclRules.READ_WRITE)
+            onBehalf,
+            AclRules.RESOURCE_WORKSPACE,
+            workspace,
+            "task_create",
+            workspace,
+            AclRules.READ_WRITE)
         != null) {
       return false;
     }
@@ -339,19 +344,19 @@ final class TaskComponent implements Dispatcher.Component {
     }
   }
 
-  /** AetherLite's model spelling of a principal type ("user" is "User"). */
+  /**
+   * AetherLite's model spelling of an ACL principal type ("user" is "User"): the gateway's two
+   * existing spellings ({@link AclRules#principalType}, {@link Identity#typeName}) joined.
+   */
   private static String modelType(String aclType) {
-    return switch (aclType) {
-      case "agent" -> "Agent";
-      case "task" -> "Task";
-      case "user" -> "User";
-      case "workflow_engine" -> "WorkflowEngine";
-      case "metrics_bridge" -> "MetricsBridge";
-      case "orchestrator" -> "Orchestrator";
-      case "bridge" -> "Bridge";
-      case "service" -> "Service";
-      default -> aclType;
-    };
+    for (PrincipalType p : PrincipalType.values()) {
+      if (p != PrincipalType.UNRECOGNIZED
+          && p != PrincipalType.PRINCIPAL_TYPE_UNSPECIFIED
+          && AclRules.principalType(p).equals(aclType)) {
+        return Identity.typeName(p);
+      }
+    }
+    return aclType;
   }
 
   /** AetherLite's seeded ACL: agents, tasks and users may create; the workflow engine always. */

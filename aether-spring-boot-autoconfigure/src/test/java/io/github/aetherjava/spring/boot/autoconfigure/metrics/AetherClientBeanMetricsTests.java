@@ -165,6 +165,11 @@ class AetherClientBeanMetricsTests {
         (context) -> {
           assertThat(context).hasNotFailed().doesNotHaveBean(AetherClientMetrics.class);
           assertThat(context.getBean("manual", AgentClient.class).options().observers()).isEmpty();
+          // "manual" is built from plain options, which can never hold the metrics; the clients
+          // built from the shared options would if the auto-configuration ran
+          assertThat(context.getBeansOfType(AetherClient.class).values())
+              .hasSize(4)
+              .allSatisfy((client) -> assertThat(client.options().observers()).isEmpty());
         });
   }
 

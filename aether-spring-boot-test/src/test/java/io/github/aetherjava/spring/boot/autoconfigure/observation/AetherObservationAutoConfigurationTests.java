@@ -213,6 +213,11 @@ class AetherObservationAutoConfigurationTests {
               TaskClient manual = context.getBean("manual", TaskClient.class);
               await().atMost(Duration.ofSeconds(10)).until(manual::isConnected);
               assertThat(manual.options().observers()).isEmpty();
+              // a hand-built client's options can never hold the observer; the configured client
+              // is built from the shared options, which would if the auto-configuration ran
+              assertThat(context.getBeansOfType(AetherClient.class).values())
+                  .hasSize(2)
+                  .allSatisfy((client) -> assertThat(client.options().observers()).isEmpty());
             });
   }
 
