@@ -4,7 +4,6 @@
  */
 package io.github.aetherjava.client.authority;
 
-import io.github.aetherjava.client.InvalidArgumentException;
 import io.github.aetherjava.client.admin.AccessLevel;
 import io.github.aetherjava.client.internal.Arguments;
 import java.time.Duration;
@@ -171,11 +170,7 @@ public final class AuthorityRequestDecision {
      * @return this
      */
     public Builder duration(Duration duration) {
-      Arguments.positive(duration, "duration");
-      if (duration.toSeconds() < 1) {
-        throw new InvalidArgumentException("duration must be at least one second, was " + duration);
-      }
-      this.duration = duration;
+      this.duration = AuthorityRequestSpec.atLeastOneSecond(duration);
       return this;
     }
 
@@ -184,10 +179,7 @@ public final class AuthorityRequestDecision {
      * @return this
      */
     public Builder remainingHops(int hops) {
-      if (hops < 0) {
-        throw new InvalidArgumentException("hops must not be negative, was " + hops);
-      }
-      this.remainingHops = hops;
+      this.remainingHops = Arguments.notNegative(hops, "hops");
       return this;
     }
 

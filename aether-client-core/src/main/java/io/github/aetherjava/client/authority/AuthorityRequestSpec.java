@@ -158,6 +158,15 @@ public final class AuthorityRequestSpec {
     return metadata;
   }
 
+  // the gateway counts whole seconds (also for a decision's duration); less would be sent as zero
+  static Duration atLeastOneSecond(@Nullable Duration duration) {
+    Duration d = Arguments.positive(duration, "duration");
+    if (d.toSeconds() < 1) {
+      throw new InvalidArgumentException("duration must be at least one second, was " + d);
+    }
+    return d;
+  }
+
   /** Builder of {@link AuthorityRequestSpec}. */
   public static final class Builder {
     private final AuthorityRequestRouting routing;
@@ -177,11 +186,7 @@ public final class AuthorityRequestSpec {
     private Builder(AuthorityRequestRouting routing, AccessLevel accessLevel, Duration duration) {
       this.routing = Arguments.notNull(routing, "routing");
       this.accessLevel = Arguments.notNull(accessLevel, "accessLevel");
-      Arguments.positive(duration, "duration");
-      if (duration.toSeconds() < 1) {
-        throw new InvalidArgumentException("duration must be at least one second, was " + duration);
-      }
-      this.duration = duration;
+      this.duration = atLeastOneSecond(duration);
     }
 
     /**

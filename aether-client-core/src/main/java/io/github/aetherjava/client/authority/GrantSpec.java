@@ -181,7 +181,7 @@ public final class GrantSpec {
      */
     public Builder workspaceScope(String... workspaces) {
       for (String w : workspaces) {
-        workspaceScope.add(nonBlank(w, "workspaceScope"));
+        workspaceScope.add(Arguments.notBlank(w, "workspaceScope"));
       }
       return this;
     }
@@ -192,7 +192,7 @@ public final class GrantSpec {
      * @return this
      */
     public Builder resourceScope(String resourceType, String... patterns) {
-      resourceScope.put(nonBlank(resourceType, "resourceType"), List.of(patterns));
+      resourceScope.put(Arguments.notBlank(resourceType, "resourceType"), List.of(patterns));
       return this;
     }
 
@@ -202,7 +202,7 @@ public final class GrantSpec {
      */
     public Builder operationScope(String... operations) {
       for (String o : operations) {
-        operationScope.add(nonBlank(o, "operationScope"));
+        operationScope.add(Arguments.notBlank(o, "operationScope"));
       }
       return this;
     }
@@ -213,7 +213,7 @@ public final class GrantSpec {
      * @return this
      */
     public Builder audience(String type, String id) {
-      this.audienceType = nonBlank(type, "audienceType");
+      this.audienceType = Arguments.notBlank(type, "audienceType");
       this.audienceId = Arguments.notNull(id, "audienceId");
       return this;
     }
@@ -256,7 +256,7 @@ public final class GrantSpec {
      * @return this
      */
     public Builder metadata(String key, String value) {
-      metadata.put(nonBlank(key, "key"), Arguments.notNull(value, "value"));
+      metadata.put(Arguments.notBlank(key, "key"), Arguments.notNull(value, "value"));
       return this;
     }
 
@@ -265,13 +265,6 @@ public final class GrantSpec {
      */
     public GrantSpec build() {
       return new GrantSpec(this);
-    }
-
-    private static String nonBlank(String value, String name) {
-      if (value == null || value.isBlank()) {
-        throw new InvalidArgumentException(name + " must not be blank");
-      }
-      return value;
     }
   }
 }

@@ -297,7 +297,7 @@ public final class AuthorityGrantsImpl implements AuthorityGrants {
               false,
               r -> {
                 if (!r.getSuccess() && r.getGrantsCount() == 0) {
-                  throw new AuthorityGrantException(operation, errorOf(r));
+                  throw new AuthorityGrantException(operation, reasonOf(r.getError()));
                 }
                 return new BatchExchangeResult(grants(r), r.getError());
               });
@@ -331,9 +331,7 @@ public final class AuthorityGrantsImpl implements AuthorityGrants {
               m -> {
                 ResolveAuthorityResponse r = m.getResolveAuthorityResponse();
                 if (!r.getOk()) {
-                  throw new AuthorityGrantException(
-                      operation,
-                      r.getError().isEmpty() ? "the gateway gave no reason" : r.getError());
+                  throw new AuthorityGrantException(operation, reasonOf(r.getError()));
                 }
                 AuthorityGrantInfo g = r.getAuthority().getGrant();
                 return new ResolvedAuthority(
@@ -357,20 +355,22 @@ public final class AuthorityGrantsImpl implements AuthorityGrants {
       AuthorityGrantOperation.OpType type,
       boolean includeRevoked,
       Duration timeout) {
-    return call(
-        operation,
-        AuthorityGrantOperation.newBuilder()
-            .setOp(type)
-            .setListRequest(
-                AuthorityGrantListRequest.newBuilder().setIncludeRevoked(includeRevoked)),
-        timeout,
-        true,
-        r -> {
-          if (!r.getSuccess()) {
-            throw new AuthorityGrantException(operation, errorOf(r));
-          }
-          return grants(r);
-        });
+    return Arguments.check(
+        () ->
+            call(
+                operation,
+                AuthorityGrantOperation.newBuilder()
+                    .setOp(type)
+                    .setListRequest(
+                        AuthorityGrantListRequest.newBuilder().setIncludeRevoked(includeRevoked)),
+                timeout,
+                true,
+                r -> {
+                  if (!r.getSuccess()) {
+                    throw new AuthorityGrantException(operation, reasonOf(r.getError()));
+                  }
+                  return grants(r);
+                }));
   }
 
   private CompletableFuture<AuthorityGrant> single(
@@ -382,7 +382,7 @@ public final class AuthorityGrantsImpl implements AuthorityGrants {
         read,
         r -> {
           if (!r.getSuccess() || !r.hasGrant()) {
-            throw new AuthorityGrantException(operation, errorOf(r));
+            throw new AuthorityGrantException(operation, reasonOf(r.getError()));
           }
           return AuthorityGrant.fromProto(r.getGrant());
         });
@@ -394,20 +394,17 @@ public final class AuthorityGrantsImpl implements AuthorityGrants {
       Duration timeout,
       boolean read,
       Function<AuthorityGrantResponse, T> decode) {
-    return Arguments.check(
-        () -> {
-          Arguments.positive(timeout, "timeout");
-          String id = core.nextRequestId();
-          return core.request(
-              operation,
-              id,
-              UpstreamMessage.newBuilder().setAuthorityGrantOp(op.setRequestId(id)).build(),
-              timeout,
-              read,
-              m -> decode.apply(m.getAuthorityGrant()),
-              e -> AdminClientImpl.mapError(operation, e),
-              core.observe(operation));
-        });
+    Arguments.positive(timeout, "timeout");
+    String id = core.nextRequestId();
+    return core.request(
+        operation,
+        id,
+        UpstreamMessage.newBuilder().setAuthorityGrantOp(op.setRequestId(id)).build(),
+        timeout,
+        read,
+        m -> decode.apply(m.getAuthorityGrant()),
+        e -> AdminClientImpl.mapError(operation, e),
+        core.observe(operation));
   }
 
   private static AuthorityGrantExchangeRequest exchangeRequest(
@@ -449,11 +446,13 @@ public final class AuthorityGrantsImpl implements AuthorityGrants {
     return List.copyOf(out);
   }
 
-  private static String errorOf(AuthorityGrantResponse r) {
-    return r.getError().isEmpty() ? "the gateway gave no reason" : r.getError();
+  /** The gateway's error text, or a stand-in when it sent none. */
+  static String reasonOf(String error) {
+    return error.isEmpty() ? "the gateway gave no reason" : error;
   }
 
-  private static String requireId(@Nullable String value, String name) {
+  /** An id argument: not null, not empty, not only whitespace; the message names the argument. */
+  static String requireId(@Nullable String value, String name) {
     String id = Arguments.notEmpty(value, name);
     if (id.isBlank()) {
       throw new InvalidArgumentException(name + " must not be blank");

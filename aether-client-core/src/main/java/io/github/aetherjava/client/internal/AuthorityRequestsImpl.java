@@ -4,7 +4,6 @@
  */
 package io.github.aetherjava.client.internal;
 
-import io.github.aetherjava.client.InvalidArgumentException;
 import io.github.aetherjava.client.Registration;
 import io.github.aetherjava.client.authority.AuthorityRequest;
 import io.github.aetherjava.client.authority.AuthorityRequestDecision;
@@ -218,10 +217,7 @@ public final class AuthorityRequestsImpl implements AuthorityRequests {
   }
 
   private static String id(String requestId) {
-    if (Arguments.notEmpty(requestId, "requestId").isBlank()) {
-      throw new InvalidArgumentException("requestId must not be blank");
-    }
-    return requestId;
+    return AuthorityGrantsImpl.requireId(requestId, "requestId");
   }
 
   private CompletableFuture<AuthorityRequest> single(
@@ -257,7 +253,7 @@ public final class AuthorityRequestsImpl implements AuthorityRequests {
           AuthorityRequestOperationResponse r = m.getAuthorityRequestResponse();
           if (!r.getSuccess()) {
             throw new AuthorityRequestException(
-                operation, r.getError().isEmpty() ? "the gateway gave no reason" : r.getError());
+                operation, AuthorityGrantsImpl.reasonOf(r.getError()));
           }
           return decode.apply(r);
         },

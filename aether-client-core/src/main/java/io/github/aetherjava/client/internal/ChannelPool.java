@@ -67,10 +67,12 @@ public final class ChannelPool {
   }
 
   private static final class Shared {
+    final Key key;
     final ManagedChannel channel;
     int users;
 
-    Shared(ManagedChannel channel) {
+    Shared(Key key, ManagedChannel channel) {
+      this.key = key;
       this.channel = channel;
     }
   }
@@ -82,7 +84,6 @@ public final class ChannelPool {
   // guarded by lock: the channels of each setting, and the setting and users of each channel
   private final Map<Key, List<Shared>> byKey = new HashMap<>();
   private final Map<ManagedChannel, Shared> byChannel = new IdentityHashMap<>();
-  private final Map<ManagedChannel, Key> keys = new IdentityHashMap<>();
 
   /** A pool with {@link #MAX_CLIENTS_PER_CHANNEL}. */
   public ChannelPool() {
@@ -143,10 +144,9 @@ public final class ChannelPool {
         }
       }
       if (s == null) {
-        s = new Shared(ChannelFactory.create(options));
+        s = new Shared(key, ChannelFactory.create(options));
         channels.add(s);
         byChannel.put(s.channel, s);
-        keys.put(s.channel, key);
       }
       s.users++;
       return s.channel;
@@ -169,12 +169,11 @@ public final class ChannelPool {
       }
       if (--s.users <= 0) {
         byChannel.remove(channel);
-        Key key = keys.remove(channel);
-        List<Shared> channels = byKey.get(key);
+        List<Shared> channels = byKey.get(s.key);
         if (channels != null) {
           channels.remove(s);
           if (channels.isEmpty()) {
-            byKey.remove(key);
+            byKey.remove(s.key);
           }
         }
         channel.shutdown();
@@ -203,7 +202,6 @@ public final class ChannelPool {
       byChannel.keySet().forEach(ManagedChannel::shutdown);
       byKey.clear();
       byChannel.clear();
-      keys.clear();
     } finally {
       lock.unlock();
     }

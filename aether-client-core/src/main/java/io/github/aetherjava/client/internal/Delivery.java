@@ -8,7 +8,6 @@ import io.github.aetherjava.client.AetherTimeoutException;
 import io.github.aetherjava.client.ConnectionException;
 import io.github.aetherjava.client.FailureReason;
 import io.github.aetherjava.client.GatewayError;
-import io.github.aetherjava.client.InvalidArgumentException;
 import io.github.aetherjava.client.Registration;
 import io.github.aetherjava.client.delivery.DeliveryStats;
 import io.github.aetherjava.client.delivery.PressureEvent;
@@ -176,16 +175,12 @@ final class Delivery {
   }
 
   /**
-   * @param timeout how long to wait for the answer
+   * @param timeout how long to wait for the answer (positive: {@link ClientCore#flush} checked it)
    * @param inHandler whether the caller runs a handler of this client (then the future completes on
    *     an SDK thread, so waiting for it cannot starve the callback executor)
    * @return completes when every frame queued before it was processed by the gateway
    */
   CompletableFuture<Void> flush(Duration timeout, boolean inHandler) {
-    if (timeout == null || timeout.isZero() || timeout.isNegative()) {
-      return CompletableFuture.failedFuture(
-          new InvalidArgumentException("timeout must be positive, got " + timeout));
-    }
     CompletableFuture<Void> answered = outbound.enqueueFlush();
     CompletableFuture<Void> result = new CompletableFuture<>();
     Executor completer = inHandler ? handoff.sdkThread() : handoff;

@@ -304,6 +304,9 @@ class AuthorityRequestsTest {
     assertThatThrownBy(() -> AuthorityRequestDecision.builder().remainingHops(-1))
         .isInstanceOf(InvalidArgumentException.class)
         .hasMessageContaining("hops");
+    assertThatThrownBy(() -> AuthorityRequestDecision.builder().duration(Duration.ofMillis(10)))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("duration");
   }
 
   @Test

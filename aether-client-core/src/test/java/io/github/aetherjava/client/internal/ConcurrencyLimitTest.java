@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 class ConcurrencyLimitTest {
@@ -39,6 +40,9 @@ class ConcurrencyLimitTest {
                       () -> {
                         int now = running.incrementAndGet();
                         peak.accumulateAndGet(now, Math::max);
+                        // hold the slot a moment: instant tasks never overlap, so a limit
+                        // that let too many run would not show in the peak
+                        LockSupport.parkNanos(20_000);
                         running.decrementAndGet();
                         ran.increment();
                       });

@@ -136,6 +136,11 @@ class BadArgumentsTest {
     }
     throwsNaming(() -> GrantSpec.builder(20, null, Instant.now()), "expiresAt");
     throwsNaming(() -> GrantSpec.builder(20, Instant.now(), Instant.now()).reason(null), "reason");
+    throwsNaming(
+        () -> GrantSpec.builder(20, Instant.now(), Instant.now()).audience(" ", "x"),
+        "audienceType");
+    throwsNaming(
+        () -> GrantSpec.builder(20, Instant.now(), Instant.now()).metadata(null, "v"), "key");
     throwsNaming(() -> AuthorizationContext.onBehalfOf(null, "g"), "subject");
     throwsNaming(() -> agent.kv().withAuthorization(null), "authorization");
 
