@@ -18,7 +18,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -169,7 +168,7 @@ final class Delivery {
   }
 
   Registration onPressure(PressureListener listener) {
-    Objects.requireNonNull(listener, "listener");
+    Arguments.notNull(listener, "listener");
     listeners.add(listener);
     return () -> listeners.remove(listener);
   }

@@ -145,6 +145,13 @@ class FeatureArgumentValidationTest {
   }
 
   @Test
+  void deliveryCallsNameTheArgument() {
+    throwsNaming(() -> agent.onPressure(null), "listener");
+    failsNaming(() -> agent.flush(null), "timeout");
+    failsNaming(() -> agent.flush(Duration.ZERO), "timeout");
+  }
+
+  @Test
   void adminAndAuditValuesThrowNamingTheArgument() {
     throwsNaming(() -> new AgentRegistration(" ", "", Map.of(), List.of(), null), "implementation");
     throwsNaming(() -> new AgentRegistration("impl", "", null, List.of(), null), "launchParams");
