@@ -643,10 +643,13 @@ public abstract class AetherClient implements AutoCloseable {
       target = Topics.validate(topic);
       bytes = Arguments.notNull(payload, "payload");
       messageType = Arguments.notNull(type, "type");
-      String prefix = Topics.prefixOf(target);
-      if (!sendablePrefixes().contains(prefix)) {
+      if (!isSendable(target)) {
         throw new InvalidArgumentException(
-            "topic: " + kind + " clients may not send to '" + prefix + "::' topics");
+            "topic: "
+                + kind
+                + " clients may not send to '"
+                + Topics.prefixOf(target)
+                + "::' topics");
       }
       if (bytes.length > options.maxPayloadBytes()) {
         throw new InvalidArgumentException(
@@ -670,6 +673,17 @@ public abstract class AetherClient implements AutoCloseable {
     }
     UpstreamMessage frame = UpstreamMessage.newBuilder().setSend(send).build();
     return core.send(target, messageType, bytes.length, frame);
+  }
+
+  /** Whether this kind of client may send to the (valid) topic, without cutting out its prefix. */
+  private boolean isSendable(String topic) {
+    int end = topic.indexOf(Topics.SEPARATOR);
+    for (String prefix : sendablePrefixes()) {
+      if (prefix.length() == end && topic.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   CompletableFuture<Void> sendProgress(@org.jspecify.annotations.Nullable Progress progress) {

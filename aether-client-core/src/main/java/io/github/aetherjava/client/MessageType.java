@@ -45,11 +45,14 @@ public enum MessageType {
    * @return our enum
    */
   public static MessageType fromProto(io.github.aetherjava.proto.v1.MessageType proto) {
-    for (MessageType t : values()) {
-      if (t.proto == proto) {
-        return t;
-      }
-    }
-    return OPAQUE;
+    // a switch, not values(): that clones the array on every inbound message
+    return switch (proto) {
+      case CHAT -> CHAT;
+      case CONTROL -> CONTROL;
+      case TOOL_CALL -> TOOL_CALL;
+      case EVENT -> EVENT;
+      case METRIC -> METRIC;
+      default -> OPAQUE;
+    };
   }
 }

@@ -102,13 +102,24 @@ final class HandlerRegistry {
 
   void message(IncomingMessage msg) {
     for (MessageHandler h : messageHandlers) {
-      guard(() -> h.handle(msg));
+      handle(h, msg);
     }
     List<MessageHandler> typed = typedHandlers.get(msg.messageType());
     if (typed != null) {
       for (MessageHandler h : typed) {
-        guard(() -> h.handle(msg));
+        handle(h, msg);
       }
+    }
+  }
+
+  /** {@link #guard} without a task object: this runs for every message. */
+  private void handle(MessageHandler h, IncomingMessage msg) {
+    try {
+      h.handle(msg);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
+      handlerErrors.accept(e);
     }
   }
 

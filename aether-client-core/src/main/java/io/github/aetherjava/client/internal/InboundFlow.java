@@ -102,13 +102,30 @@ final class InboundFlow {
    * @param task the handler work
    */
   void runAsHandler(Runnable task) {
-    InboundFlow outer = HANDLER_OF.get();
-    HANDLER_OF.set(this);
+    InboundFlow outer = enterHandler();
     try {
       task.run();
     } finally {
-      HANDLER_OF.set(outer);
+      exitHandler(outer);
     }
+  }
+
+  /**
+   * Marks the calling thread as a handler thread of this client until {@link #exitHandler}.
+   *
+   * @return the mark it had before, for {@code exitHandler}
+   */
+  @Nullable InboundFlow enterHandler() {
+    InboundFlow outer = HANDLER_OF.get();
+    HANDLER_OF.set(this);
+    return outer;
+  }
+
+  /**
+   * @param outer what {@link #enterHandler} returned
+   */
+  void exitHandler(@Nullable InboundFlow outer) {
+    HANDLER_OF.set(outer);
   }
 
   /** A frame consumed by SDK code (correlated, internal, ignored): its credit goes back. */

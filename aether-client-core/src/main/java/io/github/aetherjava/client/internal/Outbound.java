@@ -294,7 +294,7 @@ public final class Outbound {
       Kind kind) {
     CompletableFuture<Void> future = new CompletableFuture<>();
     int size = frame.getSerializedSize();
-    List<Item> evicted = new ArrayList<>(0);
+    List<Item> evicted = List.of();
     ConnectionException refused = null;
     Item mine = null;
     lock.lock();
@@ -306,6 +306,9 @@ public final class Outbound {
             || bytes + unconfirmedBytes + size > maxBytes) {
           Item old = policy == OverflowPolicy.DROP_OLDEST ? evictOldest() : null;
           if (old != null) {
+            if (evicted.isEmpty()) {
+              evicted = new ArrayList<>();
+            }
             evicted.add(old);
           } else {
             refused =
@@ -473,7 +476,8 @@ public final class Outbound {
    *     yet, so nothing can be chained onto it and it may complete here
    */
   private void drain(boolean ignoreReady, @Nullable Item mine) {
-    List<Item> written = new ArrayList<>();
+    // allocated only when something is written: most drains of a busy sender write its own frame
+    List<Item> written = List.of();
     long wakeIn = 0;
     lock.lock();
     try {
@@ -488,7 +492,8 @@ public final class Outbound {
             || slackBytes + item.size > NOT_READY_SLACK_BYTES) {
           break;
         }
-        long now = System.nanoTime();
+        // the clock is read only for frames that may have to wait
+        long now = item.retry || (item.paced && pacer != null) ? System.nanoTime() : 0;
         if (item.retry && item.notBefore - now > 0) {
           // a refused send waits for the gateway's retry_after; later frames keep their order
           wakeIn = item.notBefore - now;
@@ -511,7 +516,7 @@ public final class Outbound {
           case PLAIN -> {
             c.sendMessage(item.frame);
             lastWasBarrier = false;
-            written.add(item);
+            written = added(written, item);
           }
           case FLUSH -> writeBarrier(c, item);
           case CONFIRMED -> {
@@ -524,7 +529,7 @@ public final class Outbound {
             unconfirmed++;
             unconfirmedBytes += item.size;
             writeBarrier(c, item);
-            written.add(item);
+            written = added(written, item);
           }
         }
       }
@@ -554,7 +559,7 @@ public final class Outbound {
     // Other callers may have chained onto their futures: those complete on the callback executor
     // (in order, one task), so no continuation runs on this possibly gRPC thread. Confirmed sends
     // complete later, when their barrier is answered.
-    List<Item> others = new ArrayList<>(written.size());
+    List<Item> others = List.of();
     for (Item item : written) {
       if (item.kind != Kind.PLAIN) {
         continue;
@@ -562,12 +567,20 @@ public final class Outbound {
       if (item == mine) {
         item.future.complete(null);
       } else {
-        others.add(item);
+        others = added(others, item);
       }
     }
     if (!others.isEmpty()) {
-      completions.execute(() -> others.forEach(item -> item.future.complete(null)));
+      List<Item> toComplete = others;
+      completions.execute(() -> toComplete.forEach(item -> item.future.complete(null)));
     }
+  }
+
+  /** Adds to a list that starts as the shared empty one. */
+  private static List<Item> added(List<Item> list, Item item) {
+    List<Item> l = list.isEmpty() ? new ArrayList<>() : list;
+    l.add(item);
+    return l;
   }
 
   private void wake() {
