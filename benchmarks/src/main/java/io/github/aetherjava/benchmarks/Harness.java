@@ -505,15 +505,7 @@ public final class Harness {
       List<Double> sdkRate = sdk.stream().map(OneWay.Result::perSecond).toList();
       List<Double> rawRate = raw.stream().map(OneWay.Result::perSecond).toList();
       report.add(
-          new Row(
-              scenario,
-              t.label(),
-              variant + suffix(side),
-              metric,
-              Stats.median(sdkRate),
-              Stats.median(rawRate),
-              target,
-              note(sdkRate, rawRate)));
+          pairedRow(scenario, t, variant + suffix(side), metric, target, sdkRate, rawRate, ""));
       cpuRow(
           scenario,
           t,
@@ -533,16 +525,69 @@ public final class Harness {
       List<Double> sdk,
       List<Double> raw) {
     report.add(
-        new Row(
+        pairedRow(
             scenario,
-            t.label(),
+            t,
             variant,
             metric,
-            Stats.median(sdk),
-            Stats.median(raw),
             Target.ratioAtMost(1.0),
-            note(sdk, raw)
-                + (t == Transport.EXTERNAL ? "; clients only" : "; clients and in-JVM gateway")));
+            sdk,
+            raw,
+            t == Transport.EXTERNAL ? "clients only" : "clients and in-JVM gateway"));
+  }
+
+  /**
+   * A row of medians whose verdict also looks at every rep's pair: {@link #alternate} runs the
+   * baseline and the SDK back to back in each rep, so the i-th values of both lists belong
+   * together.
+   */
+  private static Row pairedRow(
+      String scenario,
+      Transport t,
+      String variant,
+      String metric,
+      Target target,
+      List<Double> sdk,
+      List<Double> raw,
+      String extraNote) {
+    double low = Double.NaN;
+    double high = Double.NaN;
+    int n = Math.min(sdk.size(), raw.size());
+    if (n >= 2) {
+      low = Double.POSITIVE_INFINITY;
+      high = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < n; i++) {
+        double r = sdk.get(i) / raw.get(i);
+        low = Math.min(low, r);
+        high = Math.max(high, r);
+      }
+      if (Double.isNaN(low) || Double.isInfinite(low) || Double.isInfinite(high)) {
+        low = Double.NaN;
+        high = Double.NaN;
+      }
+    }
+    List<String> notes = new ArrayList<>();
+    if (!Double.isNaN(low)) {
+      notes.add(String.format(Locale.ROOT, "pair ratios %.2fx..%.2fx", low, high));
+    }
+    String spread = note(sdk, raw);
+    if (!spread.isEmpty()) {
+      notes.add(spread);
+    }
+    if (!extraNote.isEmpty()) {
+      notes.add(extraNote);
+    }
+    return new Row(
+        scenario,
+        t.label(),
+        variant,
+        metric,
+        Stats.median(sdk),
+        Stats.median(raw),
+        target,
+        String.join("; ", notes),
+        low,
+        high);
   }
 
   private void latencyRows(
@@ -562,25 +607,11 @@ public final class Harness {
       String v = variant + suffix(side);
       String note = "samples/rep " + sdk.get(0).n() + " sdk, " + raw.get(0).n() + " raw";
       report.add(
-          new Row(
-              scenario,
-              t.label(),
-              v,
-              "p50 us",
-              med(sdk, x -> x.p(50)),
-              med(raw, x -> x.p(50)),
-              p50,
-              note + "; " + note(all(sdk, x -> x.p(50)), all(raw, x -> x.p(50)))));
+          pairedRow(
+              scenario, t, v, "p50 us", p50, all(sdk, x -> x.p(50)), all(raw, x -> x.p(50)), note));
       report.add(
-          new Row(
-              scenario,
-              t.label(),
-              v,
-              "p99 us",
-              med(sdk, x -> x.p(99)),
-              med(raw, x -> x.p(99)),
-              p99,
-              note(all(sdk, x -> x.p(99)), all(raw, x -> x.p(99)))));
+          pairedRow(
+              scenario, t, v, "p99 us", p99, all(sdk, x -> x.p(99)), all(raw, x -> x.p(99)), ""));
       report.add(
           new Row(
               scenario,

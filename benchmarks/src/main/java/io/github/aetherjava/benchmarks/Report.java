@@ -70,7 +70,7 @@ public final class Report {
   private static String line(Row r) {
     return String.format(
         Locale.ROOT,
-        "%-14s %-10s %-22s %-16s %14s %14s %7s %-9s %-6s %s",
+        "%-14s %-10s %-22s %-16s %14s %14s %7s %-9s %-9s %s",
         r.scenario(),
         r.transport(),
         r.variant(),
@@ -91,7 +91,7 @@ public final class Report {
     out.println(
         String.format(
             Locale.ROOT,
-            "%-14s %-10s %-22s %-16s %14s %14s %7s %-9s %-6s %s",
+            "%-14s %-10s %-22s %-16s %14s %14s %7s %-9s %-9s %s",
             "scenario",
             "transport",
             "case",
@@ -168,6 +168,10 @@ public final class Report {
           .append(jn(r.ratio()))
           .append(", \"target\": ")
           .append(js(r.target().toString()))
+          .append(", \"pair_ratio_low\": ")
+          .append(jn(r.pairLow()))
+          .append(", \"pair_ratio_high\": ")
+          .append(jn(r.pairHigh()))
           .append(", \"result\": ")
           .append(js(r.verdict()))
           .append(", \"note\": ")

@@ -15,6 +15,8 @@ package io.github.aetherjava.benchmarks;
  * @param baseline raw gRPC baseline value (NaN if there is no baseline)
  * @param target pass criterion
  * @param note free text (sample counts, spread, why something was skipped)
+ * @param pairLow lowest SDK / baseline ratio of one rep's back-to-back pair (NaN if not paired)
+ * @param pairHigh highest such ratio (NaN if not paired)
  */
 public record Row(
     String scenario,
@@ -24,7 +26,22 @@ public record Row(
     double sdk,
     double baseline,
     Target target,
-    String note) {
+    String note,
+    double pairLow,
+    double pairHigh) {
+
+  /** A row without per-rep pairs: judged by its medians alone. */
+  public Row(
+      String scenario,
+      String transport,
+      String variant,
+      String metric,
+      double sdk,
+      double baseline,
+      Target target,
+      String note) {
+    this(scenario, transport, variant, metric, sdk, baseline, target, note, Double.NaN, Double.NaN);
+  }
 
   /**
    * @return SDK / baseline, NaN without a baseline
@@ -36,9 +53,12 @@ public record Row(
   }
 
   /**
-   * @return "met", "MISSED" or ""
+   * @return "met", "MISSED", "straddles" (the medians may meet the target, but not every rep's pair
+   *     does) or ""
    */
   public String verdict() {
-    return target.verdict(sdk, ratio());
+    return Double.isNaN(pairLow) || Double.isNaN(pairHigh)
+        ? target.verdict(sdk, ratio())
+        : target.verdict(sdk, ratio(), pairLow, pairHigh);
   }
 }

@@ -64,6 +64,25 @@ public record Target(Kind kind, double limit) {
     };
   }
 
+  /**
+   * A ratio target judged by every rep's back-to-back pair (the baseline and the SDK measured one
+   * after the other): met if all pairs meet it, MISSED if none does, otherwise straddles. Pairs
+   * cancel the machine's drift between reps, which per-side ranges do not.
+   *
+   * @param sdk SDK value (median)
+   * @param ratio SDK / baseline of the medians
+   * @param low lowest pair ratio
+   * @param high highest pair ratio
+   * @return "met", "MISSED", "straddles", or "" when there is no target or no data
+   */
+  public String verdict(double sdk, double ratio, double low, double high) {
+    return switch (kind) {
+      case NONE, VALUE_AT_MOST -> verdict(sdk, ratio);
+      case RATIO_AT_LEAST -> low >= limit ? "met" : high < limit ? "MISSED" : "straddles";
+      case RATIO_AT_MOST -> high <= limit ? "met" : low > limit ? "MISSED" : "straddles";
+    };
+  }
+
   @Override
   public String toString() {
     return switch (kind) {

@@ -55,6 +55,35 @@ class HarnessSmokeTest {
   }
 
   @Test
+  void severalRepsJudgeEveryTargetRowByItsPairs(@TempDir Path out) throws Exception {
+    Report report =
+        Harness.run(
+            Settings.parse(
+                "--smoke",
+                "--scenarios=throughput,latency",
+                "--transports=inproc",
+                "--reps=2",
+                "--out=" + out));
+
+    List<Row> targetRows =
+        report.rows().stream()
+            .filter(
+                r ->
+                    r.target().kind() == Target.Kind.RATIO_AT_MOST
+                        || r.target().kind() == Target.Kind.RATIO_AT_LEAST)
+            .toList();
+    assertThat(targetRows).isNotEmpty();
+    assertThat(targetRows)
+        .allSatisfy(
+            r -> {
+              assertThat(r.pairLow()).isLessThanOrEqualTo(r.pairHigh());
+              assertThat(r.note()).startsWith("pair ratios ");
+              assertThat(r.verdict()).isIn("met", "MISSED", "straddles");
+            });
+    assertThat(Files.readString(out.resolve("results.json"))).contains("\"pair_ratio_low\": ");
+  }
+
+  @Test
   void everyClientScenarioRunsAgainstAGatewayItDidNotStart(@TempDir Path out) throws Exception {
     try (EmbeddedAetherGateway gw = EmbeddedAetherGateway.builder().start()) {
       Report report =
