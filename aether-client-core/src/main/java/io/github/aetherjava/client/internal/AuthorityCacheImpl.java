@@ -23,21 +23,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link AuthorityCache} over {@link AuthorityGrants}. One lock guards the entries and the
  * in-flight fetches; user code (listeners, dependent stages) never runs under it.
  */
 public final class AuthorityCacheImpl implements AuthorityCache {
-
-  private static final Logger log = LoggerFactory.getLogger(AuthorityCacheImpl.class);
 
   private final AuthorityGrants grants;
   private final AuthorityCacheOptions options;
@@ -49,7 +44,7 @@ public final class AuthorityCacheImpl implements AuthorityCache {
   // bumped by every invalidation so a fetch that started before it is not cached afterwards
   private long generation;
   private boolean closed;
-  private final List<Consumer<GrantRevocation>> listeners = new CopyOnWriteArrayList<>();
+  private final EventListeners<GrantRevocation> listeners = new EventListeners<>("authority cache");
   private final Registration revocations;
 
   /**
@@ -184,13 +179,7 @@ public final class AuthorityCacheImpl implements AuthorityCache {
     if (dropped == 0) {
       return;
     }
-    for (Consumer<GrantRevocation> l : listeners) {
-      try {
-        l.accept(revocation);
-      } catch (RuntimeException e) {
-        log.warn("authority cache listener failed for grant {}", revocation.grantId(), e);
-      }
-    }
+    listeners.fire(revocation);
   }
 
   @Override
@@ -260,9 +249,7 @@ public final class AuthorityCacheImpl implements AuthorityCache {
 
   @Override
   public Registration onRevoked(Consumer<GrantRevocation> listener) {
-    Arguments.notNull(listener, "listener");
-    listeners.add(listener);
-    return () -> listeners.remove(listener);
+    return listeners.add(listener);
   }
 
   @Override

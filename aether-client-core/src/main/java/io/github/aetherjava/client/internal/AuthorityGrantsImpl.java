@@ -37,20 +37,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** {@link AuthorityGrants} over {@link ClientCore#request}. */
 public final class AuthorityGrantsImpl implements AuthorityGrants {
 
-  private static final Logger log = LoggerFactory.getLogger(AuthorityGrantsImpl.class);
-
   private final ClientCore core;
-  private final List<Consumer<GrantRevocation>> listeners = new CopyOnWriteArrayList<>();
+  private final EventListeners<GrantRevocation> listeners =
+      new EventListeners<>("authority revocation");
 
   /**
    * Registers the responses and the revocation push in the client's route table.
@@ -81,13 +77,7 @@ public final class AuthorityGrantsImpl implements AuthorityGrants {
             r.getReason(),
             Instant.ofEpochSecond(r.getRevokedAt()),
             r.getCascade());
-    for (Consumer<GrantRevocation> l : listeners) {
-      try {
-        l.accept(event);
-      } catch (RuntimeException e) {
-        log.warn("authority revocation listener failed for grant {}", r.getGrantId(), e);
-      }
-    }
+    listeners.fire(event);
   }
 
   @Override
@@ -97,9 +87,7 @@ public final class AuthorityGrantsImpl implements AuthorityGrants {
 
   @Override
   public Registration onRevocation(Consumer<GrantRevocation> listener) {
-    Arguments.notNull(listener, "listener");
-    listeners.add(listener);
-    return () -> listeners.remove(listener);
+    return listeners.add(listener);
   }
 
   @Override

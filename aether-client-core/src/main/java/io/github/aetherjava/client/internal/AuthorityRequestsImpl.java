@@ -24,11 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link AuthorityRequests} over {@link ClientCore#request}; answers are correlated by {@code
@@ -36,10 +33,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class AuthorityRequestsImpl implements AuthorityRequests {
 
-  private static final Logger log = LoggerFactory.getLogger(AuthorityRequestsImpl.class);
-
   private final ClientCore core;
-  private final List<Consumer<AuthorityRequestEvent>> listeners = new CopyOnWriteArrayList<>();
+  private final EventListeners<AuthorityRequestEvent> listeners =
+      new EventListeners<>("authority request");
 
   /**
    * Registers the response and the event push in the client's route table.
@@ -55,18 +51,7 @@ public final class AuthorityRequestsImpl implements AuthorityRequests {
     core.routes()
         .ordered(
             DownstreamMessage.PayloadCase.AUTHORITY_REQUEST_EVENT,
-            m -> deliver(AuthorityRequestEvent.fromProto(m.getAuthorityRequestEvent())));
-  }
-
-  private void deliver(AuthorityRequestEvent event) {
-    for (Consumer<AuthorityRequestEvent> l : listeners) {
-      try {
-        l.accept(event);
-      } catch (RuntimeException e) {
-        log.warn(
-            "authority request listener failed for request {}", event.request().requestId(), e);
-      }
-    }
+            m -> listeners.fire(AuthorityRequestEvent.fromProto(m.getAuthorityRequestEvent())));
   }
 
   @Override
@@ -76,9 +61,7 @@ public final class AuthorityRequestsImpl implements AuthorityRequests {
 
   @Override
   public Registration onEvent(Consumer<AuthorityRequestEvent> listener) {
-    Arguments.notNull(listener, "listener");
-    listeners.add(listener);
-    return () -> listeners.remove(listener);
+    return listeners.add(listener);
   }
 
   @Override

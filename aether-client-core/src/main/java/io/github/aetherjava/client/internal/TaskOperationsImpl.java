@@ -48,7 +48,8 @@ public final class TaskOperationsImpl implements TaskOperations {
   private static final Logger LOG = LoggerFactory.getLogger(TaskOperationsImpl.class);
 
   private final ClientCore core;
-  private final List<Consumer<TaskHibernation>> hibernationHandlers = new CopyOnWriteArrayList<>();
+  private final EventListeners<TaskHibernation> hibernationHandlers =
+      new EventListeners<>("task hibernation");
 
   /** Live subscriptions by the gateway's current subscription id. */
   private final Map<String, Sub> byGatewayId = new ConcurrentHashMap<>();
@@ -503,9 +504,7 @@ public final class TaskOperationsImpl implements TaskOperations {
 
   @Override
   public Registration onTaskHibernated(Consumer<TaskHibernation> handler) {
-    Arguments.notNull(handler, "handler");
-    hibernationHandlers.add(handler);
-    return () -> hibernationHandlers.remove(handler);
+    return hibernationHandlers.add(Arguments.notNull(handler, "handler"));
   }
 
   private void onHibernated(DownstreamMessage m) {
@@ -513,13 +512,7 @@ public final class TaskOperationsImpl implements TaskOperations {
     TaskHibernation event =
         new TaskHibernation(h.getTaskId(), Hibernation.fromProto(h.getHibernationDescriptor()));
     try {
-      for (Consumer<TaskHibernation> handler : hibernationHandlers) {
-        try {
-          handler.accept(event);
-        } catch (RuntimeException e) {
-          LOG.warn("task hibernation handler threw", e);
-        }
-      }
+      hibernationHandlers.fire(event);
     } finally {
       // the gateway expects the worker to go away; a clean close keeps the task hibernated
       core.disconnect();
