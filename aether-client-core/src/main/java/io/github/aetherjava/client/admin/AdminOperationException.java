@@ -4,8 +4,8 @@
  */
 package io.github.aetherjava.client.admin;
 
-import io.github.aetherjava.client.AetherException;
 import io.github.aetherjava.client.FailureReason;
+import io.github.aetherjava.client.GatewayOperationException;
 
 /**
  * The gateway refused an administrative operation (its typed response said {@code success:false}).
@@ -15,35 +15,16 @@ import io.github.aetherjava.client.FailureReason;
  *
  * @since 0.1.0
  */
-public class AdminOperationException extends AetherException {
+public class AdminOperationException extends GatewayOperationException {
 
   private static final long serialVersionUID = 1L;
-
-  private final String operation;
-  private final String gatewayError;
 
   /**
    * @param operation the operation, e.g. {@code admin.tokens.get}
    * @param gatewayError the gateway's error text
    */
   public AdminOperationException(String operation, String gatewayError) {
-    super(reasonOf(gatewayError), operation + " failed: " + gatewayError, null, false);
-    this.operation = operation;
-    this.gatewayError = gatewayError;
-  }
-
-  /**
-   * @return the operation that failed
-   */
-  public String operation() {
-    return operation;
-  }
-
-  /**
-   * @return the gateway's error text
-   */
-  public String gatewayError() {
-    return gatewayError;
+    super(reasonOf(gatewayError), operation, gatewayError);
   }
 
   private static FailureReason reasonOf(String error) {

@@ -4,8 +4,8 @@
  */
 package io.github.aetherjava.client.authority;
 
-import io.github.aetherjava.client.AetherException;
 import io.github.aetherjava.client.FailureReason;
+import io.github.aetherjava.client.GatewayOperationException;
 import java.util.Locale;
 
 /**
@@ -17,42 +17,23 @@ import java.util.Locale;
  *
  * @since 0.1.0
  */
-public class AuthorityRequestException extends AetherException {
+public class AuthorityRequestException extends GatewayOperationException {
 
   private static final long serialVersionUID = 1L;
-
-  private final String operation;
-  private final String gatewayError;
 
   /**
    * @param operation the operation, e.g. {@code authorityRequest.approve}
    * @param gatewayError the gateway's error text
    */
   public AuthorityRequestException(String operation, String gatewayError) {
-    super(reasonOf(gatewayError), operation + " failed: " + gatewayError, null, false);
-    this.operation = operation;
-    this.gatewayError = gatewayError;
-  }
-
-  /**
-   * @return the operation that failed
-   */
-  public String operation() {
-    return operation;
-  }
-
-  /**
-   * @return the gateway's error text
-   */
-  public String gatewayError() {
-    return gatewayError;
+    super(reasonOf(gatewayError), operation, gatewayError);
   }
 
   /**
    * @return true when the request was already approved, denied, expired or cancelled
    */
   public boolean alreadyResolved() {
-    return gatewayError.toLowerCase(Locale.ROOT).contains("already resolved");
+    return gatewayError().toLowerCase(Locale.ROOT).contains("already resolved");
   }
 
   private static FailureReason reasonOf(String error) {
