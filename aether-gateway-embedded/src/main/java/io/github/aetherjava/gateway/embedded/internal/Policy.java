@@ -194,11 +194,7 @@ public final class Policy {
             && op.getKey().startsWith(COORD_KEY_PREFIX))) {
       return null;
     }
-    int level =
-        switch (op.getOp()) {
-          case GET, SET_CARD -> AclRules.READ;
-          default -> AclRules.READ_WRITE;
-        };
+    int level = kvLevel(op);
     ACLAccessExplanationInfo onKey =
         acl.explain(
             AclRules.principalType(id.type()),
@@ -215,6 +211,14 @@ public final class Policy {
     return why == null ? null : "KV access denied for scope " + scope + ": " + why;
   }
 
+  /** The access level a KV operation needs on its key or scope. */
+  private static int kvLevel(KVOperation op) {
+    return switch (op.getOp()) {
+      case GET, SET_CARD -> AclRules.READ;
+      default -> AclRules.READ_WRITE;
+    };
+  }
+
   private @Nullable String kvDenialOnBehalf(
       KVOperation op, io.github.aetherjava.proto.v1.ACLAuthorityGrantInfo g, String workspace) {
     String scope = kvScopeName(op.getScope());
@@ -224,11 +228,7 @@ public final class Policy {
           onBehalfDenial(g, AclRules.RESOURCE_KV_SCOPE, scope, operation, workspace, AclRules.READ);
       return why == null ? null : "KV read denied for scope " + scope + ": " + why;
     }
-    int level =
-        switch (op.getOp()) {
-          case GET, SET_CARD -> AclRules.READ;
-          default -> AclRules.READ_WRITE;
-        };
+    int level = kvLevel(op);
     String why =
         AuthorityComponent.constraintDenial(
             g, AclRules.RESOURCE_KV_KEY, op.getKey(), operation, workspace, level);
