@@ -17,9 +17,7 @@ import io.github.aetherjava.client.FailureReason;
 import io.github.aetherjava.client.ReconnectPolicy;
 import io.github.aetherjava.client.Registration;
 import io.github.aetherjava.client.SignalInfo;
-import io.github.aetherjava.proto.v1.AetherGatewayGrpc;
 import io.github.aetherjava.proto.v1.BuildInfo;
-import io.github.aetherjava.proto.v1.DownstreamMessage;
 import io.github.aetherjava.proto.v1.InitConnection;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
 import io.grpc.CallOptions;
@@ -70,8 +68,8 @@ final class Connection {
   private static final int REQUEST_BATCH_DIVISOR = 4;
 
   /** One attempt = one {@code Connect} call. */
-  final class Attempt extends ClientCall.Listener<DownstreamMessage> {
-    final ClientCall<UpstreamMessage, DownstreamMessage> call;
+  final class Attempt extends ClientCall.Listener<DownstreamFrame> {
+    final ClientCall<UpstreamMessage, DownstreamFrame> call;
     final InboundFlow.Credit credit;
     volatile boolean acked;
     volatile boolean done;
@@ -85,7 +83,7 @@ final class Connection {
     boolean cancelled;
     boolean halfClosed;
 
-    Attempt(ClientCall<UpstreamMessage, DownstreamMessage> call) {
+    Attempt(ClientCall<UpstreamMessage, DownstreamFrame> call) {
       this.call = call;
       this.credit =
           new InboundFlow.Credit(
@@ -100,8 +98,8 @@ final class Connection {
     }
 
     @Override
-    public void onMessage(DownstreamMessage message) {
-      Objects.requireNonNull(router, "router").route(this, message);
+    public void onMessage(DownstreamFrame frame) {
+      Objects.requireNonNull(router, "router").route(this, frame);
     }
 
     @Override
@@ -112,6 +110,21 @@ final class Connection {
     @Override
     public void onClose(Status status, Metadata trailers) {
       handleClose(this, status);
+    }
+
+    /**
+     * Ends the stream as gRPC does when a frame cannot be read (CANCELLED with the cause), for a
+     * message whose decoding was left to the callback thread.
+     *
+     * @param cause why the message could not be decoded
+     */
+    void failUnreadable(Throwable cause) {
+      outbound.withLock(
+          () -> {
+            if (started && !done && !cancelled) {
+              call.cancel("Failed to read message.", cause);
+            }
+          });
     }
 
     /** Ends our side of the stream once (EOF); the gateway then handles everything before it. */
@@ -325,7 +338,12 @@ final class Connection {
         ch.resetConnectBackoff();
         callOptions = callOptions.withWaitForReady();
       }
-      a = new Attempt(ch.newCall(AetherGatewayGrpc.getConnectMethod(), callOptions));
+      a =
+          new Attempt(
+              ch.newCall(
+                  DownstreamFrameMarshaller.connectMethod(
+                      options.address().startsWith(ChannelFactory.IN_PROCESS_PREFIX)),
+                  callOptions));
       current = a;
       flow.attach(a.credit);
     } catch (RuntimeException e) {

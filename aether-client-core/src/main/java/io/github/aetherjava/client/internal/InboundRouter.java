@@ -14,7 +14,9 @@ import io.github.aetherjava.client.SignalInfo;
 import io.github.aetherjava.client.TaskAssignment;
 import io.github.aetherjava.proto.v1.DownstreamMessage;
 import io.github.aetherjava.proto.v1.Signal;
+import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +66,18 @@ final class InboundRouter {
 
   @Nullable ConfigSnapshot latestConfig() {
     return latestConfig;
+  }
+
+  void route(Connection.Attempt a, DownstreamFrame frame) {
+    if (frame.isUndecodedMessage()) {
+      // decoded by the handler's thread: the transport thread only stamps, counts and queues it
+      Instant receivedAt = clock.instant();
+      InboundFlow.Credit credit = a.credit;
+      flow.queued(credit);
+      dispatcher.execute(() -> decodeAndDeliver(a, credit, frame, receivedAt));
+    } else {
+      route(a, frame.parsed());
+    }
   }
 
   void route(Connection.Attempt a, DownstreamMessage m) {
@@ -152,6 +166,20 @@ final class InboundRouter {
       LOG.debug("{}: ignoring downstream {}", host.identity(), m.getPayloadCase());
       flow.consumed(credit);
     }
+  }
+
+  private void decodeAndDeliver(
+      Connection.Attempt a, InboundFlow.Credit credit, DownstreamFrame frame, Instant receivedAt) {
+    IncomingMessage msg;
+    try {
+      msg = IncomingMessage.fromProto(frame.decodeMessage(), receivedAt);
+    } catch (IOException e) {
+      flow.handled(credit);
+      LOG.warn("{}: unreadable message frame from the gateway", host.identity(), e);
+      a.failUnreadable(e);
+      return;
+    }
+    deliver(credit, msg);
   }
 
   /** The message case of {@link #dispatch}, with one task per message instead of two. */

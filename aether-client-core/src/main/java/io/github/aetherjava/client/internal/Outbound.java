@@ -12,7 +12,6 @@ import io.github.aetherjava.client.OverflowPolicy;
 import io.github.aetherjava.client.delivery.DeliveryStats;
 import io.github.aetherjava.client.delivery.PressureKind;
 import io.github.aetherjava.client.delivery.SendPacing;
-import io.github.aetherjava.proto.v1.DownstreamMessage;
 import io.github.aetherjava.proto.v1.UpstreamMessage;
 import io.grpc.ClientCall;
 import java.util.ArrayDeque;
@@ -154,7 +153,7 @@ public final class Outbound {
   private final boolean replayFlushes;
   private final @Nullable SendPacer pacer;
   private long bytes;
-  private @Nullable ClientCall<UpstreamMessage, DownstreamMessage> call;
+  private @Nullable ClientCall<UpstreamMessage, ?> call;
   private @Nullable ConnectionException closedWith;
   // barriers written on the current stream, oldest first; answers arrive in this order
   private final Deque<Barrier> written = new ArrayDeque<>();
@@ -408,7 +407,7 @@ public final class Outbound {
    * @param c the call
    * @param frame the frame
    */
-  public void writeDirect(ClientCall<UpstreamMessage, DownstreamMessage> c, UpstreamMessage frame) {
+  public void writeDirect(ClientCall<UpstreamMessage, ?> c, UpstreamMessage frame) {
     lock.lock();
     try {
       c.sendMessage(frame);
@@ -434,7 +433,7 @@ public final class Outbound {
   /**
    * @param c call to write to from now on (after the acknowledgement)
    */
-  public void attach(ClientCall<UpstreamMessage, DownstreamMessage> c) {
+  public void attach(ClientCall<UpstreamMessage, ?> c) {
     lock.lock();
     try {
       call = c;
@@ -481,7 +480,7 @@ public final class Outbound {
     long wakeIn = 0;
     lock.lock();
     try {
-      ClientCall<UpstreamMessage, DownstreamMessage> c = call;
+      ClientCall<UpstreamMessage, ?> c = call;
       while (c != null && !queue.isEmpty()) {
         Item item = queue.peekFirst();
         boolean ready = ignoreReady || c.isReady();
@@ -594,7 +593,7 @@ public final class Outbound {
   }
 
   /** Caller holds the lock. */
-  private void writeBarrier(ClientCall<UpstreamMessage, DownstreamMessage> c, @Nullable Item item) {
+  private void writeBarrier(ClientCall<UpstreamMessage, ?> c, @Nullable Item item) {
     BarrierSource source = java.util.Objects.requireNonNull(barriers, "barriers");
     String id = source.nextId();
     c.sendMessage(source.frame(id));
