@@ -5,9 +5,7 @@
 package io.github.aetherjava.client.internal;
 
 import java.time.Duration;
-import java.util.Deque;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,9 +50,7 @@ public final class CallbackPool implements Executor {
   private final long keepAliveNanos;
   private final long maxPollNanos;
   private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-  // a stack: the most recently parked worker is woken first, so the fewest threads stay busy and
-  // the rest retire after the keep-alive time
-  private final Deque<Thread> parked = new ConcurrentLinkedDeque<>();
+  private final Queue<Thread> parked = new ConcurrentLinkedQueue<>();
   private final AtomicInteger threads = new AtomicInteger();
   private final AtomicInteger spinning = new AtomicInteger();
   private final AtomicInteger names = new AtomicInteger();
@@ -229,7 +225,7 @@ public final class CallbackPool implements Executor {
       if (retiring) {
         return tasks.poll();
       }
-      parked.push(me);
+      parked.add(me);
       // a task added after our last poll, by a producer that saw us polling, woke nobody: look
       // again
       Runnable task = tasks.poll();
