@@ -111,6 +111,31 @@ abstract class GatewayConformanceTests {
   }
 
   @Test
+  void messagesOfEverySizeArriveByteForByteInOrder() throws Exception {
+    // covers the client decoding message frames on its callback thread over TCP
+    AgentClient sender = agent("sizes-sender");
+    AgentClient receiver = agent("sizes-receiver");
+    List<IncomingMessage> received = new CopyOnWriteArrayList<>();
+    receiver.onMessage(received::add);
+    int[] sizes = {1, 127, 128, 16_383, 16_384, 65_536, 256 * 1024};
+    List<byte[]> sent = new ArrayList<>();
+    java.util.Random random = new java.util.Random(17);
+    for (int size : sizes) {
+      byte[] payload = new byte[size];
+      random.nextBytes(payload);
+      sent.add(payload);
+      sender.sendToAgent(workspace, "interop", "sizes-receiver", payload).get(5, TimeUnit.SECONDS);
+    }
+    await().atMost(WAIT).until(() -> received.size() >= sizes.length);
+    assertThat(received).hasSize(sizes.length);
+    for (int i = 0; i < sizes.length; i++) {
+      assertThat(received.get(i).payload()).as("size %d", sizes[i]).isEqualTo(sent.get(i));
+      assertThat(received.get(i).sourceTopic())
+          .isEqualTo("ag::" + workspace + "::interop::sizes-sender");
+    }
+  }
+
+  @Test
   void offlineAgentReceivesQueuedMessagesInOrderOnConnect() throws Exception {
     AgentClient sender = agent("offline-sender");
     for (int i = 0; i < 20; i++) {
