@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.UnknownFieldSet;
 import io.github.aetherjava.client.testing.FakeGateway;
 import io.github.aetherjava.proto.v1.DownstreamMessage;
 import io.github.aetherjava.proto.v1.PrincipalRef;
@@ -113,17 +112,7 @@ class TcpDeliveryTest {
     FakeGateway.Conn first = gw.nextConnection();
     first.send(frame(new byte[] {1}));
     // field 1 holding a string field that claims 5 bytes but has 1
-    first.send(
-        DownstreamMessage.newBuilder()
-            .setUnknownFields(
-                UnknownFieldSet.newBuilder()
-                    .addField(
-                        1,
-                        UnknownFieldSet.Field.newBuilder()
-                            .addLengthDelimited(ByteString.copyFrom(new byte[] {0x0A, 0x05, 'a'}))
-                            .build())
-                    .build())
-            .build());
+    first.send(FakeGateway.messageFrameWithBody(new byte[] {0x0A, 0x05, 'a'}));
     FakeGateway.Conn second = gw.nextConnection();
     assertThat(second.init.getResumeSessionId()).isNotEmpty();
     await().until(() -> client.state() == ConnectionState.READY);

@@ -36,6 +36,14 @@ public final class ChannelFactory {
   private ChannelFactory() {}
 
   /**
+   * @param address a client's address option
+   * @return whether its channel is in-process (frames are handed over as objects, not encoded)
+   */
+  static boolean isInProcess(String address) {
+    return address.startsWith(IN_PROCESS_PREFIX);
+  }
+
+  /**
    * @param options client options
    * @return a new channel
    */

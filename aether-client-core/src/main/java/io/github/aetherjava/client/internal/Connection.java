@@ -24,6 +24,7 @@ import io.grpc.CallOptions;
 import io.grpc.ClientCall;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import java.time.Clock;
 import java.time.Duration;
@@ -169,6 +170,7 @@ final class Connection {
   private final Handoff completions;
   private final Runnable onClosed;
   private final int requestBatch;
+  private final MethodDescriptor<UpstreamMessage, DownstreamFrame> connectMethod;
   private final Clock clock = Clock.systemUTC();
   private @Nullable InboundRouter router;
 
@@ -214,6 +216,8 @@ final class Connection {
     this.completions = completions;
     this.onClosed = onClosed;
     this.requestBatch = Math.max(1, options.inboundWindow() / REQUEST_BATCH_DIVISOR);
+    this.connectMethod =
+        DownstreamFrameMarshaller.connectMethod(ChannelFactory.isInProcess(options.address()));
     this.stateSince = clock.instant();
   }
 
@@ -338,12 +342,7 @@ final class Connection {
         ch.resetConnectBackoff();
         callOptions = callOptions.withWaitForReady();
       }
-      a =
-          new Attempt(
-              ch.newCall(
-                  DownstreamFrameMarshaller.connectMethod(
-                      options.address().startsWith(ChannelFactory.IN_PROCESS_PREFIX)),
-                  callOptions));
+      a = new Attempt(ch.newCall(connectMethod, callOptions));
       current = a;
       flow.attach(a.credit);
     } catch (RuntimeException e) {

@@ -7,8 +7,9 @@ package io.github.aetherjava.client.internal;
 import com.google.protobuf.CodedInputStream;
 import io.github.aetherjava.proto.v1.DownstreamMessage;
 import io.github.aetherjava.proto.v1.IncomingMessage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.Arrays;
+import java.io.InputStream;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -21,26 +22,25 @@ final class DownstreamFrame {
 
   private final @Nullable DownstreamMessage parsed;
   private final byte @Nullable [] bytes;
+  // where the encoded IncomingMessage starts in bytes; it runs to the end
   private final int offset;
-  private final int length;
 
-  private DownstreamFrame(
-      @Nullable DownstreamMessage parsed, byte @Nullable [] bytes, int offset, int length) {
+  private DownstreamFrame(@Nullable DownstreamMessage parsed, byte @Nullable [] bytes, int offset) {
     this.parsed = parsed;
     this.bytes = bytes;
     this.offset = offset;
-    this.length = length;
   }
 
   static DownstreamFrame parsed(DownstreamMessage message) {
-    return new DownstreamFrame(message, null, 0, 0);
+    return new DownstreamFrame(message, null, 0);
   }
 
   /**
-   * @param bytes holds the encoded {@code IncomingMessage}; not modified afterwards
+   * @param frame the whole encoded frame; not modified afterwards
+   * @param offset where the encoded {@code IncomingMessage} starts; it runs to the end of the frame
    */
-  static DownstreamFrame message(byte[] bytes, int offset, int length) {
-    return new DownstreamFrame(null, bytes, offset, length);
+  static DownstreamFrame message(byte[] frame, int offset) {
+    return new DownstreamFrame(null, frame, offset);
   }
 
   /**
@@ -65,7 +65,7 @@ final class DownstreamFrame {
    */
   IncomingMessage decodeMessage() throws IOException {
     byte[] b = Objects.requireNonNull(bytes, "parsed frame");
-    CodedInputStream in = CodedInputStream.newInstance(b, offset, length);
+    CodedInputStream in = CodedInputStream.newInstance(b, offset, b.length - offset);
     in.enableAliasing(true);
     IncomingMessage m = IncomingMessage.parseFrom(in);
     in.checkLastTagWas(0);
@@ -75,11 +75,9 @@ final class DownstreamFrame {
   /**
    * @return the frame as it came off the wire
    */
-  byte[] encoded() {
-    if (parsed != null) {
-      return parsed.toByteArray();
-    }
-    byte[] b = Objects.requireNonNull(bytes);
-    return Arrays.copyOfRange(b, 0, offset + length);
+  InputStream encoded() {
+    return parsed != null
+        ? parsed.toByteString().newInput()
+        : new ByteArrayInputStream(Objects.requireNonNull(bytes));
   }
 }

@@ -11,7 +11,6 @@ import io.github.aetherjava.proto.v1.UpstreamMessage;
 import io.grpc.KnownLength;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -58,7 +57,7 @@ final class DownstreamFrameMarshaller implements MethodDescriptor.Marshaller<Dow
 
   @Override
   public InputStream stream(DownstreamFrame value) {
-    return new ByteArrayInputStream(value.encoded());
+    return value.encoded();
   }
 
   @Override
@@ -74,7 +73,7 @@ final class DownstreamFrameMarshaller implements MethodDescriptor.Marshaller<Dow
     }
     int bodyStart = messageBodyStart(b);
     if (bodyStart > 0) {
-      return DownstreamFrame.message(b, bodyStart, b.length - bodyStart);
+      return DownstreamFrame.message(b, bodyStart);
     }
     try {
       return DownstreamFrame.parsed(DownstreamMessage.parseFrom(b));

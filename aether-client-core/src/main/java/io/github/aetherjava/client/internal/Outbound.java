@@ -305,10 +305,7 @@ public final class Outbound {
             || bytes + unconfirmedBytes + size > maxBytes) {
           Item old = policy == OverflowPolicy.DROP_OLDEST ? evictOldest() : null;
           if (old != null) {
-            if (evicted.isEmpty()) {
-              evicted = new ArrayList<>();
-            }
-            evicted.add(old);
+            evicted = added(evicted, old);
           } else {
             refused =
                 new ConnectionException(

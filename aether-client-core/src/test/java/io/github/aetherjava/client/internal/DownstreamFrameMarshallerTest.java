@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.UnknownFieldSet;
+import io.github.aetherjava.client.testing.FakeGateway;
 import io.github.aetherjava.proto.v1.DownstreamMessage;
 import io.github.aetherjava.proto.v1.IncomingMessage;
 import io.github.aetherjava.proto.v1.KVResponse;
@@ -92,7 +92,7 @@ class DownstreamFrameMarshallerTest {
   @Test
   void aMessageBodyThatCannotBeDecodedFailsOnlyWhenDecoded() {
     // field 1 holding a string field that claims 5 bytes but has 1
-    DownstreamFrame f = overNetwork(withRawField1(new byte[] {0x0A, 0x05, 'a'}));
+    DownstreamFrame f = overNetwork(FakeGateway.messageFrameWithBody(new byte[] {0x0A, 0x05, 'a'}));
     assertThat(f.isUndecodedMessage()).isTrue();
     assertThatThrownBy(f::decodeMessage).isInstanceOf(IOException.class);
   }
@@ -142,19 +142,5 @@ class DownstreamFrameMarshallerTest {
     DownstreamMessage kv =
         DownstreamMessage.newBuilder().setKv(KVResponse.newBuilder().setRequestId("r")).build();
     assertThat(NETWORK.stream(overNetwork(kv)).readAllBytes()).isEqualTo(kv.toByteArray());
-  }
-
-  /** A frame whose field 1 holds arbitrary bytes, as a faulty gateway could send. */
-  static DownstreamMessage withRawField1(byte[] body) {
-    return DownstreamMessage.newBuilder()
-        .setUnknownFields(
-            UnknownFieldSet.newBuilder()
-                .addField(
-                    1,
-                    UnknownFieldSet.Field.newBuilder()
-                        .addLengthDelimited(ByteString.copyFrom(body))
-                        .build())
-                .build())
-        .build();
   }
 }

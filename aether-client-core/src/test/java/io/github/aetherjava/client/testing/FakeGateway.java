@@ -4,6 +4,8 @@
  */
 package io.github.aetherjava.client.testing;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.UnknownFieldSet;
 import io.github.aetherjava.proto.v1.AetherGatewayGrpc;
 import io.github.aetherjava.proto.v1.ConnectionAck;
 import io.github.aetherjava.proto.v1.DownstreamMessage;
@@ -218,6 +220,23 @@ public final class FakeGateway implements AutoCloseable {
   public static DownstreamMessage kvOk(UpstreamMessage request, KVResponse.Builder response) {
     return DownstreamMessage.newBuilder()
         .setKv(response.setSuccess(true).setRequestId(request.getKvOp().getRequestId()))
+        .build();
+  }
+
+  /**
+   * @param body arbitrary bytes, valid or not
+   * @return a frame whose message field (1) holds {@code body}, as a faulty gateway could send it
+   */
+  public static DownstreamMessage messageFrameWithBody(byte[] body) {
+    return DownstreamMessage.newBuilder()
+        .setUnknownFields(
+            UnknownFieldSet.newBuilder()
+                .addField(
+                    1,
+                    UnknownFieldSet.Field.newBuilder()
+                        .addLengthDelimited(ByteString.copyFrom(body))
+                        .build())
+                .build())
         .build();
   }
 
